@@ -1,0 +1,44 @@
+"""Command-line entry point: the GUI by default, sub-commands for testers and CI.
+
+Each sub-command lives in ``olchat_desktop.commands.<module>`` with two functions,
+``register(subparsers)`` and ``run(args) -> int``. Modules import their heavy
+dependencies inside ``run`` so that ``--version`` and the GUI start stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from olchat_desktop import APP_NAME, __version__
+
+# Sub-command name -> module. Add a line here when a new command module lands.
+COMMAND_MODULES: dict[str, str] = {}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="olchat-desktop",
+        description=f"{APP_NAME}: WhatsApp button messages for Bitrix24 and OLChat.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the app on the embedded sandbox")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="build the main window, report timings, exit"
+    )
+    parser.add_argument("--lang", choices=["ru", "en"], help="interface language")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES.values():
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args, _qt_args = build_parser().parse_known_args(argv)
+    if args.command:
+        return int(args.run(args))
+    from olchat_desktop.app import main as gui_main
+
+    return gui_main(argv)

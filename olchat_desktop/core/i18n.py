@@ -1,0 +1,18 @@
+"""Message language for the core.
+
+The core has no Qt, so it cannot use Qt's translator; its user-facing texts are kept in
+small per-module catalogues keyed by language. The UI passes the language it shows.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["ru", "en"]
+LANGS: tuple[Lang, ...] = ("ru", "en")
+DEFAULT_LANG: Lang = "ru"
+
+
+def pick(lang: Lang, ru: str, en: str) -> str:
+    """Choose between a Russian and an English text."""
+    return ru if lang == "ru" else en

@@ -1,0 +1,36 @@
+"""The template model: one robot configuration plus name, tags and expression samples."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Template(BaseModel):
+    """A button-message robot configuration, in the robot's field order."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    id: str = Field(default_factory=_new_id)
+    name: str = ""
+    line: str = ""
+    phone: str = ""
+    header: str = ""
+    message: str = ""
+    footer: str = ""
+    buttons: list[str] = Field(default_factory=list)
+    wait_for_reply: bool = False
+    tags: list[str] = Field(default_factory=list)
+    samples: dict[str, str] = Field(default_factory=dict)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
