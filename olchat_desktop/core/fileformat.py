@@ -1,0 +1,180 @@
+"""The template file format: one template or a bundle of them, as UTF-8 JSON.
+
+Single template::
+
+    {"format": "olchat-button-template", "version": 1, "name": "...", "line": "...",
+     "phone": "...", "header": "...", "message": "...", "footer": "...",
+     "buttons": ["...", "..."], "wait_for_reply": true, "tags": ["..."],
+     "samples": {"{{Имя}}": "Анна"}}
+
+Bundle: ``{"format": "olchat-button-template-bundle", "version": 1, "templates": [...]}``
+where each entry is a single-template object. Missing optional keys take defaults; a
+newer ``version``, another ``format``, or malformed JSON is refused with a message that
+says what is wrong and what to do. Ids and timestamps are library matters and are not
+part of the file: importing always yields fresh ids.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.template import Template
+
+TEMPLATE_FORMAT = "olchat-button-template"
+BUNDLE_FORMAT = "olchat-button-template-bundle"
+FORMAT_VERSION = 1
+
+_STRING_FIELDS = ("name", "line", "phone", "header", "message", "footer")
+
+
+class TemplateFileError(ValueError):
+    """A file that cannot be read as a template or bundle; ``message(lang)`` explains why."""
+
+    def __init__(self, ru: str, en: str) -> None:
+        super().__init__(en)
+        self._ru = ru
+        self._en = en
+
+    def message(self, lang: Lang = "ru") -> str:
+        return pick(lang, self._ru, self._en)
+
+
+def template_to_dict(template: Template) -> dict[str, Any]:
+    """The file object for one template, keys in the robot's field order."""
+    return {
+        "format": TEMPLATE_FORMAT,
+        "version": FORMAT_VERSION,
+        "name": template.name,
+        "line": template.line,
+        "phone": template.phone,
+        "header": template.header,
+        "message": template.message,
+        "footer": template.footer,
+        "buttons": list(template.buttons),
+        "wait_for_reply": template.wait_for_reply,
+        "tags": list(template.tags),
+        "samples": dict(template.samples),
+    }
+
+
+def dumps_template(template: Template) -> str:
+    return json.dumps(template_to_dict(template), ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_bundle(templates: Sequence[Template]) -> str:
+    bundle = {
+        "format": BUNDLE_FORMAT,
+        "version": FORMAT_VERSION,
+        "templates": [template_to_dict(t) for t in templates],
+    }
+    return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+
+
+def loads_templates(text: str | bytes) -> list[Template]:
+    """Parse a single-template file or a bundle into templates with fresh ids."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise TemplateFileError(
+                f"Файл не в кодировке UTF-8 (байт {error.start}). Сохраните его как UTF-8.",
+                f"The file is not UTF-8 (byte {error.start}). Save it as UTF-8.",
+            ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TemplateFileError(
+            f"Файл повреждён: это не JSON (строка {error.lineno}, столбец {error.colno}).",
+            f"The file is damaged: not valid JSON (line {error.lineno}, column {error.colno}).",
+        ) from None
+    if not isinstance(data, dict):
+        raise _not_a_template()
+    kind = data.get("format")
+    _check_version(data)
+    if kind == TEMPLATE_FORMAT:
+        return [template_from_dict(data)]
+    if kind == BUNDLE_FORMAT:
+        entries = data.get("templates", [])
+        if not isinstance(entries, list):
+            raise TemplateFileError(
+                "В наборе шаблонов поле «templates» должно быть списком.",
+                'In a template bundle, "templates" must be a list.',
+            )
+        return [template_from_dict(entry, position=i + 1) for i, entry in enumerate(entries)]
+    raise _not_a_template()
+
+
+def template_from_dict(data: object, position: int | None = None) -> Template:
+    """Build a template from one file object, refusing wrong types with a clear message."""
+    where_ru = f"Шаблон №{position}: " if position else ""
+    where_en = f"Template #{position}: " if position else ""
+    if not isinstance(data, dict):
+        raise TemplateFileError(
+            f"{where_ru}ожидался объект JSON.", f"{where_en}expected a JSON object."
+        )
+    if data.get("format", TEMPLATE_FORMAT) != TEMPLATE_FORMAT:
+        raise _not_a_template()
+    _check_version(data)
+    values: dict[str, Any] = {}
+    for key in _STRING_FIELDS:
+        values[key] = _typed(data, key, str, "", where_ru, where_en)
+    values["buttons"] = _string_list(data, "buttons", where_ru, where_en)
+    values["tags"] = _string_list(data, "tags", where_ru, where_en)
+    values["wait_for_reply"] = _typed(data, "wait_for_reply", bool, False, where_ru, where_en)
+    samples = _typed(data, "samples", dict, {}, where_ru, where_en)
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in samples.items()):
+        raise _wrong_type("samples", where_ru, where_en)
+    values["samples"] = samples
+    return Template(**values)
+
+
+def _check_version(data: dict[str, Any]) -> None:
+    version = data.get("version", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise TemplateFileError(
+            "Неверная версия формата файла.", "The file's format version is invalid."
+        )
+    if version > FORMAT_VERSION:
+        raise TemplateFileError(
+            f"Файл создан более новой версией программы (формат {version}, "
+            f"поддерживается {FORMAT_VERSION}). Обновите OLChat Desktop.",
+            f"The file was written by a newer version of the app (format {version}, "
+            f"this one reads {FORMAT_VERSION}). Update OLChat Desktop.",
+        )
+
+
+def _typed(
+    data: dict[str, Any], key: str, kind: type, default: Any, where_ru: str, where_en: str
+) -> Any:
+    value = data.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise _wrong_type(key, where_ru, where_en)
+    return value
+
+
+def _string_list(data: dict[str, Any], key: str, where_ru: str, where_en: str) -> list[str]:
+    value = _typed(data, key, list, [], where_ru, where_en)
+    if not all(isinstance(item, str) for item in value):
+        raise _wrong_type(key, where_ru, where_en)
+    return list(value)
+
+
+def _wrong_type(key: str, where_ru: str, where_en: str) -> TemplateFileError:
+    return TemplateFileError(
+        f"{where_ru}поле «{key}» имеет неверный тип.",
+        f'{where_en}the field "{key}" has the wrong type.',
+    )
+
+
+def _not_a_template() -> TemplateFileError:
+    return TemplateFileError(
+        "Это не файл шаблона OLChat Desktop (нет поля «format»: "
+        f"«{TEMPLATE_FORMAT}» или «{BUNDLE_FORMAT}»).",
+        f'This is not an OLChat Desktop template file (expected "format": '
+        f'"{TEMPLATE_FORMAT}" or "{BUNDLE_FORMAT}").',
+    )
