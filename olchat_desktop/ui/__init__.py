@@ -1,0 +1,1 @@
+"""PySide6 user interface: views (layout), controllers (behaviour), preview, background tasks."""
