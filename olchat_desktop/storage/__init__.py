@@ -1,0 +1,1 @@
+"""Local persistence: the template library (SQLite), secrets (keyring), profiles and settings."""

@@ -1,0 +1,59 @@
+"""Plain records the template library returns, besides templates themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.template import Template
+
+# Fields that are bookkeeping, not content: changing only these is not a new version.
+_BOOKKEEPING = frozenset({"id", "created_at", "updated_at"})
+
+_SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
+    "created": ("создан", "created"),
+    "imported": ("импортирован", "imported"),
+    "duplicated": ("создан копированием", "duplicated"),
+    "migrated": ("перенесён из старой версии библиотеки", "migrated from an older library"),
+    "restored": ("восстановлена прежняя версия", "an earlier version restored"),
+}
+
+
+@dataclass(frozen=True)
+class TemplateVersion:
+    """One stored version: when it was saved and what changed (``summary`` is a key)."""
+
+    id: int
+    template_id: str
+    saved_at: datetime
+    summary: str
+
+    def describe(self, lang: Lang = "ru") -> str:
+        """The summary for people, e.g. "changed: message, buttons"."""
+        if self.summary.startswith("changed:"):
+            fields = self.summary.removeprefix("changed:").replace(",", ", ")
+            return pick(lang, f"изменено: {fields}", f"changed: {fields}")
+        ru, en = _SUMMARY_TEXTS.get(self.summary, (self.summary, self.summary))
+        return pick(lang, ru, en)
+
+
+@dataclass(frozen=True)
+class TrashEntry:
+    template: Template
+    deleted_at: datetime
+
+
+@dataclass(frozen=True)
+class TagCount:
+    tag: str
+    count: int
+
+
+def content_of(template: Template) -> dict[str, object]:
+    return template.model_dump(mode="json", exclude=set(_BOOKKEEPING))
+
+
+def changed_fields(old: Template, new: Template) -> list[str]:
+    before, after = content_of(old), content_of(new)
+    return [key for key in after if before.get(key) != after[key]]

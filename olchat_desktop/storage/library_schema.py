@@ -1,0 +1,185 @@
+"""The library's SQLite schema: connection settings, migrations, and the pre-migration backup.
+
+Durability choices (https://www.sqlite.org/pragma.html#pragma_synchronous, /wal.html):
+- WAL lets a second app instance read while one writes, and a killed process cannot
+  corrupt the file: an uncommitted transaction is simply ignored by the next reader.
+- ``synchronous=FULL``: with WAL, NORMAL already survives an application crash (a commit
+  is in the OS page cache once ``COMMIT`` returns), but a power cut or OS crash may roll
+  back the last commits. FULL fsyncs the WAL on every commit, so "saved" also survives
+  those. Saves are human-paced (autosave every few seconds), so one fsync each is cheap.
+- Writers use ``BEGIN IMMEDIATE`` so that two instances queue on the busy timeout
+  instead of failing with SQLITE_BUSY halfway through a read-then-write transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from olchat_desktop.storage import library_errors as errors
+
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_SECONDS = 10.0
+MAX_VERSIONS = 20
+
+
+def fold(text: str) -> str:
+    """Case- and width-insensitive key. SQLite's LOWER() only folds ASCII, so we fold here
+    (NFKC + casefold handles Cyrillic, ß, ligatures and full-width forms)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def search_text(name: str, body: dict[str, object]) -> str:
+    """The folded text that search matches: name, every text field, buttons and tags."""
+    parts: list[str] = [name]
+    for key in ("header", "message", "footer", "line", "phone"):
+        value = body.get(key)
+        if isinstance(value, str):
+            parts.append(value)
+    for key in ("buttons", "tags"):
+        values = body.get(key)
+        if isinstance(values, list):
+            parts.extend(str(item) for item in values)
+    return fold("\n".join(parts))
+
+
+def _migrate_to_1(conn: sqlite3.Connection) -> None:
+    """The first schema: one row per template, the template itself as JSON."""
+    conn.execute(
+        "CREATE TABLE templates ("
+        " id TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL,"
+        " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"
+    )
+
+
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Trash, case-insensitive search and sorting, tags and version history."""
+    conn.execute("ALTER TABLE templates ADD COLUMN name_key TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE templates ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE templates ADD COLUMN deleted_at TEXT")
+    conn.execute("CREATE INDEX templates_by_name ON templates (deleted_at, name_key)")
+    conn.execute(
+        "CREATE TABLE template_tags ("
+        " template_id TEXT NOT NULL REFERENCES templates (id) ON DELETE CASCADE,"
+        " tag TEXT NOT NULL, tag_key TEXT NOT NULL, PRIMARY KEY (template_id, tag_key))"
+    )
+    conn.execute("CREATE INDEX template_tags_by_key ON template_tags (tag_key)")
+    conn.execute(
+        "CREATE TABLE template_versions ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " template_id TEXT NOT NULL REFERENCES templates (id) ON DELETE CASCADE,"
+        " saved_at TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE INDEX template_versions_by_template ON template_versions (template_id, id)"
+    )
+    rows = conn.execute("SELECT id, name, body, updated_at FROM templates").fetchall()
+    for template_id, name, body_json, updated_at in rows:
+        body = json.loads(body_json)
+        conn.execute(
+            "UPDATE templates SET name_key = ?, search_text = ? WHERE id = ?",
+            (fold(name), search_text(name, body), template_id),
+        )
+        tags = body.get("tags", [])
+        replace_tags(conn, template_id, tags if isinstance(tags, list) else [])
+        # The old schema kept no history: its current content becomes version one.
+        conn.execute(
+            "INSERT INTO template_versions (template_id, saved_at, summary, body)"
+            " VALUES (?, ?, ?, ?)",
+            (template_id, updated_at, "migrated", body_json),
+        )
+
+
+# MIGRATIONS[n] brings a database from user_version n to n + 1. Append only, never edit.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def replace_tags(conn: sqlite3.Connection, template_id: str, tags: Iterable[object]) -> None:
+    conn.execute("DELETE FROM template_tags WHERE template_id = ?", (template_id,))
+    for tag in tags:
+        label = str(tag).strip()
+        if label:
+            conn.execute(
+                "INSERT OR IGNORE INTO template_tags (template_id, tag, tag_key) VALUES (?, ?, ?)",
+                (template_id, label, fold(label)),
+            )
+
+
+def open_connection(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the library at ``path``; raise LibraryError."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise errors.unreadable(path) from error
+    conn: sqlite3.Connection | None = None
+    try:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves (the implicit transactions
+        # of the sqlite3 module would start a DEFERRED transaction we cannot upgrade safely).
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        _migrate(conn, path)
+        return conn
+    except sqlite3.Error as error:
+        if conn is not None:
+            conn.close()
+        raise errors.from_sqlite(error, path) from error
+    except errors.LibraryError:
+        if conn is not None:
+            conn.close()
+        raise
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    if _user_version(conn) == SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Re-read under the write lock: another instance may have migrated meanwhile.
+        found = _user_version(conn)
+        if found > SCHEMA_VERSION:
+            raise errors.newer_schema(path, found, SCHEMA_VERSION)
+        if found < SCHEMA_VERSION:
+            if found > 0:
+                backup_database(conn, path, found)
+            for migration in MIGRATIONS[found:]:
+                migration(conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def backup_path(path: Path, old_version: int, when: datetime) -> Path:
+    stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.name}.bak-v{old_version}-{stamp}")
+    counter = 1
+    while candidate.exists():  # two migrations in one second: never overwrite a backup
+        candidate = path.with_name(f"{path.name}.bak-v{old_version}-{stamp}-{counter}")
+        counter += 1
+    return candidate
+
+
+def backup_database(conn: sqlite3.Connection, path: Path, old_version: int) -> Path:
+    """Copy the database with SQLite's online backup API (consistent even mid-WAL)."""
+    target_path = backup_path(path, old_version, datetime.now(UTC))
+    target = sqlite3.connect(target_path)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    return target_path
