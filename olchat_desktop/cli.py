@@ -14,7 +14,9 @@ import sys
 from olchat_desktop import APP_NAME, __version__
 
 # Sub-command name -> module. Add a line here when a new command module lands.
-COMMAND_MODULES: dict[str, str] = {}
+COMMAND_MODULES: dict[str, str] = {
+    "library": "olchat_desktop.commands.library",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
