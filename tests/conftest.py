@@ -9,7 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
 
+import keyring
+import keyring.core
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 
 @pytest.fixture(autouse=True)
@@ -18,3 +22,41 @@ def olchat_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "olchat-home"
     monkeypatch.setenv("OLCHAT_DESKTOP_HOME", str(home))
     return home
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring back end that keeps secrets in a dict: tests never touch an OS keyring."""
+
+    priority = -1  # keyring's own detection never picks it
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError("no such password")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> MemoryKeyring | None:
+    """Tests not marked ``keyring`` get an in-memory keyring that SecretStore accepts."""
+    if request.node.get_closest_marker("keyring"):
+        return None
+    from olchat_desktop.storage import secrets
+
+    backend = MemoryKeyring()
+    # Saved first so monkeypatch puts the previous back end back after the test.
+    monkeypatch.setattr(keyring.core, "_keyring_backend", keyring.core._keyring_backend)
+    keyring.set_keyring(backend)
+    allowed = secrets.ALLOWED_BACKENDS | {secrets.backend_path(backend)}
+    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", allowed)
+    return backend

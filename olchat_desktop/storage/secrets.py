@@ -1,0 +1,315 @@
+"""SecretStore: webhook secrets and tokens in the OS keyring, and nowhere else.
+
+Semantics copied from Maestral's ``CredentialStorage`` (qt_anchors.md §4.1, §6.5) and
+shaped by Vorta's bugs (§1.3):
+
+* only real OS keyrings from an allow-list are used; never ``fail``, ``null``, ``chainer``
+  (it may fall through to a plaintext ring) or ``keyrings.alt`` files;
+* the chosen back end's dotted class path is exposed as :attr:`SecretStore.backend_name` so
+  the caller can remember it in settings and pass it back next run; a remembered back end
+  that disappears is an explicit error, not a silent "no password";
+* every keyring failure becomes one :class:`SecretStoreError` with a ru/en message, and
+  the next call resolves the back end again (Vorta #616: unlocking later must be noticed);
+* one lock serialises all access: the keyring back end and its D-Bus use are process-wide;
+* with no usable keyring, secrets live in this process's memory only and
+  :meth:`SecretStore.location_text` says so. There is no plaintext fallback.
+
+This module does no I/O of its own besides ``keyring`` calls, and never logs a value.
+Calls may block (D-Bus, unlock prompts): run them off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from collections.abc import Callable
+from enum import Enum
+from typing import Final, Literal, TypeVar, get_args
+
+import keyring
+import keyring.core
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.storage.secret_errors import SecretErrorKind, SecretStoreError, classify
+
+__all__ = [
+    "ALLOWED_BACKENDS",
+    "SECRET_KINDS",
+    "SERVICE_NAME",
+    "SecretKind",
+    "SecretStore",
+    "SecretStoreError",
+    "StoreMode",
+    "backend_path",
+]
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+SERVICE_NAME: Final = "olchat-desktop"
+SecretKind = Literal["webhook", "client_secret", "access_token", "refresh_token", "olchat_token"]
+SECRET_KINDS: Final[tuple[SecretKind, ...]] = get_args(SecretKind)
+
+# Real OS keyrings only. Read at call time (not bound as a default argument) so the test
+# suite can add its in-memory back end for tests that must not touch a real keyring.
+ALLOWED_BACKENDS: frozenset[str] = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+        "keyring.backends.macOS.Keyring",
+        "keyring.backends.Windows.WinVaultKeyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+    }
+)
+
+# (ru name, en name) of each keyring as users know it.
+_BACKEND_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "keyring.backends.SecretService.Keyring": ("GNOME Keyring", "GNOME Keyring"),
+    "keyring.backends.libsecret.Keyring": ("GNOME Keyring", "GNOME Keyring"),
+    "keyring.backends.macOS.Keyring": ("Связка ключей", "Keychain"),
+    "keyring.backends.Windows.WinVaultKeyring": (
+        "Диспетчер учётных данных Windows",
+        "Windows Credential Manager",
+    ),
+    "keyring.backends.kwallet.DBusKeyring": ("KWallet", "KWallet"),
+    "keyring.backends.kwallet.DBusKeyringKWallet4": ("KWallet", "KWallet"),
+}
+_LOCATION_RU: Final[dict[str, str]] = {
+    "Связка ключей": "в Связке ключей",
+    "Диспетчер учётных данных Windows": "в Диспетчере учётных данных Windows",
+}
+
+
+class StoreMode(Enum):
+    KEYRING = "keyring"  # a real keyring holds the secrets
+    MEMORY = "memory"  # no keyring: this run only
+    UNAVAILABLE = "unavailable"  # the remembered keyring is gone; every call fails clearly
+
+
+def backend_path(backend: KeyringBackend | type[KeyringBackend]) -> str:
+    """Dotted class path of a keyring back end, the form ``keyring.core.load_keyring`` takes."""
+    cls = backend if isinstance(backend, type) else type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _backend_names(path: str) -> tuple[str, str]:
+    if path in _BACKEND_NAMES:
+        return _BACKEND_NAMES[path]
+    short = path.rsplit(".", 2)[-2:]
+    return " ".join(short), " ".join(short)
+
+
+class SecretStore:
+    """Secrets per (profile id, kind) under one keyring service name.
+
+    ``remembered_backend`` is the :attr:`backend_name` saved by the caller after an earlier
+    successful :meth:`set`; when given, exactly that keyring is used.
+    """
+
+    # Class-level: one keyring back end (and one D-Bus connection logic) per process.
+    _lock: Final = threading.RLock()
+
+    def __init__(self, remembered_backend: str | None = None) -> None:
+        if remembered_backend is not None and remembered_backend not in ALLOWED_BACKENDS:
+            log.warning(
+                "ignoring remembered keyring %s: not an allowed back end", remembered_backend
+            )
+            remembered_backend = None
+        self._remembered = remembered_backend
+        self._backend: KeyringBackend | None = None
+        self._mode: StoreMode | None = None  # None: resolve on next use
+        self._memory: dict[tuple[str, str], str] = {}
+
+    def __repr__(self) -> str:
+        return f"SecretStore(mode={self._mode}, backend={self.backend_name!r})"
+
+    # -- status ------------------------------------------------------------------------
+
+    @property
+    def mode(self) -> StoreMode:
+        with self._lock:
+            self._ensure_resolved()
+            assert self._mode is not None
+            return self._mode
+
+    @property
+    def persistent(self) -> bool:
+        """True when secrets survive a restart (a real keyring holds them)."""
+        return self.mode is StoreMode.KEYRING
+
+    @property
+    def backend_name(self) -> str | None:
+        """Dotted path of the keyring in use (or remembered but missing); None in memory mode."""
+        if self._backend is not None:
+            return backend_path(self._backend)
+        return self._remembered
+
+    def location_text(self, lang: Lang) -> str:
+        """Where secrets go, for the connections screen: "in GNOME Keyring", "not stored: …"."""
+        mode = self.mode
+        if mode is StoreMode.MEMORY:
+            return pick(
+                lang,
+                "не сохраняются: в системе нет хранилища ключей, "
+                "секреты забудутся при закрытии приложения",
+                "not stored: no system keyring, forgotten when the app closes",
+            )
+        ru, en = _backend_names(self.backend_name or "")
+        if mode is StoreMode.UNAVAILABLE:
+            return pick(lang, f"в {ru}, но сейчас оно недоступно", f"in {en}, not available now")
+        return pick(lang, _LOCATION_RU.get(ru, f"в {ru}"), f"in {en}")
+
+    def recheck(self) -> StoreMode:
+        """Resolve the keyring again (e.g. after the user started or unlocked it).
+
+        Secrets held in memory move into the keyring once one is available.
+        """
+        with self._lock:
+            self._mode = None
+            self._ensure_resolved()
+            if self._mode is StoreMode.KEYRING and self._memory:
+                for (profile_id, kind), value in list(self._memory.items()):
+                    move = functools.partial(_set_password, username=f"{profile_id}:{kind}")
+                    self._keyring_call(functools.partial(move, value=value))
+                    del self._memory[(profile_id, kind)]
+            assert self._mode is not None
+            return self._mode
+
+    def use_any_backend(self) -> StoreMode:
+        """Forget the remembered keyring and pick the best available one (user's choice)."""
+        with self._lock:
+            self._remembered = None
+            return self.recheck()
+
+    # -- secrets -----------------------------------------------------------------------
+
+    def set(self, profile_id: str, kind: SecretKind, value: str) -> None:
+        username = _username(profile_id, kind)
+        if not isinstance(value, str) or not value:
+            raise ValueError("a secret must be a non-empty string")
+        with self._lock:
+            if self._memory_mode():
+                self._memory[(profile_id, kind)] = value
+                return
+            self._keyring_call(functools.partial(_set_password, username=username, value=value))
+            log.info("secret %s stored for profile %s", kind, profile_id)
+
+    def get(self, profile_id: str, kind: SecretKind) -> str | None:
+        username = _username(profile_id, kind)
+        with self._lock:
+            if self._memory_mode():
+                return self._memory.get((profile_id, kind))
+            return self._keyring_call(lambda b: b.get_password(SERVICE_NAME, username))
+
+    def delete(self, profile_id: str, kind: SecretKind) -> None:
+        """Delete one secret; deleting a missing secret is not an error."""
+        username = _username(profile_id, kind)
+        with self._lock:
+            if self._memory_mode():
+                self._memory.pop((profile_id, kind), None)
+                return
+            self._keyring_call(lambda b: _delete_if_present(b, username))
+            log.info("secret %s deleted for profile %s", kind, profile_id)
+
+    def delete_profile(self, profile_id: str) -> None:
+        """Delete every kind of secret of one profile (used when the profile is removed)."""
+        for kind in SECRET_KINDS:
+            self.delete(profile_id, kind)
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _memory_mode(self) -> bool:
+        self._ensure_resolved()
+        return self._mode is StoreMode.MEMORY
+
+    def _keyring_call(self, operation: Callable[[KeyringBackend], _T]) -> _T:
+        self._ensure_resolved()
+        if self._backend is None:
+            # Remembered keyring missing: fail now, look for it again on the next call.
+            self._mode = None
+            raise self._error(SecretErrorKind.BACKEND_GONE, "")
+        try:
+            return operation(self._backend)
+        except Exception as exc:
+            self._mode = None  # availability is re-checked on the next call
+            log.warning("keyring operation failed: %s", type(exc).__name__)
+            # ``from None``: the back end's own message is free-form, keep it out of logs.
+            raise self._error(classify(exc), type(exc).__name__) from None
+
+    def _error(self, kind: SecretErrorKind, detail: str) -> SecretStoreError:
+        ru, en = _backend_names(self.backend_name or "")
+        return SecretStoreError(kind, ru, en, detail)
+
+    def _ensure_resolved(self) -> None:
+        if self._mode is not None:
+            return
+        if self._remembered is not None:
+            self._backend = _load_allowed(self._remembered)
+            self._mode = StoreMode.KEYRING if self._backend else StoreMode.UNAVAILABLE
+        else:
+            self._backend = _discover_backend()
+            self._mode = StoreMode.KEYRING if self._backend else StoreMode.MEMORY
+        log.info("secret store: %s (%s)", self._mode.value, self.backend_name or "-")
+
+
+def _username(profile_id: str, kind: str) -> str:
+    if kind not in SECRET_KINDS:
+        raise ValueError(f"unknown secret kind {kind!r}")
+    if not profile_id or ":" in profile_id or profile_id.strip() != profile_id:
+        raise ValueError(f"invalid profile id {profile_id!r}")
+    return f"{profile_id}:{kind}"
+
+
+def _set_password(backend: KeyringBackend, *, username: str, value: str) -> None:
+    backend.set_password(SERVICE_NAME, username, value)
+
+
+def _delete_if_present(backend: KeyringBackend, username: str) -> None:
+    try:
+        backend.delete_password(SERVICE_NAME, username)
+    except PasswordDeleteError:
+        # Back ends raise this both for "no such secret" and for a real failure.
+        if backend.get_password(SERVICE_NAME, username) is not None:
+            raise
+
+
+def _current_backend() -> KeyringBackend | None:
+    """keyring's configured back end (environment, keyringrc, ``set_keyring``), if any."""
+    try:
+        return keyring.get_keyring()
+    except Exception as exc:  # a broken keyringrc or plugin must not crash the app
+        log.warning("keyring configuration failed: %s", type(exc).__name__)
+        return None
+
+
+def _load_allowed(path: str) -> KeyringBackend | None:
+    """Exactly the back end ``path``, or None when it is not allowed or not usable here."""
+    if path not in ALLOWED_BACKENDS:
+        return None
+    current = _current_backend()
+    if current is not None and backend_path(current) == path:
+        return current
+    try:
+        # load_keyring evaluates ``priority``, which raises when the back end is not viable
+        # (no D-Bus, daemon neither running nor activatable, wrong platform).
+        return keyring.core.load_keyring(path)
+    except Exception as exc:
+        log.info("keyring %s not usable: %s", path, type(exc).__name__)
+        return None
+
+
+def _discover_backend() -> KeyringBackend | None:
+    """The configured back end if allowed, else the best allowed one that works now.
+
+    ``keyring.backend.get_all_keyring`` is cached for the process, so viability is
+    evaluated here on every resolution instead.
+    """
+    current = _current_backend()
+    if current is not None and backend_path(current) in ALLOWED_BACKENDS:
+        return current
+    usable = [b for b in map(_load_allowed, sorted(ALLOWED_BACKENDS)) if b is not None]
+    return max(usable, key=lambda b: float(b.priority), default=None)
