@@ -16,6 +16,7 @@ from olchat_desktop import APP_NAME, __version__
 # Sub-command name -> module. Add a line here when a new command module lands.
 COMMAND_MODULES: dict[str, str] = {
     "library": "olchat_desktop.commands.library",
+    "sandbox": "olchat_desktop.commands.sandbox",
 }
 
 

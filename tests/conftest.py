@@ -7,13 +7,18 @@ import os
 # Must be set before any QApplication exists, or Qt aborts without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring
 import keyring.core
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+if TYPE_CHECKING:
+    from olchat_desktop.sandbox import Sandbox
 
 
 @pytest.fixture(autouse=True)
@@ -60,3 +65,12 @@ def memory_keyring(
     allowed = secrets.ALLOWED_BACKENDS | {secrets.backend_path(backend)}
     monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", allowed)
     return backend
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """A running sandbox portal on a random loopback port, stopped after the test."""
+    from olchat_desktop.sandbox import Sandbox
+
+    with Sandbox(port=0) as running:
+        yield running
