@@ -1,0 +1,90 @@
+"""Field length as the robot's server counts it, aware of Bitrix24 expressions.
+
+The robot runs on PHP and checks lengths with ``mb_strlen``, which counts Unicode code
+points: Python's ``len``. Bitrix24 substitutes expressions before the robot sees the
+text, so each expression counts by its sample value; an expression without a sample
+counts as 0 and is reported in ``unknown`` (the field "may exceed" its limit).
+
+Graphemes (what a reader sees as one character: an emoji ZWJ sequence, a letter with a
+combining mark) are counted with the ``regex`` package's ``\\X`` (extended grapheme
+clusters, UAX #29; https://github.com/mrabarnett/mrab-regex), for a tooltip where the two
+counts differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex  # type: ignore[import-untyped]
+
+from olchat_desktop.core.expressions import Expression, LiteralText, split_expressions
+
+_GRAPHEME_RE = regex.compile(r"\X")
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressionCount:
+    """One expression of a field and the length of its sample (None: no sample)."""
+
+    expression: Expression
+    sample_length: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldCount:
+    """The counted length of one field and what it is made of."""
+
+    # Code points after substitution: the number the limits apply to (PHP mb_strlen).
+    code_points: int
+    # Extended grapheme clusters of the same text, for display.
+    graphemes: int
+    # Code points of the literal text alone.
+    literal_length: int
+    # Every expression in field order, with its sample length.
+    expressions: tuple[ExpressionCount, ...]
+
+    @property
+    def unknown(self) -> tuple[Expression, ...]:
+        """Expressions without a sample: the field may be longer than ``code_points``."""
+        return tuple(e.expression for e in self.expressions if e.sample_length is None)
+
+    @property
+    def is_exact(self) -> bool:
+        return all(e.sample_length is not None for e in self.expressions)
+
+
+@lru_cache(maxsize=4096)
+def count_graphemes(text: str) -> int:
+    """Extended grapheme clusters in ``text``."""
+    if text.isascii():
+        # Fast path: in ASCII only CR LF forms a cluster of two code points.
+        return len(text) - text.count("\r\n")
+    return len(_GRAPHEME_RE.findall(text))
+
+
+def count_field(text: str, samples: Mapping[str, str] | None = None) -> FieldCount:
+    """Count a field the way the server will, after substituting known samples."""
+    samples = samples or {}
+    literal_length = 0
+    counted_parts: list[str] = []
+    expression_counts: list[ExpressionCount] = []
+    for segment in split_expressions(text):
+        if isinstance(segment, LiteralText):
+            literal_length += len(segment.text)
+            counted_parts.append(segment.text)
+            continue
+        sample = samples.get(segment.source)
+        if sample is None:
+            expression_counts.append(ExpressionCount(segment, None))
+        else:
+            expression_counts.append(ExpressionCount(segment, len(sample)))
+            counted_parts.append(sample)
+    counted_text = "".join(counted_parts)
+    return FieldCount(
+        code_points=len(counted_text),
+        graphemes=count_graphemes(counted_text),
+        literal_length=literal_length,
+        expressions=tuple(expression_counts),
+    )
