@@ -229,8 +229,7 @@ class SecretStore:
     def _keyring_call(self, operation: Callable[[KeyringBackend], _T]) -> _T:
         self._ensure_resolved()
         if self._backend is None:
-            # Remembered keyring missing: fail now, look for it again on the next call.
-            self._mode = None
+            # Remembered keyring missing: fail now, it is looked for again on the next call.
             raise self._error(SecretErrorKind.BACKEND_GONE, "")
         try:
             return operation(self._backend)
@@ -245,7 +244,8 @@ class SecretStore:
         return SecretStoreError(kind, ru, en, detail)
 
     def _ensure_resolved(self) -> None:
-        if self._mode is not None:
+        # An unavailable remembered keyring is looked for again on every use.
+        if self._mode is not None and self._mode is not StoreMode.UNAVAILABLE:
             return
         if self._remembered is not None:
             self._backend = _load_allowed(self._remembered)
