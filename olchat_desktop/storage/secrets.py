@@ -125,7 +125,7 @@ class SecretStore:
         self._memory: dict[tuple[str, str], str] = {}
 
     def __repr__(self) -> str:
-        return f"SecretStore(mode={self._mode}, backend={self.backend_name!r})"
+        return f"SecretStore(mode={self._mode}, backend={self._current_name()!r})"
 
     # -- status ------------------------------------------------------------------------
 
@@ -144,9 +144,9 @@ class SecretStore:
     @property
     def backend_name(self) -> str | None:
         """Dotted path of the keyring in use (or remembered but missing); None in memory mode."""
-        if self._backend is not None:
-            return backend_path(self._backend)
-        return self._remembered
+        with self._lock:
+            self._ensure_resolved()
+            return self._current_name()
 
     def location_text(self, lang: Lang) -> str:
         """Where secrets go, for the connections screen: "in GNOME Keyring", "not stored: …"."""
@@ -239,8 +239,13 @@ class SecretStore:
             # ``from None``: the back end's own message is free-form, keep it out of logs.
             raise self._error(classify(exc), type(exc).__name__) from None
 
+    def _current_name(self) -> str | None:
+        if self._backend is not None:
+            return backend_path(self._backend)
+        return self._remembered
+
     def _error(self, kind: SecretErrorKind, detail: str) -> SecretStoreError:
-        ru, en = _backend_names(self.backend_name or "")
+        ru, en = _backend_names(self._current_name() or "")
         return SecretStoreError(kind, ru, en, detail)
 
     def _ensure_resolved(self) -> None:
@@ -253,7 +258,7 @@ class SecretStore:
         else:
             self._backend = _discover_backend()
             self._mode = StoreMode.KEYRING if self._backend else StoreMode.MEMORY
-        log.info("secret store: %s (%s)", self._mode.value, self.backend_name or "-")
+        log.info("secret store: %s (%s)", self._mode.value, self._current_name() or "-")
 
 
 def _username(profile_id: str, kind: str) -> str:
