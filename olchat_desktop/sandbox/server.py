@@ -120,8 +120,12 @@ class Sandbox:
             return self
         load_method_modules()
         self._server = SandboxHTTPServer((LOOPBACK, self._requested_port), self)
+        # A short poll keeps stop() quick: tests start and stop a sandbox per test.
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="olchat-sandbox", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="olchat-sandbox",
+            daemon=True,
         )
         self._thread.start()
         return self
