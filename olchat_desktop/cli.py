@@ -17,6 +17,7 @@ from olchat_desktop import APP_NAME, __version__
 COMMAND_MODULES: dict[str, str] = {
     "library": "olchat_desktop.commands.library",
     "sandbox": "olchat_desktop.commands.sandbox",
+    "portal": "olchat_desktop.commands.portal",
 }
 
 

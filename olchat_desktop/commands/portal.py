@@ -1,0 +1,100 @@
+"""``olchat-desktop portal check WEBHOOK_URL [--json]``: test a Bitrix24 portal connection.
+
+Success: exit 0; a readable summary, or with ``--json`` the object
+``{"portal", "user_id", "user_name", "admin", "scopes", "missing"}`` (issue 3 point 7).
+Failure: exit 1 and one line on stderr naming the error code and what to do; never the
+secret, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from olchat_desktop.core.i18n import Lang
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "portal", help="Bitrix24 portal tools", description="Bitrix24 portal tools."
+    )
+    actions = parser.add_subparsers(dest="portal_action", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "check",
+        help="who am I, admin or not, granted and missing scopes",
+        description="Check a webhook: user, admin rights, scopes and what each feature lacks.",
+    )
+    check.add_argument("webhook_url", metavar="WEBHOOK_URL", help="incoming webhook URL")
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.add_argument("--ca-bundle", metavar="PATH", help="CA bundle for on-premise portals")
+    check.add_argument(
+        "--rate-profile",
+        choices=["standard", "enterprise", "off"],
+        default="standard",
+        help="client-side request limit (default: standard, 2/s with a burst of 50)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _lang(args: argparse.Namespace) -> Lang:
+    chosen = getattr(args, "lang", None)
+    if chosen == "ru":
+        return "ru"
+    if chosen == "en":
+        return "en"
+    return "ru" if os.environ.get("LANG", "").lower().startswith("ru") else "en"
+
+
+def _summary(result: Any, lang: Lang) -> list[str]:
+    ru = lang == "ru"
+    yes, no = ("да", "нет") if ru else ("yes", "no")
+    lines = [
+        f"{'Портал' if ru else 'Portal'}: {result.portal}",
+        f"{'Пользователь' if ru else 'User'}: {result.user_name} (ID {result.user_id})",
+        f"{'Администратор' if ru else 'Admin'}: {yes if result.admin else no}",
+        f"{'Права' if ru else 'Scopes'}: {', '.join(result.scopes) or '—'}",
+    ]
+    if result.missing:
+        for feature, scopes in result.missing.items():
+            label = "не хватает прав для" if ru else "missing scopes for"
+            lines.append(f"  {label} {feature}: {', '.join(scopes)}")
+    else:
+        lines.append("Все функции доступны." if ru else "Every feature is available.")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from olchat_desktop.bitrix.auth import WebhookAuth
+    from olchat_desktop.bitrix.check import check_portal
+    from olchat_desktop.bitrix.client import BitrixClient
+    from olchat_desktop.bitrix.errors import BitrixError
+    from olchat_desktop.bitrix.redact import redact
+    from olchat_desktop.bitrix.webhook_url import WebhookUrlError, parse_webhook_url
+
+    lang = _lang(args)
+    try:
+        webhook = parse_webhook_url(args.webhook_url)
+        verify: bool | str = args.ca_bundle or True
+        client = BitrixClient(WebhookAuth(webhook), rate_profile=args.rate_profile, verify=verify)
+        with client:
+            result = check_portal(client)
+    except WebhookUrlError as exc:
+        print(f"error: {exc.code}: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_FAILED
+    except BitrixError as exc:
+        print(f"error: {exc.user_message(lang)}", file=sys.stderr)
+        return EXIT_FAILED
+    except (OSError, ValueError) as exc:  # e.g. an unreadable CA bundle
+        print(f"error: {type(exc).__name__}: {redact(str(exc))}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        print("\n".join(_summary(result, lang)))
+    return EXIT_OK
