@@ -28,6 +28,7 @@ from typing import Any, Literal
 import httpx
 
 from olchat_desktop.olchat.errors import (
+    ApiError,
     EndpointNotFoundError,
     InvalidTokenError,
     NetworkError,
@@ -46,6 +47,7 @@ from olchat_desktop.olchat.phone import normalise_phone
 OLCHAT_BASE_URL = "https://olchat.infocom.io"
 ApiVersion = Literal["v2", "v1"]
 DEFAULT_TIMEOUT = 20.0
+WEBHOOK_PREFIX = "/rest/webhook/wa"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 # Logical method -> (v2 name, v1 name).
@@ -80,7 +82,7 @@ _install_log_filter()
 
 def split_webhook_url(url: str) -> tuple[str, str]:
     """``https://host/rest/webhook/wa/TOKEN/v2/...`` → (``https://host``, ``TOKEN``)."""
-    head, sep, tail = url.strip().partition("/rest/webhook/wa/")
+    head, sep, tail = url.strip().partition(WEBHOOK_PREFIX + "/")
     token = tail.split("/", 1)[0].split("?", 1)[0].strip()
     if not sep or not head or not token:
         raise InvalidTokenError("the webhook address has no /rest/webhook/wa/<token>/ part")
@@ -104,11 +106,14 @@ class OlchatClient:
         token = token.strip()
         if not token or any(c in token for c in "/?#& \t"):
             raise InvalidTokenError("the token is empty or contains / ? # & or spaces")
-        url = httpx.URL(base_url.rstrip("/"))
+        base_url = base_url.strip().rstrip("/")
+        # Accept the service root or the webhook prefix (the sandbox publishes the latter).
+        base_url = base_url.removesuffix(WEBHOOK_PREFIX)
+        url = httpx.URL(base_url)
         if url.scheme != "https" and not (url.scheme == "http" and url.host in LOOPBACK_HOSTS):
             # The token travels in the path: plain http would expose it on the wire.
             raise OlchatError("OLChat must be reached over https (http only for loopback)")
-        self.base_url = str(url)
+        self.base_url = base_url
         self._token = token
         self._api_version: ApiVersion | None = api_version
         self._version_lock = threading.Lock()
@@ -179,8 +184,8 @@ class OlchatClient:
             (self._api_version,) if self._api_version else ("v2", "v1")
         )
         for attempt, version in enumerate(versions, start=1):
-            limiter.acquire()
-            response = self._request(version, method, params, write=write)
+            with limiter.slot():
+                response = self._request(version, method, params, write=write)
             payload = _json_or_none(response)
             if response.status_code == 404:
                 if attempt < len(versions):
@@ -197,7 +202,7 @@ class OlchatClient:
         self, version: ApiVersion, method: str, params: dict[str, Any], *, write: bool
     ) -> httpx.Response:
         v2_name, v1_name = METHOD_NAMES[method]
-        root = f"{self.base_url}/rest/webhook/wa/{self._token}"
+        root = f"{self.base_url}{WEBHOOK_PREFIX}/{self._token}"
         try:
             if version == "v2":
                 return self._http.post(f"{root}/v2/{v2_name}/", json=params)
@@ -219,8 +224,12 @@ class OlchatClient:
             if isinstance(error, RateLimitError):
                 raise error
             raise RateLimitError(error.detail, retry_after=retry_after, http_status=status)
-        if status == 404 and not is_error_payload(payload):
-            detail = snippet(response.content, self._token)
+        if status == 404:
+            # Unless the answer names a known OLChat error, a 404 means a wrong address.
+            error = error_from_payload(payload, status, self._token)
+            if type(error) is not ApiError:
+                raise error
+            detail = error.detail if payload is not None else snippet(response.content, self._token)
             raise EndpointNotFoundError(detail, http_status=status, raw=payload)
         if payload is None:
             detail = f"HTTP {status}: {snippet(response.content, self._token)}"

@@ -2,8 +2,10 @@
 
 OLChat's limits are stated as "N requests in T seconds" and "cannot be changed or
 removed" (REST page, docs.olchat.io/ispolzovanie/rest-api-dlya-raboty-s-whatsapp), so a
-window log of the last N start times is exact: a call may start when the oldest of the
-last N is at least T seconds old.
+window log of the last N calls is exact: a call may start when the N-th last one is at
+least T seconds old. The server sees a request some time after we start it, so with
+:meth:`slot` a finished call is logged at its *completion* time: the server received it
+before that, hence the next call, started T seconds later, cannot land inside its window.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import bisect
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 class SlidingWindowLimiter:
@@ -38,6 +41,10 @@ class SlidingWindowLimiter:
 
     def reserve(self) -> float:
         """Book the next free slot and return how long to wait before using it."""
+        return self._book()[1]
+
+    def _book(self) -> tuple[float, float]:
+        """Book the next free slot: (its start time, how long to wait for it)."""
         with self._lock:
             now = self._clock()
             while self._starts and self._starts[0] <= now - self.period:
@@ -52,7 +59,7 @@ class SlidingWindowLimiter:
             # Keep only what can still matter for future reservations.
             while len(self._starts) > self.max_calls:
                 self._starts.popleft()
-            return max(0.0, start - now)
+            return start, max(0.0, start - now)
 
     def acquire(self) -> float:
         """Wait until a call may start; return the time waited (for diagnostics)."""
@@ -60,3 +67,22 @@ class SlidingWindowLimiter:
         if delay > 0:
             self._sleep(delay)
         return delay
+
+    @contextmanager
+    def slot(self) -> Iterator[float]:
+        """Wait for a slot, run the call, then log the call at its completion time."""
+        start, delay = self._book()
+        if delay > 0:
+            self._sleep(delay)
+        try:
+            yield delay
+        finally:
+            self._complete(start)
+
+    def _complete(self, booked: float) -> None:
+        with self._lock:
+            try:
+                self._starts.remove(booked)
+            except ValueError:
+                return  # already pushed out of the log by later bookings
+            bisect.insort(self._starts, max(booked, self._clock()))
