@@ -18,6 +18,7 @@ COMMAND_MODULES: dict[str, str] = {
     "library": "olchat_desktop.commands.library",
     "sandbox": "olchat_desktop.commands.sandbox",
     "portal": "olchat_desktop.commands.portal",
+    "validate": "olchat_desktop.commands.validate",
 }
 
 
