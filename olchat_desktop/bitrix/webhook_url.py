@@ -114,6 +114,8 @@ def _split_scheme(text: str) -> tuple[str, str]:
         scheme, slashes = match.group(1), match.group(2)
         if scheme not in ("http", "https"):
             raise WebhookUrlError("wrong_scheme", scheme=scheme)
+        if len(slashes) > 2:
+            raise WebhookUrlError("missing_host")  # "https:///rest/...": the host is empty
         if slashes != "//":
             raise WebhookUrlError("bad_scheme_slashes")
         return scheme, text[match.end() :]
