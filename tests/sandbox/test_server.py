@@ -187,7 +187,7 @@ def test_olchat_emulator_is_mounted_under_olchat(sandbox: Sandbox, client: httpx
 
 
 def test_without_olchat_emulator_olchat_answers_404(client: httpx.Client) -> None:
-    with Sandbox(olchat=False) as sb:
+    with Sandbox() as sb:
         sb.olchat = None
         assert client.get(f"{sb.olchat_base_url}/x/v2/line.status.get/").status_code == 404
 
