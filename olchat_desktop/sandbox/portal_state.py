@@ -56,7 +56,8 @@ class PortalState:
         workflow_templates: int | None = None,
     ) -> None:
         # A plain callable, or a clock object with ``now()`` (the server's SandboxClock).
-        self.now: Callable[[], float] = now.now if hasattr(now, "now") else now
+        clock_now = getattr(now, "now", None)
+        self.now: Callable[[], float] = clock_now if callable(clock_now) else now
         self.lock = threading.RLock()
         crm = build_crm_seed(contacts=contacts, deals=deals)
         self.users = crm.users
