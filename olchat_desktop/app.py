@@ -1,12 +1,18 @@
-"""GUI entry: build the main window (without an event loop) and run the app."""
+"""GUI entry: build the main window (without an event loop) and run the app.
+
+Start-up stays lean: only Qt widgets, pydantic and sqlite are imported here; httpx,
+keyring and the sandbox load when something needs them (the sandbox in a background task).
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from olchat_desktop import APP_NAME, __version__
+from olchat_desktop.ui.main_window import MainWindow
 
 
 def ensure_application(argv: list[str]) -> QApplication:
@@ -19,14 +25,41 @@ def ensure_application(argv: list[str]) -> QApplication:
     return app
 
 
-def build_main_window(argv: list[str]) -> QMainWindow:
-    """Return the fully wired main window without entering the event loop."""
+def _gui_options(argv: list[str]) -> argparse.Namespace:
+    """The GUI's own flags (the full parser lives in cli.py; unknown ones are Qt's)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--lang", choices=["ru", "en"])
+    options, _rest = parser.parse_known_args(argv)
+    return options
+
+
+def build_main_window(argv: list[str]) -> MainWindow:
+    """Return the fully wired main window without entering the event loop.
+
+    ``OLCHAT_DESKTOP_HOME`` chooses the data home (library, settings). ``--demo``, or no
+    configured connection at all, starts demo mode: the demo templates are seeded into an
+    empty library and the embedded sandbox portal starts in the background if available.
+    """
+    from olchat_desktop import demo
+    from olchat_desktop.storage.library import TemplateLibrary
+    from olchat_desktop.storage.settings import SettingsStore
+    from olchat_desktop.ui import i18n
+
+    options = _gui_options(argv)
     ensure_application(argv)
-    window = QMainWindow()
-    window.setObjectName("mainWindow")
-    window.setWindowTitle(APP_NAME)
-    window.setCentralWidget(QLabel(APP_NAME))
-    window.resize(1200, 800)
+    store = SettingsStore()
+    settings = store.load()
+    i18n.install_language(i18n.resolve_language(settings.language, options.lang))
+    library = TemplateLibrary()
+    demo_mode = options.demo or demo.nothing_configured()
+    if demo_mode:
+        demo.seed_demo_library(library)
+    window = MainWindow(library, settings, store, demo=demo_mode)
+    if demo_mode:
+        from olchat_desktop.ui.demo_sandbox import start_demo_sandbox
+
+        start_demo_sandbox(window)
     return window
 
 

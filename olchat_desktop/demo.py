@@ -1,0 +1,107 @@
+"""Demo mode: ready sample templates, and the decision whether the app starts in demo mode.
+
+The demo templates are the three situations managers meet first: asking for feedback,
+confirming an appointment and letting the customer choose a delivery option. They use
+Bitrix24 expressions with sample values, so counters and preview show substituted text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from olchat_desktop.core.template import Template
+
+DEMO_LINE = "Демо-линия (песочница)"
+DEMO_TAG = "демо"
+
+
+class _Library(Protocol):
+    def list_templates(self) -> list[Template]: ...
+
+    def add_many(self, templates: Sequence[Template], summary: str = ...) -> list[Template]: ...
+
+
+def demo_templates() -> list[Template]:
+    """Fresh copies (new ids) of the demo templates."""
+    return [
+        Template(
+            name="Отзыв после визита",
+            line=DEMO_LINE,
+            phone="{{=firstvalue({{Контакт: Телефон}})}}",
+            header="Как всё прошло?",
+            message=(
+                "Здравствуйте, {{Имя}}!\n"
+                "Спасибо, что были у нас *{=Document:BEGINDATE}*.\n"
+                "Пожалуйста, оцените визит одной кнопкой — это займёт секунду."
+            ),
+            footer="Клиника «Здоровье»",
+            buttons=["Понравилось", "Не понравилось"],
+            wait_for_reply=True,
+            tags=[DEMO_TAG, "отзывы"],
+            samples={
+                "{{=firstvalue({{Контакт: Телефон}})}}": "79991234567",
+                "{{Имя}}": "Анна",
+                "{=Document:BEGINDATE}": "12.03.2025",
+            },
+        ),
+        Template(
+            name="Подтверждение записи",
+            line=DEMO_LINE,
+            phone="79991234567",
+            header="Запись на {=Document:UF_CRM_VISIT_DATE}",
+            message=(
+                "{{Имя}}, напоминаем о записи:\n"
+                "- услуга: _{=Document:TITLE}_\n"
+                "- адрес: ул. Ленина, 1\n\n"
+                "Подтвердите, пожалуйста, что придёте."
+            ),
+            footer="Ответ придёт администратору",
+            buttons=["Приду", "Перенести", "Отменить"],
+            wait_for_reply=True,
+            tags=[DEMO_TAG, "записи"],
+            samples={
+                "{=Document:UF_CRM_VISIT_DATE}": "14 марта, 10:30",
+                "{{Имя}}": "Анна",
+                "{=Document:TITLE}": "Консультация терапевта",
+            },
+        ),
+        Template(
+            name="Выбор доставки",
+            line=DEMO_LINE,
+            phone="{=Document:PHONE_PRINTABLE}",
+            header="Заказ №{=Document:ID} собран",
+            message=(
+                "Ваш заказ на сумму *{=Document:OPPORTUNITY} ₽* готов.\n"
+                "Как его доставить?\n"
+                "> Курьер работает с 9:00 до 21:00"
+            ),
+            footer="Магазин «Ромашка»",
+            buttons=["Курьером", "Самовывоз", "Пункт выдачи"],
+            wait_for_reply=False,
+            tags=[DEMO_TAG, "доставка"],
+            samples={
+                "{=Document:PHONE_PRINTABLE}": "+7 999 123-45-67",
+                "{=Document:ID}": "1042",
+                "{=Document:OPPORTUNITY}": "3 490",
+            },
+        ),
+    ]
+
+
+def seed_demo_library(library: _Library) -> int:
+    """Add the demo templates when the library is empty; returns how many were added."""
+    if library.list_templates():
+        return 0
+    return len(library.add_many(demo_templates(), summary="created"))
+
+
+def nothing_configured() -> bool:
+    """True when no portal or line profile exists yet: the app then starts in demo mode."""
+    from olchat_desktop.paths import profiles_path
+
+    path = profiles_path()
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True

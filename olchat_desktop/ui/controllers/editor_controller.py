@@ -1,0 +1,254 @@
+"""Behaviour of the editor: keeps the edited Template and refreshes counters, problems,
+samples and preview on every keystroke.
+
+Per keystroke only the changed field is recounted; every counter is recounted only when
+samples change. Validation runs on the whole template (the core does it in well under a
+millisecond) and the problems list is rebuilt only when the problems differ. Nothing
+here touches the disk: saving belongs to the library controller (debounced autosave).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from olchat_desktop.core.counting import count_field
+from olchat_desktop.core.expressions import find_expressions
+from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.template import Template
+from olchat_desktop.core.validation import Problem, validate
+from olchat_desktop.ui.controllers.problems import ProblemsPresenter
+from olchat_desktop.ui.controllers.samples import SamplesPresenter
+from olchat_desktop.ui.views.editor_view import BUTTON_COUNT, EditorView
+from olchat_desktop.ui.widgets.counter_label import CounterLabel
+
+# Fields whose expressions get a row in the samples table (the line is chosen, not typed).
+_SAMPLED_FIELDS = ("phone", "header", "message", "footer")
+
+
+class EditorController(QObject):
+    """Binds an :class:`EditorView` to one template at a time."""
+
+    # The user changed the template's content (not emitted while loading one).
+    edited = Signal()
+
+    def __init__(
+        self,
+        view: EditorView,
+        problems: ProblemsPresenter,
+        preview: QWidget,
+        language: Callable[[], Lang],
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.problems = problems
+        self.preview = preview
+        self._language = language
+        self._template = Template()
+        self._loading = False
+        self._expression_sources: tuple[str, ...] = ()
+        self.samples = SamplesPresenter(view.samplesTable)
+        self.samples.sample_changed.connect(self._on_sample_changed)
+        self.problems.activated.connect(self.focus_field)
+        self._connect_fields()
+
+    # -- public -------------------------------------------------------------------------
+
+    def template(self) -> Template:
+        return self._template
+
+    def load(self, template: Template) -> None:
+        """Show ``template``; the text widgets' undo history starts afresh."""
+        self._loading = True
+        try:
+            self._template = template
+            view = self.view
+            view.nameEdit.setText(template.name)
+            view.tagsEdit.setText(", ".join(template.tags))
+            view.lineCombo.setEditText(template.line)
+            view.phoneEdit.setText(template.phone)
+            view.headerEdit.setText(template.header)
+            view.messageEdit.setPlainText(template.message)
+            view.footerEdit.setText(template.footer)
+            for index, edit in enumerate(view.buttonEdits):
+                edit.setText(template.buttons[index] if index < len(template.buttons) else "")
+            view.waitForReplyCheck.setChecked(template.wait_for_reply)
+            view.waitNote.setVisible(template.wait_for_reply)
+        finally:
+            self._loading = False
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """Recount every field, rebuild samples, problems and preview."""
+        self._refresh_samples(force=True)
+        self._recount_all()
+        self._revalidate()
+        self._update_preview()
+
+    def retranslate(self) -> None:
+        """Problem messages come from the core in the current language."""
+        self.problems.clear_cache()
+        self._revalidate()
+
+    def focus_field(self, field: str) -> None:
+        widget = self.widget_for_field(field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def widget_for_field(self, field: str) -> QWidget | None:
+        view = self.view
+        if field.startswith("buttons"):
+            index = int(field[8]) if field.startswith("buttons[") else 0
+            return view.buttonEdits[min(index, BUTTON_COUNT - 1)]
+        return {
+            "name": view.nameEdit,
+            "tags": view.tagsEdit,
+            "line": view.lineCombo,
+            "phone": view.phoneEdit,
+            "header": view.headerEdit,
+            "message": view.messageEdit,
+            "footer": view.footerEdit,
+            "wait_for_reply": view.waitForReplyCheck,
+        }.get(field)
+
+    def current_problems(self) -> list[Problem]:
+        return self.problems.problems
+
+    # -- wiring -------------------------------------------------------------------------
+
+    def _connect_fields(self) -> None:
+        view = self.view
+        view.nameEdit.textChanged.connect(lambda text: self._set("name", text))
+        view.tagsEdit.textChanged.connect(lambda text: self._set("tags", _split_tags(text)))
+        view.lineCombo.editTextChanged.connect(lambda text: self._set("line", text))
+        view.phoneEdit.textChanged.connect(lambda text: self._set_text("phone", text))
+        view.headerEdit.textChanged.connect(lambda text: self._set_text("header", text))
+        view.messageEdit.textChanged.connect(
+            lambda: self._set_text("message", view.messageEdit.toPlainText())
+        )
+        view.footerEdit.textChanged.connect(lambda text: self._set_text("footer", text))
+        for edit in view.buttonEdits:
+            edit.textChanged.connect(self._on_buttons_changed)
+        view.waitForReplyCheck.toggled.connect(self._on_wait_toggled)
+
+    def _set(self, field: str, value: object) -> None:
+        """A field that has no counter and no expressions (name, tags, line)."""
+        if self._loading:
+            return
+        self._template = self._template.model_copy(update={field: value})
+        self._revalidate()
+        if field == "line":
+            self._update_preview()
+        self.edited.emit()
+
+    def _set_text(self, field: str, text: str) -> None:
+        if self._loading:
+            return
+        self._template = self._template.model_copy(update={field: text})
+        if not self._refresh_samples():
+            counter = self._counter_for(field)
+            if counter is not None:
+                counter.show_count(count_field(text, self._template.samples))
+        self._revalidate()
+        self._update_preview()
+        self.edited.emit()
+
+    def _on_buttons_changed(self) -> None:
+        if self._loading:
+            return
+        buttons = [edit.text() for edit in self.view.buttonEdits]
+        # Trailing empty entries are not buttons (the validator ignores them too).
+        while buttons and buttons[-1] == "":
+            buttons.pop()
+        self._template = self._template.model_copy(update={"buttons": buttons})
+        if not self._refresh_samples():
+            for edit, counter in zip(self.view.buttonEdits, self.view.buttonCounters, strict=True):
+                counter.show_count(count_field(edit.text(), self._template.samples))
+        self._revalidate()
+        self._update_preview()
+        self.edited.emit()
+
+    def _on_wait_toggled(self, checked: bool) -> None:
+        self.view.waitNote.setVisible(checked)
+        self._set("wait_for_reply", checked)
+
+    def _on_sample_changed(self, source: str, value: str | None) -> None:
+        samples = dict(self._template.samples)
+        if value is None:
+            samples.pop(source, None)
+        else:
+            samples[source] = value
+        self._template = self._template.model_copy(update={"samples": samples})
+        self._recount_all()
+        self._revalidate()
+        self._update_preview()
+        self.edited.emit()
+
+    # -- refreshing ---------------------------------------------------------------------
+
+    def _counter_for(self, field: str) -> CounterLabel | None:
+        view = self.view
+        return {
+            "header": view.headerCounter,
+            "message": view.messageCounter,
+            "footer": view.footerCounter,
+        }.get(field)
+
+    def _recount_all(self) -> None:
+        template, view = self._template, self.view
+        samples = template.samples
+        view.headerCounter.show_count(count_field(template.header, samples))
+        view.messageCounter.show_count(count_field(template.message, samples))
+        view.footerCounter.show_count(count_field(template.footer, samples))
+        for edit, counter in zip(view.buttonEdits, view.buttonCounters, strict=True):
+            counter.show_count(count_field(edit.text(), samples))
+
+    def _refresh_samples(self, force: bool = False) -> bool:
+        """Rebuild the samples table when the set of expressions changed; True if it did
+        (then every counter was recounted too)."""
+        template = self._template
+        texts = [getattr(template, name) for name in _SAMPLED_FIELDS] + list(template.buttons)
+        sources: list[str] = []
+        for text in texts:
+            if "{" in text:
+                for expression in find_expressions(text):
+                    if expression.source not in sources:
+                        sources.append(expression.source)
+        found = tuple(sources)
+        if found == self._expression_sources and not force:
+            return False
+        self._expression_sources = found
+        self.samples.show(found, template.samples)
+        if not force:
+            self._recount_all()
+        return True
+
+    def _revalidate(self) -> None:
+        self.problems.show(validate(self._template, self._language()))
+
+    def _update_preview(self) -> None:
+        set_template = getattr(self.preview, "set_template", None)
+        if set_template is not None:
+            set_template(self._template)
+
+
+def _split_tags(text: str) -> list[str]:
+    tags: list[str] = []
+    for part in text.split(","):
+        tag = part.strip()
+        if tag and tag.casefold() not in (t.casefold() for t in tags):
+            tags.append(tag)
+    return tags
+
+
+def plain_text_of(widget: QWidget) -> str:
+    """The text of a line or plain-text edit (helper for tests and the field inserter)."""
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    return ""

@@ -1,0 +1,70 @@
+"""The problems list: the core's validation problems, each one leading to its field.
+
+A click, double-click or Enter on a problem emits :attr:`ProblemsPresenter.activated`
+with the problem's field name (``header``, ``buttons[1]``…); the editor focuses it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
+
+from olchat_desktop.core.validation import Problem
+
+FIELD_ROLE = Qt.ItemDataRole.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProblemsPresenter(QObject):
+    activated = Signal(str)
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+        self.problems: list[Problem] = []
+        self._shown: tuple[tuple[str, str, str, str], ...] | None = None
+        style = view.style()
+        self._icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        view.itemClicked.connect(self._on_item)
+        view.itemActivated.connect(self._on_item)
+
+    def show(self, problems: list[Problem]) -> None:
+        key = tuple((p.field, p.code, p.severity, p.message) for p in problems)
+        self.problems = problems
+        if key == self._shown:
+            return  # typing inside a field rarely changes the problems: skip the rebuild
+        self._shown = key
+        self.view.clear()
+        for problem in problems:
+            item = QListWidgetItem(self._icons.get(problem.severity), problem.message)
+            item.setData(FIELD_ROLE, problem.field)
+            item.setData(CODE_ROLE, problem.code)
+            item.setToolTip(problem.message)
+            self.view.addItem(item)
+        if not problems:
+            ok = QListWidgetItem(
+                QCoreApplication.translate("ProblemsPresenter", "No problems found.")
+            )
+            ok.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.view.addItem(ok)
+        errors = sum(1 for p in problems if p.severity == "error")
+        self.view.setAccessibleDescription(
+            QCoreApplication.translate(
+                "ProblemsPresenter", "{errors} errors, {warnings} warnings"
+            ).format(errors=errors, warnings=len(problems) - errors)
+        )
+
+    def clear_cache(self) -> None:
+        self._shown = None
+
+    def counts(self) -> tuple[int, int]:
+        errors = sum(1 for p in self.problems if p.severity == "error")
+        return errors, len(self.problems) - errors
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        field = item.data(FIELD_ROLE)
+        if isinstance(field, str) and field:
+            self.activated.emit(field)

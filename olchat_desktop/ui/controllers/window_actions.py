@@ -1,0 +1,249 @@
+"""Menus, shortcuts and the status bar of the main window, and the commands behind them.
+
+Formatting, emoji and "Insert field" act on the editor; library commands go to the
+library controller; dialogs (history, settings, send) are opened from here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from olchat_desktop.ui.controllers import formatting
+from olchat_desktop.ui.controllers.insert_field import InsertFieldMenu
+from olchat_desktop.ui.widgets.emoji_picker import EmojiPicker
+
+if TYPE_CHECKING:
+    from olchat_desktop.ui.main_window import MainWindow
+
+UNDO_OFFER_MS = 20_000
+
+
+class WindowActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        view = window.editorView
+        self._last_text_field: QWidget = view.messageEdit
+        self._text_fields = {view.phoneEdit, view.headerEdit, view.messageEdit, view.footerEdit}
+        self._text_fields.update(view.buttonEdits)
+        self.sandbox: object | None = None
+        self._build_menus()
+        self._build_status_bar()
+        self._wire_editing_aids()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+        window.libraryController.deleted.connect(self._offer_undo_delete)
+        window.libraryController.error.connect(
+            lambda text: window.statusBar().showMessage(text, 10_000)
+        )
+
+    # -- construction -------------------------------------------------------------------
+
+    def _action(self, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        window, library = self.window, self.window.libraryController
+        bar = window.menuBar()
+        self.fileMenu = bar.addMenu("")
+        self.newAction = self._action(QKeySequence.StandardKey.New)
+        self.newAction.triggered.connect(library.new_template)
+        self.duplicateAction = self._action("Ctrl+D")
+        self.duplicateAction.triggered.connect(library.duplicate_current)
+        self.deleteAction = self._action()
+        self.deleteAction.triggered.connect(library.delete_current)
+        # Del deletes a template only from the list, never while editing text.
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, window.libraryView.templateList)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(library.delete_current)
+        self.historyAction = self._action("Ctrl+H")
+        self.historyAction.triggered.connect(self.open_history)
+        self.settingsAction = self._action(QKeySequence.StandardKey.Preferences)
+        if self.settingsAction.shortcut().isEmpty():
+            self.settingsAction.setShortcut(QKeySequence("Ctrl+,"))
+        self.settingsAction.triggered.connect(self.open_settings)
+        self.quitAction = self._action(QKeySequence.StandardKey.Quit)
+        self.quitAction.triggered.connect(window.close)
+        for action in (self.newAction, self.duplicateAction, self.deleteAction):
+            self.fileMenu.addAction(action)
+        self.fileMenu.addSeparator()
+        self.fileMenu.addAction(self.historyAction)
+        self.fileMenu.addAction(self.settingsAction)
+        self.fileMenu.addSeparator()
+        self.fileMenu.addAction(self.quitAction)
+
+        self.editMenu = bar.addMenu("")
+        self.undoAction = self._action(QKeySequence.StandardKey.Undo)
+        self.undoAction.triggered.connect(lambda: self._on_focused("undo"))
+        self.redoAction = self._action(QKeySequence.StandardKey.Redo)
+        self.redoAction.triggered.connect(lambda: self._on_focused("redo"))
+        self.undoDeleteAction = self._action("Ctrl+Alt+Z")
+        self.undoDeleteAction.setEnabled(False)
+        self.undoDeleteAction.triggered.connect(self.undo_delete)
+        for action in (self.undoAction, self.redoAction, self.undoDeleteAction):
+            self.editMenu.addAction(action)
+
+        self.messageMenu = bar.addMenu("")
+        self.sendAction = self._action("Ctrl+Return")
+        self.sendAction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.sendAction.triggered.connect(self.open_send_dialog)
+        self.messageMenu.addAction(self.sendAction)
+        self.messageMenu.addSeparator()
+        for action in window.editorView.formatActions:
+            self.messageMenu.addAction(action)
+        window.sideView.sendTestButton.clicked.connect(self.open_send_dialog)
+
+    def _build_status_bar(self) -> None:
+        status = self.window.statusBar()
+        self.undoOffer = QWidget()
+        layout = QHBoxLayout(self.undoOffer)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.undoOfferLabel = QLabel()
+        self.undoOfferButton = QToolButton()
+        self.undoOfferButton.setObjectName("undoDeleteButton")
+        self.undoOfferButton.clicked.connect(self.undo_delete)
+        layout.addWidget(self.undoOfferLabel)
+        layout.addWidget(self.undoOfferButton)
+        self.undoOffer.setVisible(False)
+        status.addWidget(self.undoOffer)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(lambda: self.undoOffer.setVisible(False))
+        self.demoLabel = QLabel()
+        self.demoLabel.setObjectName("demoLabel")
+        self.demoLabel.setVisible(self.window.demo)
+        status.addPermanentWidget(self.demoLabel)
+
+    def _wire_editing_aids(self) -> None:
+        view = self.window.editorView
+        edit = view.messageEdit
+        view.boldAction.triggered.connect(lambda: formatting.wrap_selection(edit, formatting.BOLD))
+        view.italicAction.triggered.connect(
+            lambda: formatting.wrap_selection(edit, formatting.ITALIC)
+        )
+        view.strikeAction.triggered.connect(
+            lambda: formatting.wrap_selection(edit, formatting.STRIKE)
+        )
+        view.codeAction.triggered.connect(lambda: formatting.wrap_selection(edit, formatting.CODE))
+        view.monoAction.triggered.connect(lambda: formatting.wrap_block(edit))
+        view.bulletAction.triggered.connect(lambda: formatting.prefix_lines(edit, "bullet"))
+        view.numberedAction.triggered.connect(lambda: formatting.prefix_lines(edit, "numbered"))
+        view.quoteAction.triggered.connect(lambda: formatting.prefix_lines(edit, "quote"))
+        self.emojiPicker = EmojiPicker(view)
+        self.emojiPicker.picked.connect(self.insert_into_field)
+        view.emojiButton.setMenu(self.emojiPicker)
+        self.insertFieldMenu = InsertFieldMenu(self.window.settings.insert_field_form, view)
+        self.insertFieldMenu.chosen.connect(self.insert_into_field)
+        self.insertFieldMenu.form_changed.connect(self._on_insert_form_changed)
+        view.insertFieldButton.setMenu(self.insertFieldMenu)
+
+    # -- commands -----------------------------------------------------------------------
+
+    def insert_into_field(self, text: str) -> None:
+        """Insert at the cursor of the text field edited last (the message by default)."""
+        target = self._last_text_field
+        formatting.insert_text(target, text)
+        target.setFocus()
+
+    def undo_delete(self) -> None:
+        if self.window.libraryController.undo_delete():
+            self.undoOffer.setVisible(False)
+            self.undoDeleteAction.setEnabled(False)
+
+    def open_send_dialog(self) -> None:
+        """Hook for the send dialog (issue 6); until then, explain the send paths."""
+        factory = getattr(self.window, "send_dialog_factory", None)
+        if callable(factory):
+            factory(self.window)
+            return
+        QMessageBox.information(
+            self.window,
+            self.tr("Send a test"),
+            self.tr(
+                "Two ways to send this template to a test phone:\n\n"
+                "• OLChat REST: sends a text version of the message (buttons become "
+                "numbered options). OLChat's API has no button-message method.\n\n"
+                "• Bitrix24 business process: starts a workflow with the real button "
+                "robot on a CRM item; the customer sees real buttons, and with "
+                '"wait for reply" the chosen button comes back.\n\n'
+                "Connect a portal or an OLChat line to send."
+            ),
+        )
+
+    def open_history(self) -> None:
+        from olchat_desktop.ui.history_dialog import HistoryDialog
+
+        library = self.window.libraryController
+        library.save_now()
+        if library.current_id is None:
+            return
+        dialog = HistoryDialog(self.window.library, library.current_id, self.window.language())
+        if dialog.exec() and dialog.restored:
+            library.reload_current()
+
+    def open_settings(self) -> None:
+        from olchat_desktop.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.window).exec()
+
+    def shutdown(self) -> None:
+        stop = getattr(self.sandbox, "stop", None)
+        if callable(stop):
+            stop()
+
+    # -- slots --------------------------------------------------------------------------
+
+    def _offer_undo_delete(self, _template_id: str, name: str) -> None:
+        shown = name.strip() or self.tr("(untitled)")
+        self.undoOfferLabel.setText(self.tr("Deleted «{name}»").format(name=shown))
+        self.undoOffer.setVisible(True)
+        self.undoDeleteAction.setEnabled(True)
+        self._undo_timer.start(UNDO_OFFER_MS)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new in self._text_fields:
+            self._last_text_field = new
+
+    def _on_focused(self, method: str) -> None:
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            getattr(widget, method)()
+
+    def _on_insert_form_changed(self, form: str) -> None:
+        self.window.settings.insert_field_form = form  # type: ignore[assignment]
+
+    def retranslate(self) -> None:
+        self.fileMenu.setTitle(self.tr("&Template"))
+        self.newAction.setText(self.tr("&New"))
+        self.duplicateAction.setText(self.tr("&Duplicate"))
+        self.deleteAction.setText(self.tr("De&lete"))
+        self.historyAction.setText(self.tr("&History…"))
+        self.settingsAction.setText(self.tr("&Settings…"))
+        self.quitAction.setText(self.tr("&Quit"))
+        self.editMenu.setTitle(self.tr("&Edit"))
+        self.undoAction.setText(self.tr("&Undo"))
+        self.redoAction.setText(self.tr("&Redo"))
+        self.undoDeleteAction.setText(self.tr("Undo &delete"))
+        self.messageMenu.setTitle(self.tr("&Message"))
+        self.sendAction.setText(self.tr("&Send test…"))
+        self.undoOfferButton.setText(self.tr("Undo"))
+        self.undoOfferButton.setAccessibleName(self.tr("Undo delete"))
+        self.demoLabel.setText(self.tr("Demo: sandbox portal"))
+        self.insertFieldMenu.retranslate(self.window.language())

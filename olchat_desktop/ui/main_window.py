@@ -1,0 +1,172 @@
+"""The main window: library sidebar | editor | preview and problems, wired together.
+
+Composition only: views build widgets, controllers own behaviour, and this class joins
+them, remembers window geometry and splitter sizes (AppSettings), retranslates on a
+language change, and saves the edited template on close.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+
+from olchat_desktop import APP_NAME
+from olchat_desktop.core.i18n import Lang
+from olchat_desktop.storage.library import TemplateLibrary
+from olchat_desktop.storage.settings import AppSettings, SettingsStore
+from olchat_desktop.ui import i18n
+from olchat_desktop.ui.controllers.editor_controller import EditorController
+from olchat_desktop.ui.controllers.library_controller import LibraryController
+from olchat_desktop.ui.controllers.problems import ProblemsPresenter
+from olchat_desktop.ui.controllers.window_actions import WindowActions
+from olchat_desktop.ui.views.editor_view import EditorView
+from olchat_desktop.ui.views.library_view import LibraryView
+from olchat_desktop.ui.views.side_view import SideView
+
+DEFAULT_SIZE = (1280, 820)
+DEFAULT_SPLIT = [250, 610, 420]
+
+
+def make_preview() -> QWidget:
+    """The WhatsApp preview, or a placeholder while that widget is not available."""
+    try:
+        from olchat_desktop.ui.preview import PreviewView
+    except ImportError:
+        placeholder = QLabel()
+        placeholder.setObjectName("previewView")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setMinimumWidth(360)
+        return placeholder
+    preview = PreviewView()
+    preview.setObjectName("previewView")
+    return preview
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        library: TemplateLibrary,
+        settings: AppSettings,
+        settings_store: SettingsStore,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.library = library
+        self.settings = settings
+        self.settings_store = settings_store
+        self.demo = demo
+        self._closed = False
+
+        self.libraryView = LibraryView()
+        self.editorView = EditorView()
+        self.preview = make_preview()
+        self.sideView = SideView(self.preview)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane in (self.libraryView, self.editorView, self.sideView):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.problems = ProblemsPresenter(self.sideView.problemsList)
+        self.editor = EditorController(self.editorView, self.problems, self.preview, self.language)
+        self.libraryController = LibraryController(
+            self.libraryView, library, self.editor, self.language
+        )
+        self.actions = WindowActions(self)
+        self.libraryController.dirty_changed.connect(self.setWindowModified)
+        self.sideView.problemsList.model().rowsInserted.connect(self._update_problem_title)
+        self.sideView.problemsList.model().modelReset.connect(self._update_problem_title)
+
+        self.apply_theme(settings.theme)
+        self.apply_phone_width(settings.phone_width)
+        self._restore_geometry()
+        self.retranslate()
+        self.libraryController.refresh_tags()
+        self.libraryController.open_template(settings.last_template_id)
+
+    # -- language -----------------------------------------------------------------------
+
+    def language(self) -> Lang:
+        return i18n.current_language()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(f"{APP_NAME}[*]")
+        self.libraryView.retranslate()
+        self.editorView.retranslate()
+        self.actions.retranslate()
+        self.editor.retranslate()
+        self._update_problem_title()
+        if isinstance(self.preview, QLabel):
+            self.preview.setText(self.tr("The WhatsApp preview appears here."))
+
+    def _update_problem_title(self) -> None:
+        errors, warnings = self.problems.counts()
+        self.sideView.retranslate(errors, warnings)
+
+    # -- appearance ---------------------------------------------------------------------
+
+    def apply_theme(self, setting: str) -> str:
+        """Apply "system" | "light" | "dark" to the app and the preview; returns the name."""
+        try:
+            from olchat_desktop.ui import theme
+        except ImportError:
+            return "light"
+        from PySide6.QtWidgets import QApplication
+
+        name = theme.resolve_theme(setting)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_app_theme(app, name)
+        set_theme = getattr(self.preview, "set_theme", None)
+        if set_theme is not None:
+            set_theme(name)
+        return name
+
+    def apply_phone_width(self, px: int) -> None:
+        set_width = getattr(self.preview, "set_phone_width", None)
+        if set_width is not None:
+            set_width(px)
+
+    # -- state --------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        self.resize(*DEFAULT_SIZE)
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        sizes = self.settings.splitter_sizes
+        self.splitter.setSizes(sizes.get("main") or DEFAULT_SPLIT)
+        if sizes.get("side"):
+            self.sideView.splitter.setSizes(sizes["side"])
+
+    def remember_state(self) -> None:
+        """Copy geometry, splitter sizes and the current template into the settings."""
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.splitter_sizes = {
+            "main": self.splitter.sizes(),
+            "side": self.sideView.splitter.sizes(),
+        }
+        self.settings.last_template_id = self.libraryController.current_id
+
+    def save_settings(self) -> None:
+        self.remember_state()
+        try:
+            self.settings_store.save(self.settings)
+        except OSError:
+            self.statusBar().showMessage(self.tr("Could not save the settings."), 5000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            self.libraryController.save_now()
+            self.save_settings()
+            self.actions.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,74 @@
+"""Layout of the library sidebar: search, tag filter, the template list and its buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class LibraryView(QWidget):
+    """The sidebar. Behaviour lives in ``controllers.library_controller``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryView")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.setSpacing(6)
+
+        self.templateSearch = QLineEdit()
+        self.templateSearch.setObjectName("templateSearch")
+        self.templateSearch.setClearButtonEnabled(True)
+        self.tagFilter = QComboBox()
+        self.tagFilter.setObjectName("tagFilter")
+        self.templateList = QListWidget()
+        self.templateList.setObjectName("templateList")
+        self.templateList.setUniformItemSizes(True)
+
+        self.newButton = QPushButton()
+        self.newButton.setObjectName("newTemplateButton")
+        self.duplicateButton = QPushButton()
+        self.duplicateButton.setObjectName("duplicateTemplateButton")
+        self.deleteButton = QPushButton()
+        self.deleteButton.setObjectName("deleteTemplateButton")
+
+        layout.addWidget(self.templateSearch)
+        layout.addWidget(self.tagFilter)
+        layout.addWidget(self.templateList, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        for button in (self.newButton, self.duplicateButton, self.deleteButton):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        QWidget.setTabOrder(self.templateSearch, self.tagFilter)
+        QWidget.setTabOrder(self.tagFilter, self.templateList)
+        QWidget.setTabOrder(self.templateList, self.newButton)
+        QWidget.setTabOrder(self.newButton, self.duplicateButton)
+        QWidget.setTabOrder(self.duplicateButton, self.deleteButton)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.templateSearch.setPlaceholderText(self.tr("Search templates…"))
+        self.templateSearch.setAccessibleName(self.tr("Search templates"))
+        self.tagFilter.setAccessibleName(self.tr("Filter by tag"))
+        self.tagFilter.setToolTip(self.tr("Show only templates with this tag"))
+        if self.tagFilter.count():
+            self.tagFilter.setItemText(0, self.tr("All tags"))
+        self.templateList.setAccessibleName(self.tr("Templates"))
+        self.newButton.setText(self.tr("New"))
+        self.newButton.setAccessibleName(self.tr("New template"))
+        self.newButton.setToolTip(self.tr("New template (Ctrl+N)"))
+        self.duplicateButton.setText(self.tr("Duplicate"))
+        self.duplicateButton.setAccessibleName(self.tr("Duplicate template"))
+        self.duplicateButton.setToolTip(self.tr("Duplicate the selected template (Ctrl+D)"))
+        self.deleteButton.setText(self.tr("Delete"))
+        self.deleteButton.setAccessibleName(self.tr("Delete template"))
+        self.deleteButton.setToolTip(self.tr("Move the selected template to the trash (Del)"))

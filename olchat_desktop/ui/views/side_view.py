@@ -1,0 +1,64 @@
+"""Layout of the right column: the send button, the live preview and the problems list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SideView(QWidget):
+    def __init__(self, preview: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sideView")
+        self.preview = preview
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 8, 8)
+        top = QHBoxLayout()
+        self.previewTitle = QLabel()
+        self.sendTestButton = QPushButton()
+        self.sendTestButton.setObjectName("sendTestButton")
+        top.addWidget(self.previewTitle, 1)
+        top.addWidget(self.sendTestButton)
+        layout.addLayout(top)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("sideSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(preview)
+        problems_box = QWidget()
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.setContentsMargins(0, 4, 0, 0)
+        self.problemsTitle = QLabel()
+        self.problemsList = QListWidget()
+        self.problemsList.setObjectName("problemsList")
+        self.problemsList.setWordWrap(True)
+        self.problemsTitle.setBuddy(self.problemsList)
+        problems_layout.addWidget(self.problemsTitle)
+        problems_layout.addWidget(self.problemsList)
+        self.splitter.addWidget(problems_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        self.retranslate()
+
+    def retranslate(self, errors: int = 0, warnings: int = 0) -> None:
+        self.previewTitle.setText(self.tr("<b>Preview</b>"))
+        self.sendTestButton.setText(self.tr("Send test…"))
+        self.sendTestButton.setAccessibleName(self.tr("Send a test message"))
+        self.sendTestButton.setToolTip(self.tr("Send this template to a test phone (Ctrl+Enter)"))
+        self.problemsTitle.setText(
+            self.tr("<b>&Problems</b> — errors: {errors}, warnings: {warnings}").format(
+                errors=errors, warnings=warnings
+            )
+        )
+        self.problemsList.setAccessibleName(self.tr("Problems"))
+        if not self.preview.accessibleName():
+            self.preview.setAccessibleName(self.tr("WhatsApp preview"))
