@@ -108,7 +108,6 @@ class Sandbox:
         self._requested_port = port
         self._server: SandboxHTTPServer | None = None
         self._thread: threading.Thread | None = None
-        self._olchat_lock = threading.Lock()
         self._webhooks = {
             "admin": self.auth.add_webhook(ADMIN_USER_ID, ALL_SCOPES),
             "manager": self.auth.add_webhook(MANAGER_USER_ID, MANAGER_SCOPES),
@@ -133,6 +132,11 @@ class Sandbox:
     def stop(self) -> None:
         server, thread = self._server, self._thread
         self._server = self._thread = None
+        # Interrupt a delayed OLChat send first, or shutdown waits for it to finish.
+        shutdown_olchat = getattr(self.olchat, "shutdown", None)
+        if callable(shutdown_olchat):
+            with contextlib.suppress(Exception):
+                shutdown_olchat()
         if server is not None:
             server.shutdown()
             server.server_close()
@@ -238,8 +242,9 @@ class Sandbox:
     def handle_olchat(self, http_method: str, path: str, query: str, body: bytes) -> Reply:
         if self.olchat is None:
             return error_reply(ApiError("NOT_FOUND", "OLChat emulator is not available", 404))
-        with self._olchat_lock:
-            status, headers, payload = self.olchat.handle(
-                http_method, path, dict(parse_qsl(query, keep_blank_values=True)), body
-            )
+        # No lock here: the emulator is thread-safe, and a delayed send (send_delay) must not
+        # hold up status polls and line checks running at the same time.
+        status, headers, payload = self.olchat.handle(
+            http_method, path, dict(parse_qsl(query, keep_blank_values=True)), body
+        )
         return int(status), dict(headers), bytes(payload)
