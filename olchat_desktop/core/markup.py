@@ -58,6 +58,7 @@ _OPAQUE_RE = re.compile(
     r"|(?P<link>(?<![\w@/.])(?:https?://|www\.)[^\s<>`]+)",
     re.IGNORECASE,
 )
+_LINK_PREFIX_RE = re.compile(r"https?://|www\.?", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"(\d{1,9})\. ")
 _LINK_TRAILING = ".,;:!?»\"'*_~"
 
@@ -103,16 +104,6 @@ class _Atoms:
         return tuple(n for n in self.expand(text) if isinstance(n, Text | ExpressionNode))
 
 
-def _merge_text(nodes: list[Inline]) -> tuple[Inline, ...]:
-    merged: list[Inline] = []
-    for node in nodes:
-        if merged and isinstance(node, Text) and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + node.text)
-        else:
-            merged.append(node)
-    return tuple(merged)
-
-
 def _trim_link(url: str) -> str:
     while url:
         last = url[-1]
@@ -131,7 +122,7 @@ def _styled(text: str, atoms: _Atoms) -> tuple[Inline, ...]:
         nodes.append(Styled(_STYLES[match.group(1)], _styled(match.group(2), atoms)))
         start = match.end()
     nodes.extend(atoms.expand(text[start:]))
-    return _merge_text(nodes)
+    return tuple(nodes)
 
 
 def _inline(line: str, atoms: _Atoms) -> tuple[Inline, ...]:
@@ -146,7 +137,7 @@ def _inline(line: str, atoms: _Atoms) -> tuple[Inline, ...]:
             parts.append(atoms.add(Code(atoms.expand_plain(match.group("code")))))
         else:
             url = _trim_link(match.group("link"))
-            if len(url) <= 4:  # "www." alone or "http://" with nothing after it
+            if _LINK_PREFIX_RE.fullmatch(url):  # "www..." or "http://," : nothing after it
                 parts.append(match.group("link"))
                 continue
             parts.append(atoms.add(Link(atoms.expand_plain(url))))
