@@ -32,7 +32,7 @@ def new_profile_id() -> str:
 
 
 def normalise_host_port(text: str) -> str:
-    """``Портал.РФ:8443`` → ``xn--80apgfh0b.xn--p1ai:8443``; a path, query or user is refused."""
+    """``Портал.РФ:8443`` → ``xn--80awhdgm.xn--p1ai:8443``; a path, query or user is refused."""
     value = text.strip()
     if not value:
         raise ValueError("the portal address is empty")
