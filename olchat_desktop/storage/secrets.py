@@ -159,9 +159,10 @@ class SecretStore:
                 "not stored: no system keyring, forgotten when the app closes",
             )
         ru, en = _backend_names(self.backend_name or "")
+        where_ru, where_en = _LOCATION_RU.get(ru, f"в {ru}"), f"in {en}"
         if mode is StoreMode.UNAVAILABLE:
-            return pick(lang, f"в {ru}, но сейчас оно недоступно", f"in {en}, not available now")
-        return pick(lang, _LOCATION_RU.get(ru, f"в {ru}"), f"in {en}")
+            return pick(lang, f"{where_ru}, но сейчас недоступно", f"{where_en}, not available now")
+        return pick(lang, where_ru, where_en)
 
     def recheck(self) -> StoreMode:
         """Resolve the keyring again (e.g. after the user started or unlocked it).
@@ -173,8 +174,10 @@ class SecretStore:
             self._ensure_resolved()
             if self._mode is StoreMode.KEYRING and self._memory:
                 for (profile_id, kind), value in list(self._memory.items()):
-                    move = functools.partial(_set_password, username=f"{profile_id}:{kind}")
-                    self._keyring_call(functools.partial(move, value=value))
+                    username = f"{profile_id}:{kind}"
+                    self._keyring_call(
+                        functools.partial(_set_password, username=username, value=value)
+                    )
                     del self._memory[(profile_id, kind)]
             assert self._mode is not None
             return self._mode
@@ -196,6 +199,9 @@ class SecretStore:
                 self._memory[(profile_id, kind)] = value
                 return
             self._keyring_call(functools.partial(_set_password, username=username, value=value))
+            # From now on this keyring holds secrets: if it goes away later in this run, say
+            # so instead of silently falling back to memory and "losing" them (Maestral).
+            self._remembered = self._current_name()
             log.info("secret %s stored for profile %s", kind, profile_id)
 
     def get(self, profile_id: str, kind: SecretKind) -> str | None:

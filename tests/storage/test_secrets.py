@@ -197,6 +197,20 @@ def test_remembered_keyring_missing_is_an_explicit_error_then_recovers(
     assert store.get("p1", "webhook") == SECRET
 
 
+def test_a_keyring_that_held_secrets_is_not_swapped_for_memory_silently(
+    switchable: SwitchableKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyring.set_keyring(switchable)
+    store = SecretStore()
+    store.set("p1", "webhook", SECRET)
+    monkeypatch.setattr(SwitchableKeyring, "available", False)
+    keyring.set_keyring(fail.Keyring())
+    assert store.recheck() is StoreMode.UNAVAILABLE
+    with pytest.raises(SecretStoreError) as caught:
+        store.get("p1", "webhook")
+    assert caught.value.kind is SecretErrorKind.BACKEND_GONE
+
+
 def test_use_any_backend_drops_a_missing_remembered_keyring(
     memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -254,3 +268,26 @@ def test_values_never_reach_logs_or_reprs(
     assert SECRET not in caplog.text
     assert SECRET not in repr(store)
     assert "p1" in caplog.text  # the log does say what happened
+
+
+@pytest.mark.parametrize(
+    ("remembered", "en", "ru"),
+    [
+        ("keyring.backends.macOS.Keyring", "in Keychain", "в Связке ключей"),
+        (
+            "keyring.backends.Windows.WinVaultKeyring",
+            "in Windows Credential Manager",
+            "в Диспетчере учётных данных Windows",
+        ),
+        ("keyring.backends.kwallet.DBusKeyring", "in KWallet", "в KWallet"),
+    ],
+)
+def test_location_names_each_os_keyring(
+    remembered: str, en: str, ru: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # None of these loads on the Linux test machine, so the store reports them as missing.
+    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", frozenset({remembered}))
+    keyring.set_keyring(fail.Keyring())
+    store = SecretStore(remembered_backend=remembered)
+    assert store.location_text("en") == f"{en}, not available now"
+    assert store.location_text("ru") == f"{ru}, но сейчас недоступно"
