@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QLabel
 
-from olchat_desktop.ui.tasks import CancelToken, Report, start_task
+from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 if TYPE_CHECKING:
     from olchat_desktop.ui.main_window import MainWindow
@@ -25,6 +26,7 @@ class SandboxHolder:
         self._lock = threading.Lock()
         self._sandbox: Any = None
         self._stopped = False
+        self.handle: TaskHandle | None = None
 
     def start(self, token: CancelToken, report: Report) -> str:
         from olchat_desktop.sandbox import Sandbox
@@ -42,11 +44,33 @@ class SandboxHolder:
         return self._sandbox
 
     def stop(self) -> None:
+        """Stop the sandbox, or make a start still in progress stop it (GUI thread)."""
+        if self.handle is not None:
+            self.handle.token.cancel()
         with self._lock:
             self._stopped = True
             sandbox, self._sandbox = self._sandbox, None
         if sandbox is not None:
             sandbox.stop()
+
+
+class _StatusUpdater(QObject):
+    """Shows the sandbox state in the demo label's tooltip. A child of the label, so its
+    slots are disconnected automatically if the window is gone before the task ends."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self.label = label
+
+    def started(self, url: object) -> None:
+        self.label.setToolTip(
+            QCoreApplication.translate("DemoSandbox", "Sandbox portal at {url}").format(url=url)
+        )
+
+    def failed(self, _error: object) -> None:
+        self.label.setToolTip(
+            QCoreApplication.translate("DemoSandbox", "The sandbox portal did not start.")
+        )
 
 
 def start_demo_sandbox(window: MainWindow) -> SandboxHolder | None:
@@ -59,18 +83,10 @@ def start_demo_sandbox(window: MainWindow) -> SandboxHolder | None:
     window.actions.sandbox = holder
     label = window.actions.demoLabel
     label.setToolTip(QCoreApplication.translate("DemoSandbox", "Starting the sandbox portal…"))
-    handle = start_task(holder.start, window)
-
-    def started(url: object) -> None:
-        label.setToolTip(
-            QCoreApplication.translate("DemoSandbox", "Sandbox portal at {url}").format(url=url)
-        )
-
-    def failed(error: object) -> None:
-        label.setToolTip(
-            QCoreApplication.translate("DemoSandbox", "The sandbox portal did not start.")
-        )
-
-    handle.succeeded.connect(started)
-    handle.failed.connect(failed)
+    updater = _StatusUpdater(label)
+    # No parent: the running task keeps the handle alive even if the window closes first.
+    handle = start_task(holder.start)
+    handle.succeeded.connect(updater.started)
+    handle.failed.connect(updater.failed)
+    holder.handle = handle
     return holder

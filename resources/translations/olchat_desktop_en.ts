@@ -1,0 +1,534 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CounterLabel</name>
+    <message>
+        <source>{n} of {limit} characters (Unicode code points, as the server counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} visible characters (graphemes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Literal text: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{expr}: no sample, length unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{expr}: {n} (sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set sample values to get an exact count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoSandbox</name>
+    <message>
+        <source>Starting the sandbox portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox portal at {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox portal did not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorView</name>
+    <message>
+        <source>Template &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp &amp;line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Button &amp;1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Button &amp;2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Button &amp;3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. feedback, clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a line or type its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>79991234567 or {{Contact: Phone}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, no formatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required. *bold*, _italic_, ~strike~, `code`, {{Field}} expressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, shown small and grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply button, required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wait for reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The robot waits for the customer&apos;s tap and returns the chosen button&apos;s text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The waiting robot stops if the CRM item moves to another stage; use a business process instead (Bitrix24 runs at most 2 waiting processes per item). A multi-value phone field makes a waiting robot fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sample values&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 fills expressions when sending; a sample makes counters exact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bold (*text*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italic (_text_)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strikethrough (~text~)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monospace block (```text```)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inline code (`text`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulleted list (- item)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbered list (1. item)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote (&gt; text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a Bitrix24 CRM field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message formatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Button {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 length</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Template history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsertFieldMenu</name>
+    <message>
+        <source>Insert as {{Имя}} (display name, as in the robot form)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert as {=Document:NAME} (field code, any portal language)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Search templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only templates with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New template (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate the selected template (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected template to the trash (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The WhatsApp preview appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPresenter</name>
+    <message>
+        <source>No problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{errors} errors, {warnings} warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone width in preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small (320)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (360)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large (412)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone width in preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes apply at once and are remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SideView</name>
+    <message>
+        <source>&lt;b&gt;Preview&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this template to a test phone (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;&amp;Problems&lt;/b&gt; — errors: {errors}, warnings: {warnings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Send a test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two ways to send this template to a test phone:
+
+• OLChat REST: sends a text version of the message (buttons become numbered options). OLChat&apos;s API has no button-message method.
+
+• Bitrix24 business process: starts a workflow with the real button robot on a CRM item; the customer sees real buttons, and with &quot;wait for reply&quot; the chosen button comes back.
+
+Connect a portal or an OLChat line to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted «{name}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo &amp;delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send test…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: sandbox portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,540 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>CounterLabel</name>
+    <message>
+        <source>{n} of {limit} characters (Unicode code points, as the server counts)</source>
+        <translation>{n} из {limit} символов (кодовые точки Unicode, как считает сервер)</translation>
+    </message>
+    <message>
+        <source>{n} visible characters (graphemes)</source>
+        <translation>{n} видимых символов (графем)</translation>
+    </message>
+    <message>
+        <source>Literal text: {n}</source>
+        <translation>Обычный текст: {n}</translation>
+    </message>
+    <message>
+        <source>{expr}: no sample, length unknown</source>
+        <translation>{expr}: нет примера, длина неизвестна</translation>
+    </message>
+    <message>
+        <source>{expr}: {n} (sample)</source>
+        <translation>{expr}: {n} (пример)</translation>
+    </message>
+    <message>
+        <source>Set sample values to get an exact count.</source>
+        <translation>Задайте примеры значений, чтобы счёт был точным.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSandbox</name>
+    <message>
+        <source>Starting the sandbox portal…</source>
+        <translation>Запускается портал-песочница…</translation>
+    </message>
+    <message>
+        <source>Sandbox portal at {url}</source>
+        <translation>Портал-песочница: {url}</translation>
+    </message>
+    <message>
+        <source>The sandbox portal did not start.</source>
+        <translation>Портал-песочница не запустился.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorView</name>
+    <message>
+        <source>Template &amp;name</source>
+        <translation>&amp;Название шаблона</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Теги</translation>
+    </message>
+    <message>
+        <source>WhatsApp &amp;line</source>
+        <translation>&amp;Линия WhatsApp</translation>
+    </message>
+    <message>
+        <source>&amp;Phone number</source>
+        <translation>Номер &amp;телефона</translation>
+    </message>
+    <message>
+        <source>&amp;Header</source>
+        <translation>&amp;Заголовок</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Сообщение</translation>
+    </message>
+    <message>
+        <source>&amp;Footer</source>
+        <translation>&amp;Подпись</translation>
+    </message>
+    <message>
+        <source>Button &amp;1</source>
+        <translation>Кнопка &amp;1</translation>
+    </message>
+    <message>
+        <source>Button &amp;2</source>
+        <translation>Кнопка &amp;2</translation>
+    </message>
+    <message>
+        <source>Button &amp;3</source>
+        <translation>Кнопка &amp;3</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. feedback, clinic</source>
+        <translation>через запятую, например: отзывы, клиника</translation>
+    </message>
+    <message>
+        <source>choose a line or type its name</source>
+        <translation>выберите линию или введите её название</translation>
+    </message>
+    <message>
+        <source>79991234567 or {{Contact: Phone}}</source>
+        <translation>79991234567 или {{Контакт: Телефон}}</translation>
+    </message>
+    <message>
+        <source>optional, no formatting</source>
+        <translation>необязательно, без форматирования</translation>
+    </message>
+    <message>
+        <source>Required. *bold*, _italic_, ~strike~, `code`, {{Field}} expressions</source>
+        <translation>Обязательно. *жирный*, _курсив_, ~зачёркнутый~, `код`, выражения {{Поле}}</translation>
+    </message>
+    <message>
+        <source>optional, shown small and grey</source>
+        <translation>необязательно, мелким серым шрифтом</translation>
+    </message>
+    <message>
+        <source>reply button, required</source>
+        <translation>кнопка ответа, обязательно</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>необязательно</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for reply</source>
+        <translation>&amp;Ожидать ответ сообщения</translation>
+    </message>
+    <message>
+        <source>Wait for reply</source>
+        <translation>Ожидать ответ сообщения</translation>
+    </message>
+    <message>
+        <source>The robot waits for the customer&apos;s tap and returns the chosen button&apos;s text.</source>
+        <translation>Робот ждёт нажатия клиента и возвращает текст выбранной кнопки.</translation>
+    </message>
+    <message>
+        <source>The waiting robot stops if the CRM item moves to another stage; use a business process instead (Bitrix24 runs at most 2 waiting processes per item). A multi-value phone field makes a waiting robot fail.</source>
+        <translation>Ожидающий робот останавливается, если элемент CRM переходит на другую стадию; используйте бизнес-процесс (Битрикс24 выполняет не более 2 ожидающих процессов на элемент). С множественным полем телефона ожидающий робот завершается ошибкой.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sample values&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Примеры значений&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Bitrix24 fills expressions when sending; a sample makes counters exact.</source>
+        <translation>Битрикс24 подставляет выражения при отправке; пример делает счётчики точными.</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Выражение</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Пример</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Примеры значений</translation>
+    </message>
+    <message>
+        <source>Bold (*text*)</source>
+        <translation>Жирный (*текст*)</translation>
+    </message>
+    <message>
+        <source>Italic (_text_)</source>
+        <translation>Курсив (_текст_)</translation>
+    </message>
+    <message>
+        <source>Strikethrough (~text~)</source>
+        <translation>Зачёркнутый (~текст~)</translation>
+    </message>
+    <message>
+        <source>Monospace block (```text```)</source>
+        <translation>Моноширинный блок (```текст```)</translation>
+    </message>
+    <message>
+        <source>Inline code (`text`)</source>
+        <translation>Код в строке (`текст`)</translation>
+    </message>
+    <message>
+        <source>Bulleted list (- item)</source>
+        <translation>Маркированный список (- пункт)</translation>
+    </message>
+    <message>
+        <source>Numbered list (1. item)</source>
+        <translation>Нумерованный список (1. пункт)</translation>
+    </message>
+    <message>
+        <source>Quote (&gt; text)</source>
+        <translation>Цитата (&gt; текст)</translation>
+    </message>
+    <message>
+        <source>Insert emoji</source>
+        <translation>Вставить эмодзи</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>Вставить поле</translation>
+    </message>
+    <message>
+        <source>Insert a Bitrix24 CRM field</source>
+        <translation>Вставить поле CRM Битрикс24</translation>
+    </message>
+    <message>
+        <source>Message formatting</source>
+        <translation>Форматирование сообщения</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <source>Button {n}</source>
+        <translation>Кнопка {n}</translation>
+    </message>
+    <message>
+        <source>%1 length</source>
+        <translation>Длина: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Template history</source>
+        <translation>История шаблона</translation>
+    </message>
+    <message>
+        <source>Saved versions</source>
+        <translation>Сохранённые версии</translation>
+    </message>
+    <message>
+        <source>The selected version</source>
+        <translation>Выбранная версия</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Восстановить эту версию</translation>
+    </message>
+</context>
+<context>
+    <name>InsertFieldMenu</name>
+    <message>
+        <source>Insert as {{Имя}} (display name, as in the robot form)</source>
+        <translation>Вставлять как {{Имя}} (название, как в форме робота)</translation>
+    </message>
+    <message>
+        <source>Insert as {=Document:NAME} (field code, any portal language)</source>
+        <translation>Вставлять как {=Document:NAME} (код поля, любой язык портала)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <source>All tags</source>
+        <translation>Все теги</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Новый шаблон</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Search templates…</source>
+        <translation>Поиск шаблонов…</translation>
+    </message>
+    <message>
+        <source>Search templates</source>
+        <translation>Поиск шаблонов</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Фильтр по тегу</translation>
+    </message>
+    <message>
+        <source>Show only templates with this tag</source>
+        <translation>Показывать только шаблоны с этим тегом</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Все теги</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Шаблоны</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Новый шаблон</translation>
+    </message>
+    <message>
+        <source>New template (Ctrl+N)</source>
+        <translation>Новый шаблон (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Duplicate template</source>
+        <translation>Копировать шаблон</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected template (Ctrl+D)</source>
+        <translation>Копировать выбранный шаблон (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Удалить шаблон</translation>
+    </message>
+    <message>
+        <source>Move the selected template to the trash (Del)</source>
+        <translation>Переместить выбранный шаблон в корзину (Del)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The WhatsApp preview appears here.</source>
+        <translation>Здесь появится предпросмотр WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Could not save the settings.</source>
+        <translation>Не удалось сохранить настройки.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPresenter</name>
+    <message>
+        <source>No problems found.</source>
+        <translation>Проблем не найдено.</translation>
+    </message>
+    <message>
+        <source>{errors} errors, {warnings} warnings</source>
+        <translation>ошибок: {errors}, предупреждений: {warnings}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Тема</translation>
+    </message>
+    <message>
+        <source>&amp;Phone width in preview</source>
+        <translation>&amp;Ширина телефона в предпросмотре</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <source>Small (320)</source>
+        <translation>Маленькая (320)</translation>
+    </message>
+    <message>
+        <source>Default (360)</source>
+        <translation>Обычная (360)</translation>
+    </message>
+    <message>
+        <source>Large (412)</source>
+        <translation>Большая (412)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Phone width in preview</source>
+        <translation>Ширина телефона в предпросмотре</translation>
+    </message>
+    <message>
+        <source>Changes apply at once and are remembered.</source>
+        <translation>Изменения применяются сразу и запоминаются.</translation>
+    </message>
+</context>
+<context>
+    <name>SideView</name>
+    <message>
+        <source>&lt;b&gt;Preview&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Предпросмотр&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Send test…</source>
+        <translation>Тестовая отправка…</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Отправить тестовое сообщение</translation>
+    </message>
+    <message>
+        <source>Send this template to a test phone (Ctrl+Enter)</source>
+        <translation>Отправить шаблон на тестовый телефон (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;&amp;Problems&lt;/b&gt; — errors: {errors}, warnings: {warnings}</source>
+        <translation>&lt;b&gt;&amp;Проблемы&lt;/b&gt; — ошибок: {errors}, предупреждений: {warnings}</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>WhatsApp preview</source>
+        <translation>Предпросмотр WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Send a test</source>
+        <translation>Тестовая отправка</translation>
+    </message>
+    <message>
+        <source>Two ways to send this template to a test phone:
+
+• OLChat REST: sends a text version of the message (buttons become numbered options). OLChat&apos;s API has no button-message method.
+
+• Bitrix24 business process: starts a workflow with the real button robot on a CRM item; the customer sees real buttons, and with &quot;wait for reply&quot; the chosen button comes back.
+
+Connect a portal or an OLChat line to send.</source>
+        <translation>Отправить шаблон на тестовый телефон можно двумя путями:
+
+• REST OLChat: отправляет текстовую версию сообщения (кнопки становятся пронумерованными вариантами). В API OLChat нет метода для сообщений с кнопками.
+
+• Бизнес-процесс Битрикс24: запускает процесс с настоящим роботом кнопок для элемента CRM; клиент видит настоящие кнопки, а с «Ожидать ответ сообщения» возвращается выбранная кнопка.
+
+Для отправки подключите портал или линию OLChat.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>Deleted «{name}»</source>
+        <translation>Удалён «{name}»</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>&amp;Шаблон</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;История…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Undo &amp;delete</source>
+        <translation>Отменить &amp;удаление</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Сообщение</translation>
+    </message>
+    <message>
+        <source>&amp;Send test…</source>
+        <translation>&amp;Тестовая отправка…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Отменить удаление</translation>
+    </message>
+    <message>
+        <source>Demo: sandbox portal</source>
+        <translation>Демо: портал-песочница</translation>
+    </message>
+</context>
+</TS>
