@@ -18,7 +18,8 @@ from urllib.parse import quote
 
 from olchat_desktop.bitrix.client import BitrixClient, is_read_method
 from olchat_desktop.bitrix.envelope import TimeInfo
-from olchat_desktop.bitrix.errors import BitrixError, ProtocolError, error_for
+from olchat_desktop.bitrix.error_catalog import error_for
+from olchat_desktop.bitrix.errors import BitrixError, ProtocolError
 
 MAX_BATCH = 50
 _REFERENCE = re.compile(r"\$result(?:_total|_next|_error|_time)?\[([^\]]+)\]")

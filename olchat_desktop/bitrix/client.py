@@ -21,12 +21,12 @@ import httpx
 from olchat_desktop import __version__
 from olchat_desktop.bitrix.auth import Auth
 from olchat_desktop.bitrix.envelope import Envelope, parse_response
+from olchat_desktop.bitrix.error_catalog import QueryLimitExceededError
 from olchat_desktop.bitrix.errors import (
     ConnectionFailedError,
     ExpiredTokenError,
     OperationTimeLimitError,
     ProtocolError,
-    QueryLimitExceededError,
     ServerError,
 )
 from olchat_desktop.bitrix.limiter import OperatingTracker, backoff_delays, bucket_for

@@ -15,7 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from olchat_desktop.bitrix.errors import BitrixError, ProtocolError, error_for
+from olchat_desktop.bitrix.error_catalog import error_for
+from olchat_desktop.bitrix.errors import BitrixError, ProtocolError
 from olchat_desktop.bitrix.redact import snippet
 
 

@@ -12,10 +12,9 @@ import pytest
 from olchat_desktop.bitrix.auth import OAuthAuth, OAuthTokens, WebhookAuth
 from olchat_desktop.bitrix.batch import call_batch
 from olchat_desktop.bitrix.client import BitrixClient
+from olchat_desktop.bitrix.error_catalog import AccessDeniedError, InsufficientScopeError
 from olchat_desktop.bitrix.errors import (
-    AccessDeniedError,
     BitrixError,
-    InsufficientScopeError,
     OperationTimeLimitError,
     SignInAgainError,
 )

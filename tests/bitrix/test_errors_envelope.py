@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from olchat_desktop.bitrix import error_catalog as c
 from olchat_desktop.bitrix import errors as e
 from olchat_desktop.bitrix.envelope import parse_response
 from olchat_desktop.bitrix.redact import redact, register_secret
@@ -13,32 +14,32 @@ from olchat_desktop.bitrix.redact import redact, register_secret
 # (HTTP status, code, expected class) straight from reference bitrix24.md §2.
 TABLE = [
     (401, "expired_token", e.ExpiredTokenError),
-    (401, "invalid_token", e.InvalidTokenError),
-    (401, "NO_AUTH_FOUND", e.NoAuthFoundError),
-    (401, "PAYMENT_REQUIRED", e.PaymentRequiredError),
-    (401, "ERROR_OAUTH", e.OAuthError),
-    (401, "AUTHORIZATION_ERROR", e.AuthorizationError),
-    (401, "APPLICATION_NOT_FOUND", e.ApplicationNotFoundError),
-    (401, "METHOD_CONFIRM_WAITING", e.MethodConfirmWaitingError),
-    (403, "INVALID_CREDENTIALS", e.InvalidCredentialsError),
-    (403, "insufficient_scope", e.InsufficientScopeError),
-    (403, "ACCESS_DENIED", e.AccessDeniedError),
-    (403, "user_access_error", e.UserAccessError),
-    (403, "WRONG_AUTH_TYPE", e.WrongAuthTypeError),
-    (403, "ALLOWED_ONLY_INTRANET_USER", e.WrongAuthTypeError),
-    (503, "QUERY_LIMIT_EXCEEDED", e.QueryLimitExceededError),
+    (401, "invalid_token", c.InvalidTokenError),
+    (401, "NO_AUTH_FOUND", c.NoAuthFoundError),
+    (401, "PAYMENT_REQUIRED", c.PaymentRequiredError),
+    (401, "ERROR_OAUTH", c.OAuthError),
+    (401, "AUTHORIZATION_ERROR", c.AuthorizationError),
+    (401, "APPLICATION_NOT_FOUND", c.ApplicationNotFoundError),
+    (401, "METHOD_CONFIRM_WAITING", c.MethodConfirmWaitingError),
+    (403, "INVALID_CREDENTIALS", c.InvalidCredentialsError),
+    (403, "insufficient_scope", c.InsufficientScopeError),
+    (403, "ACCESS_DENIED", c.AccessDeniedError),
+    (403, "user_access_error", c.UserAccessError),
+    (403, "WRONG_AUTH_TYPE", c.WrongAuthTypeError),
+    (403, "ALLOWED_ONLY_INTRANET_USER", c.WrongAuthTypeError),
+    (503, "QUERY_LIMIT_EXCEEDED", c.QueryLimitExceededError),
     (429, "OPERATION_TIME_LIMIT", e.OperationTimeLimitError),
-    (503, "OVERLOAD_LIMIT", e.OverloadLimitError),
-    (500, "INTERNAL_SERVER_ERROR", e.InternalServerError),
-    (500, "ERROR_UNEXPECTED_ANSWER", e.UnexpectedAnswerError),
-    (500, "PORTAL_DELETED", e.PortalDeletedError),
-    (400, "INVALID_REQUEST", e.InvalidRequestError),
-    (400, "ERROR_BATCH_LENGTH_EXCEEDED", e.BatchLengthExceededError),
-    (405, "ERROR_BATCH_METHOD_NOT_ALLOWED", e.BatchMethodNotAllowedError),
-    (404, "ERROR_METHOD_NOT_FOUND", e.MethodNotFoundError),
+    (503, "OVERLOAD_LIMIT", c.OverloadLimitError),
+    (500, "INTERNAL_SERVER_ERROR", c.InternalServerError),
+    (500, "ERROR_UNEXPECTED_ANSWER", c.UnexpectedAnswerError),
+    (500, "PORTAL_DELETED", c.PortalDeletedError),
+    (400, "INVALID_REQUEST", c.InvalidRequestError),
+    (400, "ERROR_BATCH_LENGTH_EXCEEDED", c.BatchLengthExceededError),
+    (405, "ERROR_BATCH_METHOD_NOT_ALLOWED", c.BatchMethodNotAllowedError),
+    (404, "ERROR_METHOD_NOT_FOUND", c.MethodNotFoundError),
     (400, "invalid_grant", e.SignInAgainError),
-    (400, "invalid_client", e.InvalidClientError),
-    (400, "ERROR_WRONG_WORKFLOW_ID", e.BusinessError),
+    (400, "invalid_client", c.InvalidClientError),
+    (400, "ERROR_WRONG_WORKFLOW_ID", c.BusinessError),
 ]
 
 
@@ -76,9 +77,9 @@ def test_success_envelope_with_partial_time_and_list_fields() -> None:
 
 
 def test_error_without_time_and_v3_error_shape() -> None:
-    with pytest.raises(e.NoAuthFoundError):
+    with pytest.raises(c.NoAuthFoundError):
         parse_response(401, _body({"error": "NO_AUTH_FOUND"}))
-    with pytest.raises(e.AccessDeniedError) as caught:
+    with pytest.raises(c.AccessDeniedError) as caught:
         parse_response(403, _body({"error": {"code": "ACCESS_DENIED", "message": "no"}}))
     assert caught.value.detail == "no"
 
