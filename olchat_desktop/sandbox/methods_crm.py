@@ -134,7 +134,7 @@ def item_list(ctx: CallContext) -> ListPage:
     page = page_of(rows, start_param(ctx.params))
     items = [select_fields(row, select, keys) for row in page.items]
     # crm.item.list wraps its rows: {"result": {"items": [...]}, "total": …, "next": …}.
-    return ListPage(items={"items": items}, total=page.total, next=page.next)  # type: ignore[arg-type]
+    return ListPage(items={"items": items}, total=page.total, next=page.next)
 
 
 @method("crm.deal.update", scope="crm", write=True)

@@ -152,7 +152,7 @@ def page_of(rows: list[Any], start: int) -> ListPage:
     if start == NO_COUNT:
         # ListPage.total is typed int, but the dispatcher omits a None total, which is
         # exactly Bitrix24's start=-1 answer.
-        return ListPage(items=rows[:PAGE_SIZE], total=None, next=None)  # type: ignore[arg-type]
+        return ListPage(items=rows[:PAGE_SIZE], total=None, next=None)
     items = rows[start : start + PAGE_SIZE]
     remaining = start + PAGE_SIZE < len(rows)
     return ListPage(items=items, total=len(rows), next=start + PAGE_SIZE if remaining else None)

@@ -30,8 +30,8 @@ class ApiError(Exception):
 class ListPage:
     """One page of a list method; the server turns it into ``result``/``total``/``next``."""
 
-    items: list[Any]
-    total: int
+    items: Any  # a list, or a dict such as crm.item.list's {"items": [...]}
+    total: int | None  # None for start=-1 scans, which report no total
     next: int | None
 
 
