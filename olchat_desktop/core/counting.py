@@ -22,6 +22,13 @@ import regex  # type: ignore[import-untyped]
 from olchat_desktop.core.expressions import Expression, LiteralText, split_expressions
 
 _GRAPHEME_RE = regex.compile(r"\X")
+# Characters that can join a grapheme cluster with a neighbour (UAX #29 rules GB3-GB9c,
+# GB12-13). A text without any of them has one cluster per code point, and a single scan
+# for them is about three times cheaper than splitting into clusters.
+_CLUSTER_JOINER_RE = regex.compile(
+    r"[\r\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}"
+    r"\p{GCB=Regional_Indicator}\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=LV}\p{GCB=LVT}]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +62,14 @@ class FieldCount:
         return all(e.sample_length is not None for e in self.expressions)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def count_graphemes(text: str) -> int:
     """Extended grapheme clusters in ``text``."""
     if text.isascii():
         # Fast path: in ASCII only CR LF forms a cluster of two code points.
         return len(text) - text.count("\r\n")
+    if not _CLUSTER_JOINER_RE.search(text):
+        return len(text)
     return len(_GRAPHEME_RE.findall(text))
 
 

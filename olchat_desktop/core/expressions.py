@@ -143,7 +143,7 @@ def _calculator_end(text: str, start: int) -> int | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def split_expressions(text: str) -> tuple[Segment, ...]:
     """Split a field into literal text and expressions, in order, covering it exactly.
 

@@ -81,11 +81,13 @@ class _Atoms:
         self._nodes[char] = node
         return char
 
-    def expand(self, text: str) -> list[Inline]:
-        """Text with placeholders back into nodes."""
-        if not self._nodes or not _ATOM_RE.search(text):
-            return [Text(text)] if text else []
-        nodes: list[Inline] = []
+    def expand(self, text: str, nodes: list[Inline]) -> None:
+        """Append the nodes of ``text`` (placeholders back into their nodes) to ``nodes``."""
+        if not text:
+            return
+        if not _ATOM_RE.search(text):
+            nodes.append(Text(text))
+            return
         start = 0
         for match in _ATOM_RE.finditer(text):
             node = self._nodes.get(match.group(0))
@@ -97,11 +99,12 @@ class _Atoms:
             start = match.end()
         if start < len(text):
             nodes.append(Text(text[start:]))
-        return nodes
 
     def expand_plain(self, text: str) -> tuple[Plain, ...]:
         # Only expression atoms exist while code and link contents are expanded.
-        return tuple(n for n in self.expand(text) if isinstance(n, Text | ExpressionNode))
+        nodes: list[Inline] = []
+        self.expand(text, nodes)
+        return tuple(n for n in nodes if isinstance(n, Text | ExpressionNode))
 
 
 def _trim_link(url: str) -> str:
@@ -117,11 +120,13 @@ def _trim_link(url: str) -> str:
 def _styled(text: str, atoms: _Atoms) -> tuple[Inline, ...]:
     nodes: list[Inline] = []
     start = 0
-    for match in _STYLE_RE.finditer(text):
-        nodes.extend(atoms.expand(text[start : match.start()]))
-        nodes.append(Styled(_STYLES[match.group(1)], _styled(match.group(2), atoms)))
-        start = match.end()
-    nodes.extend(atoms.expand(text[start:]))
+    # Fast path (the regex cannot match without a marker): most text is unstyled.
+    if "*" in text or "_" in text or "~" in text:
+        for match in _STYLE_RE.finditer(text):
+            atoms.expand(text[start : match.start()], nodes)
+            nodes.append(Styled(_STYLES[match.group(1)], _styled(match.group(2), atoms)))
+            start = match.end()
+    atoms.expand(text[start:], nodes)
     return tuple(nodes)
 
 
@@ -188,7 +193,7 @@ def _blocks(text: str, atoms: _Atoms) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)
 def _parse(text: str, samples: tuple[tuple[str, str], ...]) -> MarkupTree:
     atoms = _Atoms(text)
     known = dict(samples)
@@ -219,7 +224,7 @@ def parse_markup(text: str, samples: Mapping[str, str] | None = None) -> MarkupT
     return _parse(text, relevant)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def contains_markup(text: str) -> bool:
     """Whether the field has inline formatting (bold, italic, strike, code, monospace).
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import regex  # type: ignore[import-untyped]
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,3 +59,19 @@ def test_counting_never_crashes_and_is_consistent(text: str, samples: dict[str, 
     assert count.code_points == count.literal_length + known
     assert 0 <= count.graphemes <= count.code_points
     assert count.literal_length <= len(text)
+
+
+# Characters from every cluster-joining rule, mixed with anything at all.
+_JOINERS = (
+    "a\r\n\u0301\u200d\ufe0f\U0001f468\U0001f1f7\U0001f1fa\u1100\u1161\u11a8가각\u0903\u0600Я"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(list(_JOINERS)) | st.characters()))
+def test_grapheme_fast_paths_agree_with_full_segmentation(text: str) -> None:
+    assert count_graphemes(text) == len(regex.findall(r"\X", text))
+
+
+def test_non_ascii_text_without_joiners_counts_one_grapheme_per_code_point() -> None:
+    assert count_graphemes("Привет, мир") == 11
+    assert count_graphemes("한국") == 2  # precomposed Hangul syllables stay separate
