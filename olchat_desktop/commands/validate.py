@@ -46,10 +46,11 @@ def _read_error(path: Path, lang: str) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
+    from olchat_desktop.core.i18n import Lang
     from olchat_desktop.core.validation import validate
 
     # The sub-command's --lang wins; the global --lang (interface language) is the fallback.
-    lang = args.message_lang or getattr(args, "lang", None) or "ru"
+    lang: Lang = "en" if (args.message_lang or getattr(args, "lang", None)) == "en" else "ru"
     records: list[dict[str, Any]] = []
     exit_code = EXIT_OK
     unreadable = False
