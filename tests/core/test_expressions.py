@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from olchat_desktop.core.expressions import (
     Expression,
@@ -134,3 +136,14 @@ def test_substitute_replaces_known_and_keeps_unknown() -> None:
     assert substitute(text, {"{{Имя}}": "Анна"}) == "Анна, ваш заказ {=Document:ID}"
     assert substitute(text, None) == text
     assert substitute(text, {}) == text
+
+
+@given(st.text(alphabet=st.sampled_from(list("{}=:>' \nAb1_Я")) | st.characters(), max_size=120))
+def test_segments_always_tile_the_field(text: str) -> None:
+    segments = split_expressions(text)
+    assert "".join(s.text if isinstance(s, LiteralText) else s.source for s in segments) == text
+    position = 0
+    for segment in segments:
+        assert segment.start == position < segment.end
+        position = segment.end
+    assert position == len(text)
