@@ -1,0 +1,180 @@
+"""The OLChat REST path: check the line and the number, send the text rendition, poll.
+
+OLChat's REST API has no button-message method (reference ``olchat_whatsapp.md`` §1.2),
+so this path sends the core's deterministic **text rendition** (``core.rendition``):
+header in bold, message, footer in italics, the buttons as numbered options and a
+"reply with a number" line. The recipient sees text, never real buttons; the dialog and
+the CLI say so.
+
+Steps: line status (a disconnected or unpaid line gets its own message before anything is
+sent), ``phone.check`` (no WhatsApp stops here; the client keeps to its 3-per-second
+limit), ``messages.text.send``, then ``messages.status.get`` every ``poll_interval``
+seconds until delivered, read, failed or ``status_timeout``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.phone import normalize_phone
+from olchat_desktop.core.rendition import render_text
+from olchat_desktop.core.template import Template
+from olchat_desktop.olchat import (
+    LineNotConnectedError,
+    NetworkError,
+    NotPaidError,
+    NoWhatsAppError,
+    OlchatClient,
+    OlchatError,
+)
+from olchat_desktop.send.outcome import Cancel, SendOutcome
+
+Report = Callable[[str], None]
+# Stop polling at these states: the message arrived (or definitely did not).
+_FINAL_STATES = ("delivered", "read", "failed")
+
+
+def text_to_send(template: Template, lang: Lang) -> str:
+    """Exactly the text that goes out: the rendition with expression samples filled in."""
+    return render_text(template, lang, substitute=True)
+
+
+def path_explanation(lang: Lang) -> str:
+    return pick(
+        lang,
+        "OLChat REST отправляет ТЕКСТОВУЮ версию сообщения: кнопки станут пронумерованными "
+        "вариантами ответа. Настоящих кнопок получатель не увидит — у API OLChat нет "
+        "метода для сообщений с кнопками.",
+        "OLChat REST sends a TEXT version of the message: the buttons become numbered "
+        "options. The recipient sees no real buttons: OLChat's API has no button-message "
+        "method.",
+    )
+
+
+@dataclass(frozen=True)
+class OlchatSendRequest:
+    template: Template
+    phone: str
+    lang: Lang = "ru"
+    status_timeout: float = 60.0  # seconds to wait for "delivered"
+    poll_interval: float = 2.0
+
+
+def _error_outcome(send_id: str, error: OlchatError, lang: Lang, **extra: object) -> SendOutcome:
+    hint = error.hint(lang)
+    detail = f"{error.message(lang)} {hint}".strip()
+    maybe_sent = isinstance(error, NetworkError) and error.maybe_sent
+    outcome = SendOutcome(
+        send_id, "olchat", "failed", detail=detail, error_code=error.code, maybe_sent=maybe_sent
+    )
+    for name, value in extra.items():
+        setattr(outcome, name, value)
+    return outcome
+
+
+def send_via_olchat(
+    client: OlchatClient,
+    request: OlchatSendRequest,
+    send_id: str,
+    cancel: Cancel,
+    report: Report,
+) -> SendOutcome:
+    """Run the whole path; every failure comes back as an outcome, never an exception."""
+    lang = request.lang
+    phone = normalize_phone(request.phone)
+    text = text_to_send(request.template, lang)
+
+    def step(ru: str, en: str) -> None:
+        report(pick(lang, ru, en))
+
+    def cancelled(**extra: object) -> SendOutcome:
+        outcome = SendOutcome(
+            send_id, "olchat", "cancelled", detail=pick(lang, "Отменено.", "Cancelled.")
+        )
+        for name, value in extra.items():
+            setattr(outcome, name, value)
+        return outcome
+
+    try:
+        step("Проверяю линию WhatsApp…", "Checking the WhatsApp line…")
+        line = client.line_status()
+        if line.connected is False:
+            raise LineNotConnectedError()
+        if line.paid is False:
+            raise NotPaidError()
+        if cancel.cancelled:
+            return cancelled()
+        step(f"Проверяю, есть ли WhatsApp на номере {phone}…", f"Checking {phone} has WhatsApp…")
+        check = client.check_phone(phone)
+        if check.has_whatsapp is False:
+            raise NoWhatsAppError(phone)
+        if cancel.cancelled:
+            return cancelled()
+        step("Отправляю текстовую версию сообщения…", "Sending the text version…")
+        sent = client.send_text(phone, text)
+    except OlchatError as error:
+        return _error_outcome(send_id, error, lang)
+    message_id = sent.message_id or ""
+    step(f"Отправлено, id сообщения {message_id or '—'}.", f"Sent, message id {message_id or '—'}.")
+    if cancel.cancelled:
+        return cancelled(message_id=message_id)
+    if not message_id:
+        detail = pick(
+            lang,
+            "OLChat не вернул id сообщения: статус не отследить.",
+            "OLChat returned no message id: the status cannot be tracked.",
+        )
+        return SendOutcome(send_id, "olchat", "sent", detail=detail)
+    return _poll_status(client, phone, message_id, request, send_id, cancel, step)
+
+
+def _poll_status(
+    client: OlchatClient,
+    phone: str,
+    message_id: str,
+    request: OlchatSendRequest,
+    send_id: str,
+    cancel: Cancel,
+    step: Callable[[str, str], None],
+) -> SendOutcome:
+    lang = request.lang
+    waited, state = 0.0, "sent"
+    while True:
+        try:
+            status = client.message_status(phone, message_id)
+        except OlchatError as error:
+            # The message went out; only tracking failed. Keep the id, do not resend.
+            return _error_outcome(send_id, error, lang, message_id=message_id, result="sent")
+        state = status.state
+        step(f"Статус доставки: {state}.", f"Delivery status: {state}.")
+        if state in _FINAL_STATES:
+            result = "failed" if state == "failed" else state
+            detail = (
+                pick(lang, "WhatsApp не доставил сообщение.", "WhatsApp did not deliver it.")
+                if state == "failed"
+                else ""
+            )
+            return SendOutcome(
+                send_id, "olchat", result, detail=detail, message_id=message_id, status=state
+            )  # type: ignore[arg-type]
+        if waited >= request.status_timeout:
+            detail = pick(
+                lang,
+                f"Сообщение отправлено, но не доставлено за {request.status_timeout:g} с.",
+                f"Sent, but not delivered within {request.status_timeout:g} s.",
+            )
+            return SendOutcome(
+                send_id, "olchat", "timeout", detail=detail, message_id=message_id, status=state
+            )
+        if cancel.wait(request.poll_interval):
+            return SendOutcome(
+                send_id,
+                "olchat",
+                "cancelled",
+                message_id=message_id,
+                status=state,
+                detail=pick(lang, "Отслеживание отменено.", "Tracking cancelled."),
+            )
+        waited += request.poll_interval
