@@ -96,12 +96,27 @@ def seed_demo_library(library: _Library) -> int:
     return len(library.add_many(demo_templates(), summary="created"))
 
 
-def nothing_configured() -> bool:
-    """True when no portal or line profile exists yet: the app then starts in demo mode."""
+def configured_profiles() -> dict[str, list[str]]:
+    """Names of the configured portals and OLChat lines, read from ``profiles.json``
+    without touching the keyring (start-up must stay fast and never prompt)."""
+    import json
+
     from olchat_desktop.paths import profiles_path
 
-    path = profiles_path()
     try:
-        return path.stat().st_size == 0
-    except FileNotFoundError:
-        return True
+        data = json.loads(profiles_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"portals": [], "lines": []}
+    found: dict[str, list[str]] = {"portals": [], "lines": []}
+    if isinstance(data, dict):
+        for key in found:
+            for entry in data.get(key) or []:
+                if isinstance(entry, dict):
+                    found[key].append(str(entry.get("name") or entry.get("id") or ""))
+    return found
+
+
+def nothing_configured() -> bool:
+    """True when no portal or line profile exists yet: the app then starts in demo mode."""
+    profiles = configured_profiles()
+    return not profiles["portals"] and not profiles["lines"]

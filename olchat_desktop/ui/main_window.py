@@ -86,7 +86,24 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.retranslate()
         self.libraryController.refresh_tags()
+        self.populate_known_lines()
         self.libraryController.open_template(settings.last_template_id)
+
+    def populate_known_lines(self) -> None:
+        """Offer the configured OLChat lines and the lines the library already uses."""
+        from olchat_desktop.demo import configured_profiles
+
+        names = configured_profiles()["lines"]
+        names += sorted({t.line for t in self.library.list_templates() if t.line})
+        combo = self.editorView.lineCombo
+        current = combo.currentText()
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            combo.addItems(list(dict.fromkeys(name for name in names if name)))
+            combo.setEditText(current)
+        finally:
+            combo.blockSignals(False)
 
     # -- language -----------------------------------------------------------------------
 
