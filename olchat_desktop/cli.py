@@ -19,6 +19,7 @@ COMMAND_MODULES: dict[str, str] = {
     "sandbox": "olchat_desktop.commands.sandbox",
     "portal": "olchat_desktop.commands.portal",
     "validate": "olchat_desktop.commands.validate",
+    "send-test": "olchat_desktop.commands.send_test",
 }
 
 
