@@ -1,0 +1,64 @@
+"""The preview's inspectable layout model: what was laid out, with which style, where.
+
+Tests and accessibility tools read this instead of pixels: "a bold run 'Привет' in the
+body", "button 2 is elided". It is rebuilt with every layout and holds plain values only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Part = Literal["header", "body", "footer"]
+BlockKind = Literal["paragraph", "bullet", "numbered", "quote", "mono", "plain"]
+ExpressionState = Literal["sample", "unknown"]
+Perspective = Literal["customer", "operator"]
+Rect = tuple[float, float, float, float]  # x, y, width, height in logical pixels
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text drawn with one style."""
+
+    text: str
+    part: Part
+    block: BlockKind = "plain"
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    mono: bool = False
+    link: bool = False
+    # "sample": an expression shown with its sample; "unknown": no sample, a chip.
+    expression: ExpressionState | None = None
+    # The expression's source (``{{Имя}}``) when ``expression`` is set.
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ButtonRow:
+    title: str  # the title with samples substituted
+    shown: str  # what fits in the row (``title`` or an elided form ending with "…")
+    rect: Rect
+
+    @property
+    def elided(self) -> bool:
+        return self.shown != self.title
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewModel:
+    theme: str
+    perspective: Perspective
+    phone_width: int
+    height: int
+    bubble_rect: Rect
+    time_text: str
+    ticks: bool
+    runs: tuple[Run, ...] = ()
+    buttons: tuple[ButtonRow, ...] = field(default_factory=tuple)
+
+    def runs_in(self, part: Part) -> tuple[Run, ...]:
+        return tuple(run for run in self.runs if run.part == part)
+
+    def text_of(self, part: Part) -> str:
+        return "".join(run.text for run in self.runs_in(part))
