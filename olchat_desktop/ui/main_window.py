@@ -78,8 +78,7 @@ class MainWindow(QMainWindow):
         )
         self.actions = WindowActions(self)
         self.libraryController.dirty_changed.connect(self.setWindowModified)
-        self.sideView.problemsList.model().rowsInserted.connect(self._update_problem_title)
-        self.sideView.problemsList.model().modelReset.connect(self._update_problem_title)
+        self.problems.counts_changed.connect(self.sideView.set_problem_counts)
 
         self.apply_theme(settings.theme)
         self.apply_phone_width(settings.phone_width)
@@ -121,13 +120,10 @@ class MainWindow(QMainWindow):
         self.editorView.retranslate()
         self.actions.retranslate()
         self.editor.retranslate()
-        self._update_problem_title()
+        self.sideView.retranslate()
+        self.sideView.set_problem_counts(*self.problems.counts())
         if isinstance(self.preview, QLabel):
             self.preview.setText(self.tr("The WhatsApp preview appears here."))
-
-    def _update_problem_title(self) -> None:
-        errors, warnings = self.problems.counts()
-        self.sideView.retranslate(errors, warnings)
 
     # -- appearance ---------------------------------------------------------------------
 

@@ -17,6 +17,8 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class ProblemsPresenter(QObject):
     activated = Signal(str)
+    # (errors, warnings) after the list was rebuilt
+    counts_changed = Signal(int, int)
 
     def __init__(self, view: QListWidget) -> None:
         super().__init__(view)
@@ -51,6 +53,7 @@ class ProblemsPresenter(QObject):
             ok.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.view.addItem(ok)
         errors = sum(1 for p in problems if p.severity == "error")
+        self.counts_changed.emit(errors, len(problems) - errors)
         self.view.setAccessibleDescription(
             QCoreApplication.translate(
                 "ProblemsPresenter", "{errors} errors, {warnings} warnings"

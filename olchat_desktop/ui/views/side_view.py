@@ -49,16 +49,15 @@ class SideView(QWidget):
         layout.addWidget(self.splitter, 1)
         self.retranslate()
 
-    def retranslate(self, errors: int = 0, warnings: int = 0) -> None:
+    def retranslate(self) -> None:
         self.previewTitle.setText(self.tr("<b>Preview</b>"))
         self.sendTestButton.setText(self.tr("Send test…"))
         self.sendTestButton.setAccessibleName(self.tr("Send a test message"))
         self.sendTestButton.setToolTip(self.tr("Send this template to a test phone (Ctrl+Enter)"))
-        self.problemsTitle.setText(
-            self.tr("<b>&Problems</b> — errors: {errors}, warnings: {warnings}").format(
-                errors=errors, warnings=warnings
-            )
-        )
+        self._problems_title = self.tr("<b>&Problems</b> — errors: {errors}, warnings: {warnings}")
         self.problemsList.setAccessibleName(self.tr("Problems"))
         if not self.preview.accessibleName():
             self.preview.setAccessibleName(self.tr("WhatsApp preview"))
+
+    def set_problem_counts(self, errors: int, warnings: int) -> None:
+        self.problemsTitle.setText(self._problems_title.format(errors=errors, warnings=warnings))

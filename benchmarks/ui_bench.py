@@ -1,0 +1,146 @@
+"""UI benchmarks (``python -m benchmarks.ui_bench``): printed medians and ratios, not a test.
+
+1. Keystroke latency: 500 keystrokes into a 1,024-character formatted message; each one
+   measured from the key event to counters, problems and preview updated (synchronous
+   in the editor controller). Goal: p99 <= 8 ms.
+2. Start-up: a fresh process until the main window is shown with a 200-template library,
+   median of 10, as a ratio to a bare PySide6 window measured in the same run
+   (goal <= 2.0x); and the peak RSS of both (goal <= 1.6x).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = 10
+KEYSTROKES = 500
+
+_BARE = """
+import resource, sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1280, 820); w.show(); app.processEvents()
+print(time.perf_counter() - float(sys.argv[1]), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+_APP = """
+import resource, sys, time
+from olchat_desktop.app import build_main_window
+w = build_main_window(["--lang", "en"]); w.show()
+from PySide6.QtWidgets import QApplication
+QApplication.processEvents()
+print(time.perf_counter() - float(sys.argv[1]), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+w.actions.shutdown()
+"""
+
+
+def _body() -> str:
+    line = "*Здравствуйте*, {{Имя}}! _Ваш заказ_ ~готов~ `код` https://example.com\n"
+    text = "> Цитата {=Document:TITLE}\n- пункт один\n1. пункт два\n"
+    while len(text) + len(line) <= 1024:
+        text += line
+    return (text + "x" * 1024)[:1024]
+
+
+def _seed_library(home: Path) -> None:
+    os.environ["OLCHAT_DESKTOP_HOME"] = str(home)
+    from olchat_desktop.core.template import Template
+    from olchat_desktop.storage.library import TemplateLibrary
+
+    with TemplateLibrary() as library:
+        library.add_many(
+            [
+                Template(
+                    name=f"Шаблон {n:03d}",
+                    line="Линия",
+                    phone="79991234567",
+                    message=_body()[: 200 + n],
+                    buttons=["Да", "Нет"],
+                    tags=[f"тег{n % 7}"],
+                )
+                for n in range(200)
+            ]
+        )
+
+
+def _spawn(code: str, env: dict[str, str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code, repr(started)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    # The child measures against our perf_counter start: both use CLOCK_MONOTONIC.
+    return float(out[0]), int(out[1])
+
+
+def startup() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        _seed_library(home)
+        env = {**os.environ, "OLCHAT_DESKTOP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+        bare = [_spawn(_BARE, env) for _ in range(RUNS)]
+        app = [_spawn(_APP, env) for _ in range(RUNS)]
+    bare_t = statistics.median(t for t, _ in bare)
+    app_t = statistics.median(t for t, _ in app)
+    bare_rss = max(r for _, r in bare)
+    app_rss = max(r for _, r in app)
+    print(f"start-up, bare PySide6 window: median {bare_t * 1000:.0f} ms")
+    print(f"start-up, main window + 200 templates: median {app_t * 1000:.0f} ms")
+    print(f"  ratio {app_t / bare_t:.2f}x (goal <= 2.0x)")
+    print(f"peak RSS: bare {bare_rss / 1024:.0f} MiB, app {app_rss / 1024:.0f} MiB")
+    print(f"  ratio {app_rss / bare_rss:.2f}x (goal <= 1.6x)")
+
+
+def keystrokes() -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from olchat_desktop.app import build_main_window
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["OLCHAT_DESKTOP_HOME"] = tmp
+        window = build_main_window(["--lang", "en"])
+        window.show()
+        QApplication.processEvents()
+        window.libraryController.new_template()
+        edit = window.editorView.messageEdit
+        edit.setPlainText(_body()[: -KEYSTROKES // 2])
+        edit.moveCursor(QTextCursor.MoveOperation.End)
+        edit.setFocus()
+        timings: list[float] = []
+        for n in range(KEYSTROKES):
+            # Alternate typing and deleting so the body stays near 1,024 characters.
+            key = Qt.Key.Key_Backspace if n % 2 else Qt.Key.Key_A
+            started = time.perf_counter()
+            QTest.keyClick(edit, key)
+            timings.append((time.perf_counter() - started) * 1000)
+        window.libraryController.save_now()
+        window.actions.shutdown()
+        window.close()
+    timings.sort()
+    p50 = statistics.median(timings)
+    p99 = timings[int(len(timings) * 0.99) - 1]
+    preview = type(window.preview).__name__
+    print(f"keystroke -> counters, problems and preview ({preview}) updated, {KEYSTROKES} keys:")
+    print(f"  p50 {p50:.2f} ms, p99 {p99:.2f} ms (goal p99 <= 8 ms)")
+
+
+def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    keystrokes()
+    startup()
+
+
+if __name__ == "__main__":
+    main()
