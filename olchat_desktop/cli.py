@@ -19,6 +19,7 @@ COMMAND_MODULES: dict[str, str] = {
     "sandbox": "olchat_desktop.commands.sandbox",
     "portal": "olchat_desktop.commands.portal",
     "validate": "olchat_desktop.commands.validate",
+    "render": "olchat_desktop.commands.render",
     "send-test": "olchat_desktop.commands.send_test",
 }
 
@@ -45,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     args, _qt_args = build_parser().parse_known_args(argv)
     if args.command:
         return int(args.run(args))
+    if args.smoke_test:
+        from olchat_desktop.smoke import run_smoke_test
+
+        return run_smoke_test([a for a in argv if a != "--smoke-test"])
     from olchat_desktop.app import main as gui_main
 
     return gui_main(argv)
