@@ -1,0 +1,1 @@
+"""The send dialog (view + controller) and the send history dialog (issue 6)."""
