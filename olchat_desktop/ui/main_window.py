@@ -24,8 +24,8 @@ from olchat_desktop.ui.views.editor_view import EditorView
 from olchat_desktop.ui.views.library_view import LibraryView
 from olchat_desktop.ui.views.side_view import SideView
 
-DEFAULT_SIZE = (1280, 820)
-DEFAULT_SPLIT = [250, 610, 420]
+DEFAULT_SIZE = (1360, 840)
+DEFAULT_SPLIT = [260, 600, 500]
 
 
 def make_preview() -> QWidget:

@@ -342,6 +342,85 @@
     </message>
 </context>
 <context>
+    <name>PreviewView</name>
+    <message>
+        <source>Export preview as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the preview in WhatsApp&apos;s dark theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy robot settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy every field with its Russian label, for pasting into the robot form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small (320)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (360)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large (412)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose screen to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the customer sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the operator sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approximate WhatsApp look</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPresenter</name>
     <message>
         <source>No problems found.</source>

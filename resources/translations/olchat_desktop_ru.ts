@@ -342,6 +342,85 @@
     </message>
 </context>
 <context>
+    <name>PreviewView</name>
+    <message>
+        <source>Export preview as PNG</source>
+        <translation>Экспорт предпросмотра в PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>Экспорт PNG</translation>
+    </message>
+    <message>
+        <source>WhatsApp preview</source>
+        <translation>Предпросмотр WhatsApp</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <source>Show the preview in WhatsApp&apos;s dark theme</source>
+        <translation>Показать предпросмотр в тёмной теме WhatsApp</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Экспорт PNG…</translation>
+    </message>
+    <message>
+        <source>Copy robot settings</source>
+        <translation>Копировать настройки робота</translation>
+    </message>
+    <message>
+        <source>Copy every field with its Russian label, for pasting into the robot form</source>
+        <translation>Скопировать все поля с русскими названиями для вставки в форму робота</translation>
+    </message>
+    <message>
+        <source>Small (320)</source>
+        <translation>Маленькая (320)</translation>
+    </message>
+    <message>
+        <source>Default (360)</source>
+        <translation>Обычная (360)</translation>
+    </message>
+    <message>
+        <source>Large (412)</source>
+        <translation>Большая (412)</translation>
+    </message>
+    <message>
+        <source>Phone width</source>
+        <translation>Ширина телефона</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Whose screen to show</source>
+        <translation>Чей экран показать</translation>
+    </message>
+    <message>
+        <source>As the customer sees it</source>
+        <translation>Как увидит клиент</translation>
+    </message>
+    <message>
+        <source>As the operator sees it</source>
+        <translation>Как увидит оператор</translation>
+    </message>
+    <message>
+        <source>Approximate WhatsApp look</source>
+        <translation>Приблизительный вид WhatsApp</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPresenter</name>
     <message>
         <source>No problems found.</source>
