@@ -195,3 +195,15 @@ def test_wait_for_reply_shows_the_stage_warning(window: MainWindow, qtbot: QtBot
     assert window.editor.template().wait_for_reply is True
     assert window.editorView.waitNote.isVisible()
     assert "stage" in window.editorView.waitNote.text()
+
+
+def test_preview_re_renders_on_each_keystroke(window: MainWindow, qtbot: QtBot) -> None:
+    preview = window.preview
+    if not hasattr(preview, "grab_image"):
+        pytest.skip("the WhatsApp preview widget is not installed")
+    before = preview.grab_image()
+    qtbot.keyClicks(window.editorView.headerEdit, "Hi")
+    after_header = preview.grab_image()
+    assert after_header != before
+    qtbot.keyClicks(window.editorView.buttonEdits[0], "Ok")
+    assert preview.grab_image() != after_header
