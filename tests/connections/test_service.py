@@ -19,7 +19,6 @@ from olchat_desktop.connections.service import ConnectionService, PortalResult
 from olchat_desktop.olchat import InvalidTokenError
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.storage.profiles import PortalProfile, ProfileStore
-from olchat_desktop.storage.secrets import SecretStore
 
 
 def sign_in(service: ConnectionService, sandbox: Sandbox, name: str = "OAuth") -> PortalResult:
