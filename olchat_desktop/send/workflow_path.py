@@ -130,7 +130,9 @@ class WorkflowPortal:
         return self.services.workflow_instances({"DOCUMENT_ID": document_id[2]})
 
     def is_running(self, workflow_id: str) -> WorkflowInstance | None:
-        rows = self.services.workflow_instances({"ID": workflow_id})
+        # STATE (waiting/queued) is a sandbox extension; real portals leave it out.
+        select = ("ID", "DOCUMENT_ID", "TEMPLATE_ID", "STARTED", "STATE")
+        rows = self.services.workflow_instances({"ID": workflow_id}, select=select)
         return next((row for row in rows if row.id == workflow_id), None)
 
     def terminate(self, workflow_id: str, lang: Lang) -> bool:
