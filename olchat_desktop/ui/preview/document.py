@@ -9,7 +9,8 @@ reports which blocks are quotes and the painter draws the bars beside them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import (
     QBrush,
@@ -37,7 +38,7 @@ from olchat_desktop.core.markup_nodes import (
     Styled,
     Text,
 )
-from olchat_desktop.ui.preview.model import BlockKind, Part, Run
+from olchat_desktop.ui.preview.model import BlockKind, ExpressionState, Part, Run
 from olchat_desktop.ui.theme import whatsapp_color
 
 # WhatsApp's web client uses 14.2-14.5 px body text (reference §4); Qt needs whole pixels.
@@ -59,6 +60,19 @@ def text_font(pixel_size: int, bold: bool = False) -> QFont:
     font.setPixelSize(pixel_size)
     font.setBold(bold)
     return font
+
+
+class Style(NamedTuple):
+    """Inline style while writing; the same fields, in the same order, as in ``Run``."""
+
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    mono: bool = False
+    link: bool = False
+
+
+PLAIN = Style()
 
 
 @dataclass(slots=True)
@@ -97,6 +111,7 @@ class _Builder:
         self.quote_blocks: list[int] = []
         self.block_kind: BlockKind = "plain"
         self._first_block = True
+        self._formats: dict[tuple[Style, bool], QTextCharFormat] = {}
 
     def color(self, token: str) -> QColor:
         return whatsapp_color(self.theme, token)
@@ -110,65 +125,79 @@ class _Builder:
         else:
             self.cursor.insertBlock(block_format, self.base)
 
-    def write(self, text: str, run: Run, char_format: QTextCharFormat) -> None:
+    def write(
+        self,
+        text: str,
+        style: Style,
+        char_format: QTextCharFormat,
+        expression: ExpressionState | None = None,
+        source: str = "",
+    ) -> None:
         if text:
             self.cursor.insertText(text, char_format)
-            self.runs.append(replace(run, text=text, part=self.part, block=self.block_kind))
+            # Positional construction: this runs per run per keystroke (replace() is slow).
+            self.runs.append(Run(text, self.part, self.block_kind, *style, expression, source))
 
-    def write_expression(self, source: str, sample: str | None, run: Run) -> None:
-        char_format = self.format_for(run)
+    def write_expression(self, source: str, sample: str | None, style: Style) -> None:
+        char_format = QTextCharFormat(self.format_for(style))
         if sample is not None:
             char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             char_format.setUnderlineColor(self.color("sample_underline"))
-            self.write(sample, replace(run, expression="sample", source=source), char_format)
+            self.write(sample, style, char_format, "sample", source)
             return
         char_format.setBackground(self.color("unknown_background"))
         char_format.setForeground(self.color("unknown_text"))
         label = f"\u2009{expression_label(source)}\u2009"  # thin spaces pad the chip
-        self.write(label, replace(run, expression="unknown", source=source), char_format)
+        self.write(label, style, char_format, "unknown", source)
 
-    def format_for(self, run: Run) -> QTextCharFormat:
+    def format_for(self, style: Style) -> QTextCharFormat:
+        """The character format for a style (cached: a body reuses a handful of them)."""
+        key = (style, self.block_kind == "mono")
+        found = self._formats.get(key)
+        if found is not None:
+            return found
         char_format = QTextCharFormat(self.base)
-        if run.bold:
+        if style.bold:
             char_format.setFontWeight(QFont.Weight.Bold)
-        if run.italic:
+        if style.italic:
             char_format.setFontItalic(True)
-        if run.strike:
+        if style.strike:
             char_format.setFontStrikeOut(True)
-        if run.mono:
+        if style.mono:
             char_format.setFontFamilies([*MONO_FAMILIES, EMOJI_FAMILY])
             char_format.setFontFixedPitch(True)
             if self.block_kind != "mono":  # a mono block has a block background instead
                 char_format.setBackground(self.color("code_background"))
-        if run.link:
+        if style.link:
             char_format.setForeground(self.color("link"))
             char_format.setFontUnderline(True)
+        self._formats[key] = char_format
         return char_format
 
     def finish(self) -> StyledDocument:
         return StyledDocument(self.document, tuple(self.runs), tuple(self.quote_blocks))
 
 
-def _with_style(run: Run, style: str) -> Run:
-    if style == "bold":
-        return replace(run, bold=True)
-    if style == "italic":
-        return replace(run, italic=True)
-    return replace(run, strike=True)
+def _with_style(style: Style, name: str) -> Style:
+    if name == "bold":
+        return style._replace(bold=True)
+    if name == "italic":
+        return style._replace(italic=True)
+    return style._replace(strike=True)
 
 
-def _write_inline(builder: _Builder, nodes: tuple[Inline, ...], run: Run) -> None:
+def _write_inline(builder: _Builder, nodes: tuple[Inline, ...], style: Style) -> None:
     for node in nodes:
         if isinstance(node, Text):
-            builder.write(node.text, run, builder.format_for(run))
+            builder.write(node.text, style, builder.format_for(style))
         elif isinstance(node, ExpressionNode):
-            builder.write_expression(node.source, node.sample, run)
+            builder.write_expression(node.source, node.sample, style)
         elif isinstance(node, Styled):
-            _write_inline(builder, node.children, _with_style(run, node.style))
+            _write_inline(builder, node.children, _with_style(style, node.style))
         elif isinstance(node, Code):
-            _write_inline(builder, node.children, replace(run, mono=True))
+            _write_inline(builder, node.children, style._replace(mono=True))
         elif isinstance(node, Link):
-            _write_inline(builder, node.children, replace(run, link=True))
+            _write_inline(builder, node.children, style._replace(link=True))
 
 
 def _hanging(builder: _Builder, prefix: str) -> QTextBlockFormat:
@@ -180,7 +209,7 @@ def _hanging(builder: _Builder, prefix: str) -> QTextBlockFormat:
 
 
 def _write_block(builder: _Builder, block: Block) -> None:
-    plain = Run("", builder.part)
+    plain = PLAIN
     if isinstance(block, BulletItem):
         builder.new_block("bullet", _hanging(builder, "•  "))
         builder.cursor.insertText("•  ", builder.base)
@@ -200,7 +229,7 @@ def _write_block(builder: _Builder, block: Block) -> None:
         block_format.setTopMargin(2)
         block_format.setBottomMargin(2)
         builder.new_block("mono", block_format)
-        mono = replace(plain, mono=True)
+        mono = plain._replace(mono=True)
         for node in block.children:
             if isinstance(node, Text):
                 text = node.text.replace("\n", LINE_SEPARATOR)
@@ -229,12 +258,12 @@ def build_plain(text: str, samples: Mapping[str, str], theme: str, part: Part) -
         theme, part, HEADER_PX if header else FOOTER_PX, "text" if header else "meta_text", header
     )
     builder.new_block("plain")
-    run = Run("", part, bold=header)
+    style = PLAIN._replace(bold=header)
     for segment in split_expressions(text):
         if isinstance(segment, Expression):
-            builder.write_expression(segment.source, samples.get(segment.source), run)
+            builder.write_expression(segment.source, samples.get(segment.source), style)
         else:
-            builder.write(segment.text, run, builder.format_for(run))
+            builder.write(segment.text, style, builder.format_for(style))
     return builder.finish()
 
 
