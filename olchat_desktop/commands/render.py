@@ -48,7 +48,10 @@ def _fail(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
 
-    lang = args.render_lang or getattr(args, "lang", None) or "ru"
+    from olchat_desktop.core.i18n import Lang
+
+    # The sub-command's --lang wins; the global --lang (interface language) is the fallback.
+    lang: Lang = "en" if (args.render_lang or getattr(args, "lang", None)) == "en" else "ru"
     ru = lang == "ru"
     path = Path(args.file)
     try:
