@@ -82,6 +82,7 @@ class SendController(QObject):
         self._workflow_templates: list[Any] = []
         self._items: list[CrmCandidate] = []
         self._running_count = 0
+        self.problems = validate(template, lang)
         self._wire()
         self._fill_recipients()
         self.view.previewText.setPlainText(text_to_send(template, lang))
