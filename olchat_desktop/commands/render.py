@@ -47,7 +47,6 @@ def _fail(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
-
     from olchat_desktop.core.i18n import Lang
 
     # The sub-command's --lang wins; the global --lang (interface language) is the fallback.
