@@ -124,6 +124,10 @@ def open_connection(path: Path) -> sqlite3.Connection:
             path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
         )
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        # Refuse a newer schema before changing anything, even the journal mode.
+        found = _user_version(conn)
+        if found > SCHEMA_VERSION:
+            raise errors.newer_schema(path, found, SCHEMA_VERSION)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -154,7 +158,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             raise errors.newer_schema(path, found, SCHEMA_VERSION)
         if found < SCHEMA_VERSION:
             if found > 0:
-                backup_database(conn, path, found)
+                backup_database(path, found)
             for migration in MIGRATIONS[found:]:
                 migration(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -174,12 +178,18 @@ def backup_path(path: Path, old_version: int, when: datetime) -> Path:
     return candidate
 
 
-def backup_database(conn: sqlite3.Connection, path: Path, old_version: int) -> Path:
-    """Copy the database with SQLite's online backup API (consistent even mid-WAL)."""
+def backup_database(path: Path, old_version: int) -> Path:
+    """Copy the database with SQLite's online backup API (consistent even mid-WAL).
+
+    Called while our own connection holds the write lock: the copy is read through a
+    second connection, which WAL lets read the last committed state (the source
+    connection itself would wait on its own lock forever)."""
     target_path = backup_path(path, old_version, datetime.now(UTC))
+    source = sqlite3.connect(path)
     target = sqlite3.connect(target_path)
     try:
-        conn.backup(target)
+        source.backup(target)
     finally:
         target.close()
+        source.close()
     return target_path
