@@ -1,5 +1,5 @@
+# ruff: noqa: E501  (expected messages stay on one line each, as users read them)
 """Issue 4 point 7: malformed portal addresses and webhook URLs, each with its own message.
-# ruff: noqa: E501  (full expected messages are kept on one line each, for grep-ability)
 
 77 inputs (wrong host, missing user id, http, spaces, unicode, IDN, ports, query strings,
 fragments, quotes, control characters, ...). For each, the live check used by the

@@ -1,0 +1,1 @@
+"""The Connections UI: portals (webhook, OAuth) and OLChat lines, with their forms."""

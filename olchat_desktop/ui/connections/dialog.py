@@ -1,0 +1,270 @@
+"""The Connections dialog: portals and OLChat lines, where secrets live, and every action.
+
+A banner says so when secrets are not persistent (no system keyring: kept in memory for
+this run only). Test and remove run off the GUI thread in the :class:`TaskRow`. A portal
+whose refresh token is dead (``invalid_grant``) offers "Sign in again", which changes only
+its tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from olchat_desktop.bitrix.errors import SignInAgainError
+from olchat_desktop.connections.errors import user_message
+from olchat_desktop.connections.service import ConnectionService
+from olchat_desktop.connections.summary import line_summary, portal_summary
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.storage.profiles import OlchatLineProfile, PortalProfile, Profile
+from olchat_desktop.ui.connections.line_form import OlchatLineDialog
+from olchat_desktop.ui.connections.portal_forms import OAuthPortalDialog, WebhookPortalDialog
+from olchat_desktop.ui.connections.task_row import TaskRow
+from olchat_desktop.ui.tasks import CancelToken, Report
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ConnectionsDialog(QDialog):
+    def __init__(self, service: ConnectionService, lang: Lang, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("connectionsDialog")
+        self.service, self.lang = service, lang
+        self.setWindowTitle(pick(lang, "Подключения", "Connections"))
+        self.banner = QLabel()
+        self.banner.setObjectName("secretsBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #664d03; padding: 8px; border-radius: 4px; }"
+        )
+        self.locationLabel = QLabel()
+        self.locationLabel.setObjectName("secretsLocation")
+        self.list = QListWidget()
+        self.list.setObjectName("connectionList")
+        self.list.setAccessibleName(pick(lang, "Подключения", "Connections"))
+        self.detailsLabel = QLabel()
+        self.detailsLabel.setObjectName("detailsLabel")
+        self.detailsLabel.setWordWrap(True)
+        self.detailsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.taskRow = TaskRow(lang)
+
+        def button(name: str, ru: str, en: str) -> QPushButton:
+            b = QPushButton(pick(lang, ru, en))
+            b.setObjectName(name)
+            return b
+
+        self.addWebhookButton = button(
+            "addWebhookButton", "Портал по &вебхуку…", "Portal by &webhook…"
+        )
+        self.addOAuthButton = button("addOAuthButton", "Портал через &OAuth…", "Portal by &OAuth…")
+        self.addLineButton = button("addLineButton", "&Линия OLChat…", "OLChat &line…")
+        self.testButton = button("testButton", "&Проверить", "&Test")
+        self.editButton = button("editButton", "&Изменить…", "&Edit…")
+        self.renameButton = button("renameButton", "Пере&именовать…", "&Rename…")
+        self.removeButton = button("removeButton", "&Удалить", "Re&move")
+        self.signInAgainButton = button("signInAgainButton", "Войти &заново…", "Sign in &again…")
+        self.signInAgainButton.setVisible(False)
+        side = QVBoxLayout()
+        for b in (self.addWebhookButton, self.addOAuthButton, self.addLineButton):
+            side.addWidget(b)
+        side.addSpacing(12)
+        for b in (self.testButton, self.editButton, self.renameButton, self.removeButton):
+            side.addWidget(b)
+        side.addWidget(self.signInAgainButton)
+        side.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.list, 1)
+        middle.addLayout(side)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.locationLabel)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.detailsLabel)
+        layout.addWidget(self.taskRow)
+        layout.addWidget(close)
+        self.addWebhookButton.clicked.connect(lambda: self.open_form(WebhookPortalDialog))
+        self.addOAuthButton.clicked.connect(lambda: self.open_form(OAuthPortalDialog))
+        self.addLineButton.clicked.connect(lambda: self.open_form(OlchatLineDialog))
+        self.testButton.clicked.connect(self.test_selected)
+        self.editButton.clicked.connect(self.edit_selected)
+        self.renameButton.clicked.connect(self.rename_selected)
+        self.removeButton.clicked.connect(self.remove_selected)
+        self.signInAgainButton.clicked.connect(self.sign_in_again)
+        self.list.currentItemChanged.connect(lambda *_: self._selection_changed())
+        self.finished.connect(lambda _code: self.taskRow.cancel())
+        self.resize(720, 480)
+        self.refresh()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def refresh(self, select: str | None = None) -> None:
+        lang, secrets = self.lang, self.service.secrets
+        self.locationLabel.setText(
+            pick(lang, "Где хранятся секреты: ", "Where secrets are stored: ")
+            + secrets.location_text(lang)
+        )
+        self.banner.setText(
+            pick(
+                lang,
+                "В системе нет хранилища ключей: секреты хранятся только в памяти и "
+                "забудутся при закрытии приложения.",
+                "No system keyring: secrets are kept in memory only and are forgotten "
+                "when the app closes.",
+            )
+        )
+        self.banner.setVisible(not secrets.persistent)
+        current = select or self.selected_id()
+        self.list.clear()
+        profiles: list[Profile] = [*self.service.profiles.portals, *self.service.profiles.lines]
+        for profile in profiles:
+            item = QListWidgetItem(self._item_text(profile))
+            item.setData(ID_ROLE, profile.id)
+            self.list.addItem(item)
+            if profile.id == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._selection_changed()
+
+    def _item_text(self, profile: Profile) -> str:
+        lang = self.lang
+        if isinstance(profile, PortalProfile):
+            kind = pick(lang, "вебхук", "webhook") if profile.auth_kind == "webhook" else "OAuth"
+            admin = pick(lang, ", админ", ", admin") if profile.is_admin else ""
+            return f"{profile.name} — {profile.domain} ({kind}{admin})"
+        return f"{profile.name} — OLChat +{profile.line_phone}"
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(ID_ROLE))
+
+    def selected(self) -> Profile | None:
+        pid = self.selected_id()
+        return None if pid is None else self.service.profiles.get(pid)
+
+    def _selection_changed(self) -> None:
+        has = self.selected_id() is not None
+        for b in (self.testButton, self.editButton, self.renameButton, self.removeButton):
+            b.setEnabled(has)
+        self.signInAgainButton.setVisible(False)
+        profile = self.selected()
+        self.detailsLabel.setText("" if profile is None else self._details(profile))
+
+    def _details(self, profile: Profile) -> str:
+        if isinstance(profile, OlchatLineProfile):
+            return f"{profile.base_url}"
+        scopes = ", ".join(profile.scopes) or "—"
+        ca = profile.ca_bundle_path or pick(self.lang, "системные", "system")
+        return (
+            pick(self.lang, "Права: ", "Scopes: ")
+            + scopes
+            + pick(self.lang, f"\nСертификаты CA: {ca}", f"\nCA certificates: {ca}")
+        )
+
+    # -- actions -------------------------------------------------------------------------
+
+    def open_form(self, form: Any, profile: Profile | None = None) -> bool:
+        dialog = form(self.service, self.lang, profile, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.refresh(select=profile.id if profile else None)
+        return bool(accepted)
+
+    def edit_selected(self) -> None:
+        profile = self.selected()
+        if isinstance(profile, OlchatLineProfile):
+            self.open_form(OlchatLineDialog, profile)
+        elif isinstance(profile, PortalProfile):
+            kind = WebhookPortalDialog if profile.auth_kind == "webhook" else OAuthPortalDialog
+            self.open_form(kind, profile)
+
+    def sign_in_again(self) -> None:
+        profile = self.selected()
+        if isinstance(profile, PortalProfile):
+            self.open_form(OAuthPortalDialog, profile)
+
+    def test_selected(self) -> None:
+        profile = self.selected()
+        if profile is None:
+            return
+        pid, is_line = profile.id, isinstance(profile, OlchatLineProfile)
+
+        def work(token: CancelToken, report: Report) -> Any:
+            return self.service.test_line(pid) if is_line else self.service.test_portal(pid)
+
+        def done(result: Any) -> None:
+            self.refresh(select=pid)
+            text = line_summary(result, self.lang) if is_line else portal_summary(result, self.lang)
+            self.detailsLabel.setText(text)
+            self.taskRow.show_text(pick(self.lang, "Проверено.", "Tested."))
+
+        self.taskRow.run(work, pick(self.lang, "Проверка…", "Testing…"), done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.taskRow.show_error(error)
+        # A dead refresh token: offer a new sign-in; nothing stored was changed.
+        self.signInAgainButton.setVisible(isinstance(error, SignInAgainError))
+
+    def rename_selected(self) -> None:
+        profile = self.selected()
+        if profile is None:
+            return
+        name, ok = QInputDialog.getText(
+            self,
+            pick(self.lang, "Переименовать", "Rename"),
+            pick(self.lang, "Название:", "Name:"),
+            text=profile.name,
+        )
+        if not ok or not name.strip():
+            return
+        try:
+            self.service.rename(profile.id, name.strip())
+        except Exception as exc:  # duplicate name, disk full: say why, keep the dialog
+            self.taskRow.show_error(exc)
+            return
+        self.refresh(select=profile.id)
+
+    def remove_selected(self, confirm: bool = True) -> None:
+        profile = self.selected()
+        if profile is None:
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                pick(self.lang, "Удалить подключение", "Remove connection"),
+                pick(
+                    self.lang,
+                    f"Удалить «{profile.name}» и его секреты из хранилища ключей?",
+                    f"Remove '{profile.name}' and its secrets from the keyring?",
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        pid = profile.id
+
+        def work(token: CancelToken, report: Report) -> Any:
+            self.service.remove(pid)  # keyring calls may block: off the GUI thread
+
+        def removed(_result: Any) -> None:
+            self.refresh()
+            self.taskRow.show_text(pick(self.lang, "Удалено.", "Removed."))
+
+        self.taskRow.run(work, pick(self.lang, "Удаление…", "Removing…"), removed)
+
+    def error_text(self, error: BaseException) -> str:
+        return user_message(error, self.lang)

@@ -1,0 +1,152 @@
+"""Add or edit an OLChat WhatsApp line: name, REST webhook token, address; "Test" = status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from olchat_desktop.connections import validation
+from olchat_desktop.connections.service import ConnectionService
+from olchat_desktop.connections.summary import line_summary
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.olchat import OLCHAT_BASE_URL
+from olchat_desktop.storage.profiles import OlchatLineProfile
+from olchat_desktop.ui.connections.portal_forms import hint_label
+from olchat_desktop.ui.connections.task_row import TaskRow
+from olchat_desktop.ui.tasks import CancelToken, Report
+
+
+class OlchatLineDialog(QDialog):
+    def __init__(
+        self,
+        service: ConnectionService,
+        lang: Lang,
+        profile: OlchatLineProfile | None = None,
+        parent: QWidget | None = None,
+        default_base_url: str = OLCHAT_BASE_URL,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("olchatLineDialog")
+        self.setWindowTitle(pick(lang, "Линия OLChat WhatsApp", "OLChat WhatsApp line"))
+        self.service, self.lang, self.profile = service, lang, profile
+        self.saved: OlchatLineProfile | None = None
+        form = QFormLayout()
+
+        def row(text: str, field: QWidget, hint: QLabel | None = None) -> None:
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+            if hint is not None:
+                form.addRow("", hint)
+
+        self.nameEdit = QLineEdit(profile.name if profile else "")
+        self.nameEdit.setObjectName("nameEdit")
+        self.nameHint = hint_label("nameHint")
+        row(pick(lang, "&Название", "&Name"), self.nameEdit, self.nameHint)
+        self.tokenEdit = QLineEdit()
+        self.tokenEdit.setObjectName("tokenEdit")
+        self.tokenEdit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.tokenHint = hint_label("tokenHint")
+        row(
+            pick(lang, "&Токен REST-вебхука", "REST webhook &token"), self.tokenEdit, self.tokenHint
+        )
+        self.baseUrlEdit = QLineEdit(profile.base_url if profile else default_base_url)
+        self.baseUrlEdit.setObjectName("baseUrlEdit")
+        row(pick(lang, "&Адрес OLChat", "OLChat &address"), self.baseUrlEdit)
+        self.phoneEdit = QLineEdit(profile.line_phone if profile else "")
+        self.phoneEdit.setObjectName("linePhoneEdit")
+        self.phoneEdit.setPlaceholderText(pick(lang, "из проверки линии", "from the line test"))
+        row(pick(lang, "&Номер линии", "Line &phone"), self.phoneEdit)
+        self.portalCombo = QComboBox()
+        self.portalCombo.setObjectName("portalCombo")
+        self.portalCombo.addItem("—", None)
+        for portal in service.profiles.portals:
+            self.portalCombo.addItem(portal.name, portal.id)
+            if profile and profile.portal_id == portal.id:
+                self.portalCombo.setCurrentIndex(self.portalCombo.count() - 1)
+        row(pick(lang, "П&ортал", "P&ortal"), self.portalCombo)
+        self.resultLabel = hint_label("resultLabel")
+        self.taskRow = TaskRow(lang)
+        self.testButton = QPushButton(pick(lang, "&Проверить", "&Test"))
+        self.testButton.setObjectName("testButton")
+        self.saveButton = QPushButton(pick(lang, "&Сохранить", "&Save"))
+        self.saveButton.setObjectName("saveButton")
+        self.saveButton.setDefault(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.testButton, self.saveButton):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.resultLabel)
+        layout.addWidget(self.taskRow)
+        layout.addWidget(buttons)
+        for edit in (self.nameEdit, self.tokenEdit):
+            edit.textChanged.connect(self._validate)
+        self.testButton.clicked.connect(self.test)
+        self.saveButton.clicked.connect(self.save)
+        self.finished.connect(lambda _code: self.taskRow.cancel())
+        self._validate()
+
+    def _validate(self) -> bool:
+        taken = {
+            p.name
+            for p in self.service.profiles.lines
+            if not self.profile or p.id != self.profile.id
+        }
+        name = validation.check_name(self.nameEdit.text(), self.lang, taken)
+        token = validation.check_secret(
+            self.tokenEdit.text(), self.lang, optional=bool(self.profile)
+        )
+        self.nameHint.setText("" if name.ok else name.message)
+        self.tokenHint.setText(token.message if (not token.ok or self.profile) else "")
+        self.testButton.setEnabled(bool(self.tokenEdit.text().strip()) and token.ok)
+        self.saveButton.setEnabled(name.ok and token.ok)
+        return name.ok and token.ok
+
+    def test(self) -> None:
+        base, token = self.baseUrlEdit.text(), self.tokenEdit.text().strip()
+
+        def work(cancel: CancelToken, report: Report) -> Any:
+            return self.service.check_line(base, token)
+
+        self.taskRow.run(
+            work, pick(self.lang, "Проверка линии…", "Checking the line…"), self._tested
+        )
+
+    def _tested(self, status: Any) -> None:
+        self.resultLabel.setText(line_summary(status, self.lang))
+        if status.phone and not self.phoneEdit.text().strip():
+            self.phoneEdit.setText(status.phone)
+
+    def save(self) -> None:
+        if not self._validate():
+            return
+        name, base, token = self.nameEdit.text(), self.baseUrlEdit.text(), self.tokenEdit.text()
+        phone, portal_id = self.phoneEdit.text().strip(), self.portalCombo.currentData()
+        pid = self.profile.id if self.profile else None
+
+        def work(cancel: CancelToken, report: Report) -> Any:
+            return self.service.save_line(
+                name, base, token, line_phone=phone, portal_id=portal_id, profile_id=pid
+            )
+
+        self.taskRow.run(
+            work, pick(self.lang, "Проверка и сохранение…", "Testing and saving…"), self._saved
+        )
+
+    def _saved(self, result: Any) -> None:
+        self.saved, status = result
+        self.resultLabel.setText(line_summary(status, self.lang))
+        self.accept()
