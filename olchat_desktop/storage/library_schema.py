@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -128,7 +129,7 @@ def open_connection(path: Path) -> sqlite3.Connection:
         found = _user_version(conn)
         if found > SCHEMA_VERSION:
             raise errors.newer_schema(path, found, SCHEMA_VERSION)
-        conn.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(conn, path)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         _migrate(conn, path)
@@ -141,6 +142,28 @@ def open_connection(path: Path) -> sqlite3.Connection:
         if conn is not None:
             conn.close()
         raise
+
+
+def _enable_wal(conn: sqlite3.Connection, path: Path) -> None:
+    """Switch to WAL, retrying while another instance opens the same fresh file.
+
+    Changing the journal mode needs an exclusive lock and may fail at once with
+    "database is locked" (the busy handler is not always consulted) or report the old
+    mode instead of raising (https://sqlite.org/pragma.html#pragma_journal_mode). Two app
+    instances started together hit this; our concurrency test reproduced it."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            mode = str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            mode = ""
+        if mode == "wal":
+            return
+        if time.monotonic() >= deadline:
+            raise errors.locked(path)
+        time.sleep(0.02)
 
 
 def _user_version(conn: sqlite3.Connection) -> int:
