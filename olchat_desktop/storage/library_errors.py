@@ -63,6 +63,16 @@ def newer_schema(path: Path, found: int, supported: int) -> LibraryError:
     )
 
 
+def migration_failed(path: Path) -> LibraryError:
+    return LibraryError(
+        "migration_failed",
+        f"Не удалось обновить библиотеку шаблонов {path} до новой версии; файл не изменён, "
+        "рядом лежит резервная копия (*.bak-*). Сообщите разработчикам.",
+        f"Could not upgrade the template library {path}; the file is unchanged and a "
+        "backup (*.bak-*) is next to it. Please report this to the developers.",
+    )
+
+
 def not_found(template_id: str) -> LibraryError:
     return LibraryError(
         "not_found",

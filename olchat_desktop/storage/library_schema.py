@@ -142,6 +142,10 @@ def open_connection(path: Path) -> sqlite3.Connection:
         if conn is not None:
             conn.close()
         raise
+    except Exception as error:  # a migration tripped on old data: rolled back, file intact
+        if conn is not None:
+            conn.close()
+        raise errors.migration_failed(path) from error
 
 
 def _enable_wal(conn: sqlite3.Connection, path: Path) -> None:

@@ -134,3 +134,63 @@ def test_a_write_lock_held_too_long_is_reported_as_busy(
         holder.close()
     assert library.create(Template(name="after")).name == "after"  # usable again
     library.close()
+
+
+def test_a_failing_migration_rolls_back_and_keeps_the_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from olchat_desktop.storage import library_schema
+
+    path = tmp_path / "library.sqlite3"
+    old = Template(name="keep me", message="m")
+    make_v1_library(path, [old])
+    real_step = library_schema.MIGRATIONS[1]
+
+    def step_then_fail(conn: sqlite3.Connection) -> None:
+        real_step(conn)  # changes half done when the failure hits
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(
+        library_schema, "MIGRATIONS", [library_schema.MIGRATIONS[0], step_then_fail]
+    )
+    with pytest.raises(LibraryError) as caught:
+        TemplateLibrary(path)
+    assert caught.value.code == "migration_failed"
+    assert "backup" in caught.value.message("en")
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(templates)")]
+    conn.close()
+    assert columns == ["id", "name", "body", "created_at", "updated_at"]
+    assert len(list(tmp_path.glob("library.sqlite3.bak-v1-*"))) == 1
+
+    monkeypatch.undo()
+    with TemplateLibrary(path) as library:
+        assert library.get(old.id) == old
+    assert len(list(tmp_path.glob("library.sqlite3.bak-v1-*"))) == 2  # one per attempt
+
+
+def test_backup_names_never_collide(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from olchat_desktop.storage.library_schema import backup_path
+
+    path = tmp_path / "library.sqlite3"
+    when = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
+    first = backup_path(path, 1, when)
+    assert first.name == "library.sqlite3.bak-v1-20250102T030405Z"
+    first.touch()
+    assert backup_path(path, 1, when).name == "library.sqlite3.bak-v1-20250102T030405Z-1"
+
+
+def test_a_damaged_row_is_reported_as_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    with TemplateLibrary(path) as library:
+        stored = library.create(Template(name="x"))
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE templates SET body = '{\"buttons\": 5}' WHERE id = ?", (stored.id,))
+    conn.commit()
+    conn.close()
+    with TemplateLibrary(path) as library, pytest.raises(LibraryError) as caught:
+        library.list_templates()
+    assert caught.value.code == "corrupt"

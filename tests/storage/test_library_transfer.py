@@ -154,3 +154,12 @@ def test_cli_reports_a_damaged_library_with_exit_1(tmp_path: Path) -> None:
     assert completed.returncode == 1
     assert "damaged" in completed.stderr and "Traceback" not in completed.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_cli_export_to_an_unwritable_place_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert cli.main(["--lang", "en", "library", "export", str(blocker / "out.json")]) == 1
+    assert "Cannot write the file" in capsys.readouterr().err
