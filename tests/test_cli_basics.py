@@ -32,3 +32,11 @@ def test_data_home_follows_environment(olchat_home: Path) -> None:
     assert not olchat_home.exists()
     assert data_home() == olchat_home
     assert olchat_home.is_dir()
+
+
+def test_version_matches_pyproject() -> None:
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    assert __version__ == declared

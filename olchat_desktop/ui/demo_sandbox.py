@@ -10,13 +10,16 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 if TYPE_CHECKING:
     from olchat_desktop.ui.main_window import MainWindow
+
+
+START_DELAY_MS = 500
 
 
 class SandboxHolder:
@@ -84,9 +87,19 @@ def start_demo_sandbox(window: MainWindow) -> SandboxHolder | None:
     label = window.actions.demoLabel
     label.setToolTip(QCoreApplication.translate("DemoSandbox", "Starting the sandbox portal…"))
     updater = _StatusUpdater(label)
-    # No parent: the running task keeps the handle alive even if the window closes first.
-    handle = start_task(holder.start)
-    handle.succeeded.connect(updater.started)
-    handle.failed.connect(updater.failed)
-    holder.handle = handle
+
+    def launch() -> None:
+        with holder._lock:
+            if holder._stopped:
+                return
+        # No parent: the running task keeps the handle alive even if the window closes.
+        handle = start_task(holder.start)
+        handle.succeeded.connect(updater.started)
+        handle.failed.connect(updater.failed)
+        holder.handle = handle
+
+    # Start after the first window is on screen: importing and binding the sandbox would
+    # otherwise compete with start-up for the interpreter. The label is the timer's
+    # context, so a window closed before then never starts it.
+    QTimer.singleShot(START_DELAY_MS, label, launch)
     return holder
