@@ -81,6 +81,7 @@ class _PortalDialog(QDialog):
         self.caEdit.setObjectName("caBundleEdit")
         self.caEdit.setPlaceholderText(pick(lang, "системные сертификаты", "system certificates"))
         self.caButton = QPushButton(pick(lang, "&Обзор…", "&Browse…"))
+        self.caButton.setAutoDefault(False)  # Return in a field means Save / Sign in
         self.caButton.clicked.connect(self._choose_ca_bundle)
         ca_row = QWidget()
         ca_layout = QHBoxLayout(ca_row)
@@ -94,6 +95,7 @@ class _PortalDialog(QDialog):
         self.taskRow = TaskRow(lang)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in action_buttons:
+            button.setAutoDefault(button.isDefault())
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -157,6 +159,8 @@ class WebhookPortalDialog(_PortalDialog):
         self.saveButton.setDefault(True)
         self._finish_layout([self.testButton, self.saveButton])
         self.webhookEdit.textChanged.connect(self._validate)
+        for edit in (self.nameEdit, self.webhookEdit, self.caEdit):
+            edit.returnPressed.connect(self.save)  # Return in any field saves
         self.testButton.clicked.connect(self.test)
         self.saveButton.clicked.connect(self.save)
         self._validate()
@@ -242,6 +246,9 @@ class OAuthPortalDialog(_PortalDialog):
         self._finish_layout([self.signInButton, self.useCodeButton])
         for edit in (self.portalEdit, self.clientIdEdit, self.secretEdit, self.codeEdit):
             edit.textChanged.connect(self._validate)
+        for edit in (self.nameEdit, self.portalEdit, self.clientIdEdit, self.secretEdit):
+            edit.returnPressed.connect(self.sign_in)
+        self.codeEdit.returnPressed.connect(self.use_code)
         self.signInButton.clicked.connect(self.sign_in)
         self.useCodeButton.clicked.connect(self.use_code)
         self.finished.connect(lambda _code: self._close_listener())

@@ -33,6 +33,7 @@ class TaskRow(QWidget):
         self.status.setWordWrap(True)
         self.cancelButton = QPushButton(pick(lang, "Отмена", "Cancel"))
         self.cancelButton.setObjectName("taskCancel")
+        self.cancelButton.setAutoDefault(False)  # Return must never cancel by accident
         self.cancelButton.clicked.connect(self.cancel)
         layout.addWidget(self.progress)
         layout.addWidget(self.status, 1)
