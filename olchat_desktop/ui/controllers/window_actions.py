@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from olchat_desktop.ui.connections.menu import add_connections_action
 from olchat_desktop.ui.controllers import formatting
 from olchat_desktop.ui.controllers.insert_field import InsertFieldMenu
 from olchat_desktop.ui.widgets.emoji_picker import EmojiPicker
@@ -86,6 +87,7 @@ class WindowActions(QObject):
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.historyAction)
         self.fileMenu.addAction(self.settingsAction)
+        self.connectionsAction = add_connections_action(self.window, self.fileMenu)
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
 

@@ -1,0 +1,75 @@
+"""The main window's "Connections…" menu action and the service behind it.
+
+Kept here so that the main window needs only one line to offer it (issue 4's UI lives in
+this package). The action retranslates itself on a language change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from olchat_desktop.core.i18n import pick
+from olchat_desktop.ui import i18n
+
+
+def connection_service(window: Any) -> Any:
+    """One ConnectionService per window, created on first use (keyring loads lazily)."""
+    service = getattr(window, "connection_service", None)
+    if service is None:
+        from olchat_desktop.connections.service import ConnectionService
+        from olchat_desktop.storage.profiles import ProfileStore
+        from olchat_desktop.storage.secrets import SecretStore
+
+        profiles = ProfileStore(SecretStore())
+        profiles.load()
+        service = ConnectionService(profiles)
+        window.connection_service = service
+    return service
+
+
+def open_connections(window: QWidget) -> None:
+    from olchat_desktop.ui.connections.dialog import ConnectionsDialog
+
+    try:
+        service = connection_service(window)
+    except Exception as exc:  # unreadable profiles file, newer version: say so, no crash
+        from PySide6.QtWidgets import QMessageBox
+
+        from olchat_desktop.connections.errors import user_message
+
+        lang = i18n.current_language()
+        QMessageBox.warning(
+            window, pick(lang, "Подключения", "Connections"), user_message(exc, lang)
+        )
+        return
+    ConnectionsDialog(service, i18n.current_language(), window).exec()
+
+
+class _Retranslator(QObject):
+    def __init__(self, window: QWidget, action: QAction) -> None:
+        super().__init__(window)
+        self.action = action
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.action.setText(pick(i18n.current_language(), "&Подключения…", "&Connections…"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+
+def add_connections_action(window: QWidget, menu: QMenu) -> QAction:
+    action = QAction(window)
+    action.setObjectName("connectionsAction")
+    action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+    action.triggered.connect(lambda: open_connections(window))
+    menu.addAction(action)
+    _Retranslator(window, action)
+    return action
