@@ -104,7 +104,7 @@ class _PortalDialog(QDialog):
         layout.addWidget(self.taskRow)
         layout.addWidget(self.buttons)
         self.nameEdit.textChanged.connect(self._validate)
-        self.resize(560, self.sizeHint().height())
+        self.setMinimumWidth(560)  # height follows the hints as they wrap
 
     def _choose_ca_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
