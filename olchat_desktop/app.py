@@ -56,6 +56,9 @@ def build_main_window(argv: list[str]) -> MainWindow:
     if demo_mode:
         demo.seed_demo_library(library)
     window = MainWindow(library, settings, store, demo=demo_mode)
+    from olchat_desktop.ui.send.open_dialog import open_send_dialog
+
+    window.send_dialog_factory = open_send_dialog  # type: ignore[attr-defined]
     if demo_mode:
         from olchat_desktop.ui.demo_sandbox import start_demo_sandbox
 

@@ -191,6 +191,8 @@ def test_send_button_opens_the_send_paths_explanation(window: MainWindow, monkey
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    # The app wires the send dialog (issue 6); without it the paths are explained instead.
+    monkeypatch.setattr(window, "send_dialog_factory", None)
     window.sideView.sendTestButton.click()
     assert shown and "OLChat REST" in shown[0] and "business process" in shown[0]
     window.actions.sendAction.trigger()

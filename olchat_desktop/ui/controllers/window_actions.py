@@ -107,6 +107,9 @@ class WindowActions(QObject):
         self.sendAction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.sendAction.triggered.connect(self.open_send_dialog)
         self.messageMenu.addAction(self.sendAction)
+        self.sendHistoryAction = self._action()
+        self.sendHistoryAction.triggered.connect(self.open_send_history)
+        self.messageMenu.addAction(self.sendHistoryAction)
         self.messageMenu.addSeparator()
         for action in window.editorView.formatActions:
             self.messageMenu.addAction(action)
@@ -189,6 +192,11 @@ class WindowActions(QObject):
             ),
         )
 
+    def open_send_history(self) -> None:
+        from olchat_desktop.ui.send.open_dialog import open_send_history
+
+        open_send_history(self.window)
+
     def open_history(self) -> None:
         from olchat_desktop.ui.history_dialog import HistoryDialog
 
@@ -245,6 +253,7 @@ class WindowActions(QObject):
         self.undoDeleteAction.setText(self.tr("Undo &delete"))
         self.messageMenu.setTitle(self.tr("&Message"))
         self.sendAction.setText(self.tr("&Send test…"))
+        self.sendHistoryAction.setText(self.tr("Send &history…"))
         self.undoOfferButton.setText(self.tr("Undo"))
         self.undoOfferButton.setAccessibleName(self.tr("Undo delete"))
         self.demoLabel.setText(self.tr("Demo: sandbox portal"))
