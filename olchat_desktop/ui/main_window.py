@@ -20,6 +20,7 @@ from olchat_desktop.ui.controllers.editor_controller import EditorController
 from olchat_desktop.ui.controllers.library_controller import LibraryController
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
 from olchat_desktop.ui.controllers.window_actions import WindowActions
+from olchat_desktop.ui.robots.open_dialog import install_robots_action, robots_action_text
 from olchat_desktop.ui.views.editor_view import EditorView
 from olchat_desktop.ui.views.library_view import LibraryView
 from olchat_desktop.ui.views.side_view import SideView
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
             self.libraryView, library, self.editor, self.language
         )
         self.actions = WindowActions(self)
+        self.robotsAction = install_robots_action(self)  # "Portal robots…" (issue 8)
         self.libraryController.dirty_changed.connect(self.setWindowModified)
         self.problems.counts_changed.connect(self.sideView.set_problem_counts)
 
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.libraryView.retranslate()
         self.editorView.retranslate()
         self.actions.retranslate()
+        self.robotsAction.setText(robots_action_text(self.language()))
         self.editor.retranslate()
         self.sideView.retranslate()
         self.sideView.set_problem_counts(*self.problems.counts())

@@ -13,7 +13,7 @@ from olchat_desktop.bitrix.client import BitrixClient
 from olchat_desktop.core.template import Template
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.sandbox.portal_state import DEFAULT_APP_HANDLER_HOST
-from olchat_desktop.ui.robots import PortalOption, RobotsDialog
+from olchat_desktop.ui.robots.dialog import PortalOption, RobotsDialog
 
 pytestmark = pytest.mark.integration
 WAIT_MS = 15_000
@@ -131,3 +131,19 @@ def test_cancel_during_audit(qtbot: QtBot, dialog: RobotsDialog) -> None:
     assert "cancelled" in tab.statusLabel.text()
     assert tab.runButton.isEnabled() and not tab.cancelButton.isEnabled()
     assert tab.table.rowCount() == 0
+
+
+def test_main_window_has_the_portal_robots_action(qtbot: QtBot, tmp_path: Path) -> None:
+    from olchat_desktop.storage.library import TemplateLibrary
+    from olchat_desktop.storage.settings import AppSettings, SettingsStore
+    from olchat_desktop.ui.main_window import MainWindow
+
+    store = SettingsStore(tmp_path / "settings.json")
+    with TemplateLibrary(tmp_path / "library.sqlite") as library:
+        window = MainWindow(library, AppSettings(), store)
+        qtbot.addWidget(window)
+        actions = window.actions.fileMenu.actions()
+        assert window.robotsAction in actions
+        assert actions.index(window.robotsAction) < actions.index(window.actions.settingsAction)
+        assert window.robotsAction.text() in {"Portal robots…", "Роботы портала…"}
+        window.close()

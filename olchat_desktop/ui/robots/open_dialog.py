@@ -1,0 +1,122 @@
+"""Open "Portal robots…" from the main window (File menu), with the connected portals.
+
+Portals come from the stored connection profiles (clients built by
+:class:`olchat_desktop.connections.service.ConnectionService` on the worker thread). With
+none, the demo sandbox offers its OAuth app and its admin webhook, so every part of the
+dialog can be tried without an account.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction
+
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.template import Template
+
+if TYPE_CHECKING:
+    from olchat_desktop.ui.robots.dialog import PortalOption
+
+
+def profile_portals() -> list[PortalOption]:
+    from olchat_desktop.connections.service import ConnectionService
+    from olchat_desktop.storage.profiles import ProfilesError, ProfileStore
+    from olchat_desktop.storage.secrets import SecretStore
+    from olchat_desktop.ui.robots.dialog import PortalOption
+
+    store = ProfileStore(SecretStore())
+    try:
+        store.load()
+    except ProfilesError:
+        return []
+    service = ConnectionService(store)
+    return [
+        PortalOption(
+            profile.name or profile.domain,
+            lambda profile_id=profile.id: service.bitrix_client(profile_id),
+            webhook=profile.auth_kind == "webhook",
+        )
+        for profile in store.portals
+    ]
+
+
+def sandbox_portals(sandbox: Any) -> list[PortalOption]:
+    from olchat_desktop.bitrix.auth import OAuthAuth, WebhookAuth
+    from olchat_desktop.bitrix.client import BitrixClient
+    from olchat_desktop.sandbox.portal_state import DEFAULT_APP_HANDLER_HOST
+    from olchat_desktop.ui.robots.dialog import PortalOption
+
+    def oauth_client() -> BitrixClient:
+        auth = OAuthAuth.from_code(
+            sandbox.oauth_client_id,
+            sandbox.oauth_client_secret,
+            sandbox.issue_oauth_code(),
+            token_url=sandbox.oauth_token_url,
+        )
+        return BitrixClient(auth)
+
+    return [
+        PortalOption(
+            "Demo sandbox (OAuth app)", oauth_client, webhook=False,
+            app_domain=DEFAULT_APP_HANDLER_HOST,
+        ),
+        PortalOption(
+            "Demo sandbox (webhook)",
+            lambda: BitrixClient(WebhookAuth(sandbox.webhook_url("admin"))),
+            webhook=True,
+        ),
+    ]  # fmt: skip
+
+
+def open_robots_dialog(window: Any) -> None:
+    from olchat_desktop.ui.robots.dialog import RobotsDialog
+
+    library_controller = window.libraryController
+    library_controller.save_now()
+
+    def current_template() -> Template | None:
+        current = library_controller.current_id
+        return window.library.get(current) if current else None
+
+    def open_template(template: Template) -> None:
+        created = window.library.create(template)
+        library_controller.open_template(created.id)
+
+    portals = profile_portals()
+    own_sandbox = None
+    if not portals:
+        holder = getattr(getattr(window, "actions", None), "sandbox", None)
+        sandbox = getattr(holder, "sandbox", None)
+        if sandbox is None:
+            from olchat_desktop.sandbox import Sandbox
+
+            own_sandbox = sandbox = Sandbox().start()  # loopback bind: milliseconds
+        portals = sandbox_portals(sandbox)
+    lang: Lang = window.language()
+    dialog = RobotsDialog(
+        portals,
+        lang,
+        current_template=current_template,
+        open_template=open_template,
+        parent=window,
+    )
+    try:
+        dialog.exec()
+    finally:
+        if own_sandbox is not None:
+            own_sandbox.stop()
+
+
+def robots_action_text(lang: Lang) -> str:
+    return pick(lang, "Роботы портала…", "Portal robots…")
+
+
+def install_robots_action(window: Any) -> QAction:
+    """Add "Portal robots…" to the File menu, before Settings."""
+    action = QAction(robots_action_text(window.language()), window)
+    action.setObjectName("portalRobotsAction")
+    action.triggered.connect(lambda: open_robots_dialog(window))
+    actions = window.actions
+    actions.fileMenu.insertAction(actions.settingsAction, action)
+    return action
