@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 
@@ -103,7 +104,7 @@ def test_gui_loop_keeps_turning_during_a_delayed_send(
     qtbot.wait(1000)  # the send is blocked in the emulator all this time
     timer.stop()
     assert controller.sending
-    gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     assert len(ticks) > 20
     assert max(gaps) < 0.05
     with qtbot.waitSignal(controller.send_finished, timeout=2000) as finished:
