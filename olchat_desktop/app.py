@@ -56,14 +56,20 @@ def build_main_window(argv: list[str]) -> MainWindow:
     if demo_mode:
         demo.seed_demo_library(library)
     window = MainWindow(library, settings, store, demo=demo_mode)
-    from olchat_desktop.ui.send.open_dialog import open_send_dialog
-
     window.send_dialog_factory = open_send_dialog  # type: ignore[attr-defined]
     if demo_mode:
         from olchat_desktop.ui.demo_sandbox import start_demo_sandbox
 
         start_demo_sandbox(window)
     return window
+
+
+def open_send_dialog(window: MainWindow) -> None:
+    """The send dialog factory; its import (httpx, Bitrix24 and OLChat clients) waits for
+    the first use, since it is about a third of the start-up time otherwise."""
+    from olchat_desktop.ui.send.open_dialog import open_send_dialog as open_dialog
+
+    open_dialog(window)
 
 
 def main(argv: list[str]) -> int:

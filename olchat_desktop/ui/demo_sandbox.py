@@ -7,6 +7,7 @@ makes sure a sandbox that finishes starting after the window closed is stopped a
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -78,9 +79,8 @@ class _StatusUpdater(QObject):
 
 def start_demo_sandbox(window: MainWindow) -> SandboxHolder | None:
     """Start the sandbox portal for demo mode, if the sandbox package is installed."""
-    try:
-        import olchat_desktop.sandbox.server  # noqa: F401 (availability check only)
-    except ImportError:
+    # Availability check without importing the server (~20 ms of start-up otherwise).
+    if importlib.util.find_spec("olchat_desktop.sandbox") is None:
         return None
     holder = SandboxHolder()
     window.actions.sandbox = holder
