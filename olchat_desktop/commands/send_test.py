@@ -143,9 +143,9 @@ def _pick(choices: Any, name: str | None, kind: str) -> Any:
 
 
 def _send(args: argparse.Namespace, template: Any, lang: Lang, stack: ExitStack) -> int:
+    from olchat_desktop.cancel import CancelToken
     from olchat_desktop.core.phone import is_valid_phone
     from olchat_desktop.send.history import HistoryEntry, SendHistory
-    from olchat_desktop.send.outcome import CancelFlag
     from olchat_desktop.send.send_id import new_send_id
 
     if not is_valid_phone(args.phone):
@@ -161,12 +161,12 @@ def _send(args: argparse.Namespace, template: Any, lang: Lang, stack: ExitStack)
         choice = _pick(targets.lines, args.profile, "OLChat line")
         entry = HistoryEntry.start(send_id, "olchat", choice.name, args.phone, template)
         history.record(entry)
-        outcome = _send_olchat(args, template, lang, choice, send_id, CancelFlag(), report)
+        outcome = _send_olchat(args, template, lang, choice, send_id, CancelToken(), report)
     else:
         choice = _pick(targets.portals, args.profile, "portal")
         entry = HistoryEntry.start(send_id, "workflow", choice.name, args.phone, template)
         history.record(entry)
-        outcome = _send_workflow(args, template, lang, choice, send_id, CancelFlag(), report)
+        outcome = _send_workflow(args, template, lang, choice, send_id, CancelToken(), report)
     history.record(entry.finished(outcome))
     ok = outcome.succeeded
     if args.via == "workflow" and not args.wait and outcome.result == "timeout":

@@ -7,9 +7,8 @@ their errors before they reach us).
 
 from __future__ import annotations
 
-import threading
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 SendPath = Literal["olchat", "workflow"]
 # sent/delivered/read: OLChat message states; completed/replied/stage_changed/terminated:
@@ -26,44 +25,16 @@ Result = Literal[
     "failed",
     "cancelled",
 ]
-RESULTS: tuple[Result, ...] = (
-    "sent",
-    "delivered",
-    "read",
-    "completed",
-    "replied",
-    "stage_changed",
-    "terminated",
-    "timeout",
-    "failed",
-    "cancelled",
-)
+RESULTS: tuple[Result, ...] = get_args(Result)
 
 
 class Cancel(Protocol):
-    """What the engines need from a cancel token (``ui.tasks.CancelToken`` fits)."""
+    """What the engines need from a cancel token (``olchat_desktop.cancel.CancelToken``)."""
 
     @property
     def cancelled(self) -> bool: ...
 
     def wait(self, seconds: float) -> bool: ...
-
-
-class CancelFlag:
-    """A plain cancel token for the CLI and tests (no Qt)."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, seconds: float) -> bool:
-        return self._event.wait(seconds)
 
 
 @dataclass

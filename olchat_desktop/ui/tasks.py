@@ -9,35 +9,16 @@ the UI never waits for a slow socket), and whatever the work returns later is dr
 
 from __future__ import annotations
 
-import threading
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from olchat_desktop.cancel import CancelToken, TaskCancelled
 
-class TaskCancelled(Exception):
-    """Raised inside work functions by :meth:`CancelToken.check` once Cancel was pressed."""
-
-
-class CancelToken:
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise TaskCancelled
-
-    def wait(self, seconds: float) -> bool:
-        """Sleep up to ``seconds``; True when cancelled meanwhile (for polling loops)."""
-        return self._event.wait(seconds)
+__all__ = ["CancelToken", "Report", "TaskCancelled", "TaskHandle", "start_task"]
 
 
 Report = Callable[[str], None]
@@ -107,12 +88,25 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         handle = self._handle
+        token = handle.token  # kept: the handle's Qt object may be deleted while we work
         try:
-            result = self._work(handle.token, handle._worker_progress.emit)
+            result = self._work(token, self._report)
         except BaseException as error:  # handed to the GUI thread, never lost
-            handle._worker_done.emit(None, error)
+            self._deliver(None, error)
         else:
-            handle._worker_done.emit(result, None)
+            self._deliver(result, None)
+
+    def _report(self, message: str) -> None:
+        if shiboken6.isValid(self._handle):
+            with contextlib.suppress(RuntimeError):
+                self._handle._worker_progress.emit(message)
+
+    def _deliver(self, result: object, error: object) -> None:
+        # A handle whose parent (a closed dialog) was deleted has nobody left to tell;
+        # emitting on it would raise "Signal source has been deleted" in this thread.
+        if shiboken6.isValid(self._handle):
+            with contextlib.suppress(RuntimeError):
+                self._handle._worker_done.emit(result, error)
 
 
 def start_task(work: Work, parent: QObject | None = None) -> TaskHandle:

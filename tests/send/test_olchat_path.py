@@ -6,12 +6,12 @@ import socket
 
 import pytest
 
+from olchat_desktop.cancel import CancelToken
 from olchat_desktop.core.rendition import render_text
 from olchat_desktop.core.template import Template
 from olchat_desktop.olchat import OlchatClient, SlidingWindowLimiter
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.send.olchat_path import OlchatSendRequest, send_via_olchat, text_to_send
-from olchat_desktop.send.outcome import CancelFlag
 
 pytestmark = pytest.mark.integration
 PHONE = "79161000002"
@@ -34,7 +34,7 @@ def _send(client: OlchatClient, phone: str = PHONE, timeout: float = 0.0) -> obj
         _template(), phone, "en", status_timeout=timeout, poll_interval=0.05
     )
     steps: list[str] = []
-    outcome = send_via_olchat(client, request, "sid", CancelFlag(), steps.append)
+    outcome = send_via_olchat(client, request, "sid", CancelToken(), steps.append)
     outcome.steps = steps
     return outcome
 
@@ -45,7 +45,7 @@ def test_sends_the_exact_rendition_and_reports_delivery(sandbox: Sandbox) -> Non
         sandbox.clock.advance(0)
         # Move the sandbox clock past the delivery time while we poll.
         outcome = send_via_olchat(
-            client, request, "sid", CancelFlag(), lambda _s: sandbox.clock.advance(1)
+            client, request, "sid", CancelToken(), lambda _s: sandbox.clock.advance(1)
         )
     assert outcome.result in ("delivered", "read")
     assert outcome.message_id

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from olchat_desktop.cancel import CancelToken
 from olchat_desktop.core.template import Template
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.send.connections import sandbox_targets
 from olchat_desktop.send.mapping import auto_map, parameter_values
-from olchat_desktop.send.outcome import CancelFlag, SendOutcome
+from olchat_desktop.send.outcome import SendOutcome
 from olchat_desktop.send.workflow_path import (
     WorkflowPortal,
     WorkflowSendRequest,
@@ -54,7 +55,7 @@ def _start(
         workflow, deal, values, template.wait_for_reply, "en", timeout=timeout, poll_interval=0.05
     )
     report = on_step if callable(on_step) else (lambda _s: None)
-    return start_and_track(portal, request, "sid", CancelFlag(), report)
+    return start_and_track(portal, request, "sid", CancelToken(), report)
 
 
 def test_lists_only_startable_templates_and_caches_them(
@@ -134,5 +135,5 @@ def test_number_without_whatsapp_fails_nw(portal: WorkflowPortal) -> None:
     request = WorkflowSendRequest(
         workflow, contact, values, False, "en", timeout=5, poll_interval=0.05
     )
-    outcome = start_and_track(portal, request, "sid", CancelFlag(), lambda _s: None)
+    outcome = start_and_track(portal, request, "sid", CancelToken(), lambda _s: None)
     assert (outcome.result, outcome.error_code) == ("failed", "NW")

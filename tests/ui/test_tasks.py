@@ -64,3 +64,24 @@ def test_token_check_raises_once_cancelled() -> None:
     with pytest.raises(TaskCancelled):
         token.check()
     assert token.wait(0.0)
+
+
+def test_work_outliving_its_deleted_parent_is_dropped_quietly(qtbot) -> None:
+    from PySide6.QtCore import QObject
+
+    parent = QObject()
+    release = threading.Event()
+    finished = threading.Event()
+
+    def work(token: CancelToken, report) -> str:
+        release.wait(5)
+        report("still going")
+        finished.set()
+        return "nobody listens"
+
+    start_task(work, parent)
+    parent.deleteLater()
+    qtbot.wait(50)  # the parent and with it the handle's Qt object are gone now
+    release.set()
+    assert finished.wait(5)
+    qtbot.wait(100)  # an emit on the deleted handle would raise inside the pool thread
