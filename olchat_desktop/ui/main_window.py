@@ -15,11 +15,12 @@ from olchat_desktop import APP_NAME
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.settings import AppSettings, SettingsStore
-from olchat_desktop.ui import i18n
+from olchat_desktop.ui import i18n, icons
 from olchat_desktop.ui.controllers.editor_controller import EditorController
 from olchat_desktop.ui.controllers.library_controller import LibraryController
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
 from olchat_desktop.ui.controllers.window_actions import WindowActions
+from olchat_desktop.ui.help_menu import install_help_menu
 from olchat_desktop.ui.robots.open_dialog import install_robots_action, robots_action_text
 from olchat_desktop.ui.views.editor_view import EditorView
 from olchat_desktop.ui.views.library_view import LibraryView
@@ -79,6 +80,10 @@ class MainWindow(QMainWindow):
         )
         self.actions = WindowActions(self)
         self.robotsAction = install_robots_action(self)  # "Portal robots…" (issue 8)
+        # Help menu last in the menu bar; window and action icons (issue 7, point 5).
+        self.helpMenu = install_help_menu(self)
+        icons.apply_window_icon(self)
+        icons.apply_action_icons(self)
         self.libraryController.dirty_changed.connect(self.setWindowModified)
         self.problems.counts_changed.connect(self.sideView.set_problem_counts)
 

@@ -1,0 +1,65 @@
+"""The Help menu of the main window: Keyboard shortcuts (F1), About, About Qt.
+
+The menu retranslates itself on ``LanguageChange`` (Qt sends it down to every child
+widget), so the main window only has to install it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from olchat_desktop import APP_NAME
+from olchat_desktop.ui.icons import icon
+
+
+class HelpMenu(QMenu):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window.menuBar())
+        self.setObjectName("helpMenu")
+        self._window = window
+        self.shortcutsAction = QAction(icon("keyboard"), "", window)
+        self.shortcutsAction.setObjectName("shortcutsAction")
+        self.shortcutsAction.setShortcut(QKeySequence("F1"))
+        self.shortcutsAction.triggered.connect(self.show_shortcuts)
+        self.aboutAction = QAction(icon("about"), "", window)
+        self.aboutAction.setObjectName("aboutAction")
+        # On macOS these move to the application menu, where users look for them.
+        self.aboutAction.setMenuRole(QAction.MenuRole.AboutRole)
+        self.aboutAction.triggered.connect(self.show_about)
+        self.aboutQtAction = QAction("", window)
+        self.aboutQtAction.setObjectName("aboutQtAction")
+        self.aboutQtAction.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self.aboutQtAction.triggered.connect(lambda: QMessageBox.aboutQt(self._window))
+        self.addAction(self.shortcutsAction)
+        self.addSeparator()
+        self.addAction(self.aboutAction)
+        self.addAction(self.aboutQtAction)
+        window.menuBar().addMenu(self)
+        self.retranslate()
+
+    def show_shortcuts(self) -> None:
+        from olchat_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self._window).exec()
+
+    def show_about(self) -> None:
+        from olchat_desktop.ui.about_dialog import AboutDialog
+
+        AboutDialog(self._window).exec()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("&Help"))
+        self.shortcutsAction.setText(self.tr("&Keyboard shortcuts…"))
+        self.aboutAction.setText(self.tr("&About %1").replace("%1", APP_NAME))
+        self.aboutQtAction.setText(self.tr("About &Qt"))
+
+
+def install_help_menu(window: QMainWindow) -> HelpMenu:
+    return HelpMenu(window)

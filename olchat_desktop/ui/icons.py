@@ -1,0 +1,98 @@
+"""SVG icons: the app icon and the action icons under ``resources/icons/actions/``.
+
+A ``QIcon`` built from an SVG *file* goes through Qt's SVG icon engine (the
+``iconengines/qsvgicon`` plugin, kept by build.spec), which renders at the size and device
+pixel ratio asked for, so icons stay sharp on HiDPI screens instead of scaling a bitmap.
+Action icons are single-colour (#54656F, WhatsApp's secondary grey), legible on both the
+light and the dark theme. Icons decorate actions; texts and accessible names stay.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication
+
+from olchat_desktop.ui.i18n import resources_dir
+
+if TYPE_CHECKING:
+    from olchat_desktop.ui.main_window import MainWindow
+
+APP_ICON = "olchat-desktop"
+
+
+def icons_dir() -> Path:
+    """``resources/icons`` beside the package, or ``sys._MEIPASS/resources/icons`` frozen."""
+    return resources_dir() / "icons"
+
+
+def action_icon_names() -> list[str]:
+    """Every action icon shipped, by name (file stem)."""
+    return sorted(path.stem for path in (icons_dir() / "actions").glob("*.svg"))
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """The action icon ``resources/icons/actions/<name>.svg``; a null QIcon if missing."""
+    path = icons_dir() / "actions" / f"{name}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+@cache
+def app_icon() -> QIcon:
+    """The app icon: the SVG for every size, plus the PNGs as exact small-size renders."""
+    folder = icons_dir()
+    result = QIcon(str(folder / f"{APP_ICON}.svg"))
+    for size in (16, 24, 32, 48):
+        png = folder / f"{APP_ICON}-{size}.png"
+        if png.is_file():
+            result.addFile(str(png))
+    return result
+
+
+def apply_window_icon(window: MainWindow) -> None:
+    """Set the app icon on the application (dialogs inherit it) and on the main window."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setWindowIcon(app_icon())
+    window.setWindowIcon(app_icon())
+
+
+def _set(action: QAction, name: str) -> None:
+    action.setIcon(icon(name))
+
+
+def apply_action_icons(window: MainWindow) -> None:
+    """Put icons on the formatting toolbar, the library buttons and the main commands.
+
+    Only icons are added; object names, texts, tooltips and accessible names are kept.
+    """
+    view = window.editorView
+    for action, name in (
+        (view.boldAction, "bold"),
+        (view.italicAction, "italic"),
+        (view.strikeAction, "strike"),
+        (view.monoAction, "mono"),
+        (view.codeAction, "code"),
+        (view.bulletAction, "list"),
+        (view.numberedAction, "numbered-list"),
+        (view.quoteAction, "quote"),
+    ):
+        _set(action, name)
+    view.emojiButton.setIcon(icon("emoji"))
+    view.insertFieldButton.setIcon(icon("insert-field"))
+    view.insertFieldButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    actions = window.actions
+    _set(actions.newAction, "new")
+    _set(actions.duplicateAction, "duplicate")
+    _set(actions.deleteAction, "delete")
+    _set(actions.sendAction, "send")
+    library = window.libraryView
+    library.newButton.setIcon(icon("new"))
+    library.duplicateButton.setIcon(icon("duplicate"))
+    library.deleteButton.setIcon(icon("delete"))
+    window.sideView.sendTestButton.setIcon(icon("send"))
