@@ -193,7 +193,7 @@ def _blocks(text: str, atoms: _Atoms) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=2048)
 def _parse(text: str, samples: tuple[tuple[str, str], ...]) -> MarkupTree:
     atoms = _Atoms(text)
     known = dict(samples)
@@ -206,12 +206,36 @@ def _parse(text: str, samples: tuple[tuple[str, str], ...]) -> MarkupTree:
     return MarkupTree(_blocks("".join(masked), atoms))
 
 
+def _lines_are_independent(text: str) -> bool:
+    """Whether each line parses the same alone as within the text (calculators and inline
+    markers never cross a line break). Two things do: a monospace block opened at a line
+    start and closed on a later line, and a line starting with "=", which alone would be
+    taken for a whole-field calculator."""
+    if text.startswith("=") or "\n=" in text:
+        return False
+    if "```" in text:
+        for line in text.split("\n"):
+            if line.startswith("```") and line.find("```", 4) == -1:
+                return False
+    return True
+
+
 def parse_markup(text: str, samples: Mapping[str, str] | None = None) -> MarkupTree:
     """Parse a field's WhatsApp markup; expressions carry their sample from ``samples``.
 
-    Cached on the text and the samples that matter to it: the preview re-parses every
-    field on each keystroke.
+    Cached line by line on the text and the samples that matter to it: a keystroke
+    changes one line, so the preview re-parses only that one. Lines are independent
+    except where ``_lines_are_independent`` says not.
     """
+    if "\n" not in text or not _lines_are_independent(text):
+        return _parse_whole(text, samples)
+    blocks: list[Block] = []
+    for line in text.split("\n"):
+        blocks.extend(_parse_whole(line, samples).blocks)
+    return MarkupTree(tuple(blocks))
+
+
+def _parse_whole(text: str, samples: Mapping[str, str] | None) -> MarkupTree:
     relevant: tuple[tuple[str, str], ...] = ()
     if samples:
         relevant = tuple(
