@@ -93,7 +93,9 @@ class AboutDialog(QDialog):
         # Tall enough for every row: the table is short, a scroll bar would only hide rows.
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setMinimumHeight(rows_height + head.sizeHint().height() + 2 * table.frameWidth())
-        layout.addWidget(table, 1)
+        table.setMaximumHeight(table.minimumHeight())
+        layout.addWidget(table)
+        layout.addStretch(1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)

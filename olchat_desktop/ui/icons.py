@@ -3,7 +3,7 @@
 A ``QIcon`` built from an SVG *file* goes through Qt's SVG icon engine (the
 ``iconengines/qsvgicon`` plugin, kept by build.spec), which renders at the size and device
 pixel ratio asked for, so icons stay sharp on HiDPI screens instead of scaling a bitmap.
-Action icons are single-colour (#54656F, WhatsApp's secondary grey), legible on both the
+Action icons are single-colour #798A94: at least 3:1 contrast (WCAG 1.4.11) on both the
 light and the dark theme. Icons decorate actions; texts and accessible names stay.
 """
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -120,6 +120,7 @@ class ShortcutsDialog(QDialog):
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIconSize(QSize(16, 16))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -127,13 +128,17 @@ class ShortcutsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(520, 560)
+        self.resize(520, 520)
         self.retranslate()
 
     def populate(self) -> None:
         self.tree.clear()
         bold = self.tree.font()
         bold.setBold(True)
+        # A transparent stand-in keeps texts aligned when an action has no icon.
+        blank = QPixmap(self.tree.iconSize())
+        blank.fill(Qt.GlobalColor.transparent)
+        no_icon = QIcon(blank)
         for group in collect_shortcuts(self._window, self.tr("Other")):
             parent = QTreeWidgetItem(self.tree, [group.title])
             parent.setFont(0, bold)
@@ -141,7 +146,8 @@ class ShortcutsDialog(QDialog):
             parent.setFirstColumnSpanned(True)
             for entry in group.entries:
                 item = QTreeWidgetItem(parent, [entry.text, entry.keys])
-                item.setIcon(0, entry.action.icon())
+                action_icon = entry.action.icon()
+                item.setIcon(0, no_icon if action_icon.isNull() else action_icon)
                 item.setToolTip(0, entry.action.toolTip())
         self.tree.expandAll()
         self.apply_filter(self.searchEdit.text())

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>О программе %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Версия %1</translation>
+    </message>
+    <message>
+        <source>Design, check and test-send WhatsApp button messages for Bitrix24 automation through OLChat.</source>
+        <translation>Создание, проверка и тестовая отправка сообщений WhatsApp с кнопками для автоматизации Битрикс24 через OLChat.</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Папка данных: %1</translation>
+    </message>
+    <message>
+        <source>Templates, settings, history and logs live here</source>
+        <translation>Здесь хранятся шаблоны, настройки, история и журналы</translation>
+    </message>
+    <message>
+        <source>Bundled libraries</source>
+        <translation>Встроенные библиотеки</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Библиотека</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+</context>
+<context>
     <name>CounterLabel</name>
     <message>
         <source>{n} of {limit} characters (Unicode code points, as the server counts)</source>
@@ -220,6 +259,25 @@
     <message>
         <source>%1 length</source>
         <translation>Длина: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Спр&amp;авка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Комбинации клавиш…</translation>
+    </message>
+    <message>
+        <source>&amp;About %1</source>
+        <translation>&amp;О программе %1</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -491,6 +549,33 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Комбинации клавиш</translation>
+    </message>
+    <message>
+        <source>Search actions or keys…</source>
+        <translation>Поиск по действиям и клавишам…</translation>
+    </message>
+    <message>
+        <source>Search shortcuts</source>
+        <translation>Поиск комбинаций клавиш</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
     <name>SideView</name>
     <message>
         <source>&lt;b&gt;Preview&lt;/b&gt;</source>
@@ -602,6 +687,10 @@ Connect a portal or an OLChat line to send.</source>
     <message>
         <source>&amp;Send test…</source>
         <translation>&amp;Тестовая отправка…</translation>
+    </message>
+    <message>
+        <source>Send &amp;history…</source>
+        <translation>&amp;История отправок…</translation>
     </message>
     <message>
         <source>Undo</source>

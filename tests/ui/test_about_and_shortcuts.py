@@ -182,7 +182,8 @@ def test_dialogs_render_without_clipping(qtbot: QtBot, tmp_path: Path, lang: str
     show_and_check(qtbot, shortcuts, tmp_path / f"shortcuts-{lang}.png")
     if lang == "ru":
         assert shortcuts.windowTitle() == "Комбинации клавиш"
-    if os.environ.get("OLCHAT_SAVE_SCREENSHOTS"):
-        about.grab().save(str(SCREENSHOTS / f"about-{lang}.png"))
-        shortcuts.grab().save(str(SCREENSHOTS / f"shortcuts-{lang}.png"))
+    if os.environ.get("OLCHAT_SAVE_SCREENSHOTS"):  # refresh docs/screenshots on demand
+        suffix = "" if lang == "en" else f"-{lang}"
+        about.grab().save(str(SCREENSHOTS / f"about{suffix}.png"))
+        shortcuts.grab().save(str(SCREENSHOTS / f"shortcuts{suffix}.png"))
     i18n.install_language("en")
