@@ -24,8 +24,8 @@ import httpx
 
 from olchat_desktop.bitrix.envelope import parse_response
 from olchat_desktop.bitrix.errors import ConnectionFailedError, ProtocolError
-from olchat_desktop.bitrix.redact import install_log_redaction, register_secret
 from olchat_desktop.bitrix.webhook_url import PortalAddress, WebhookUrl, parse_webhook_url
+from olchat_desktop.redaction import install_log_redaction, register_secret
 
 log = logging.getLogger("olchat_desktop.bitrix")
 

@@ -30,8 +30,8 @@ from olchat_desktop.bitrix.errors import (
     ServerError,
 )
 from olchat_desktop.bitrix.limiter import OperatingTracker, backoff_delays, bucket_for
-from olchat_desktop.bitrix.redact import install_log_redaction, redact
 from olchat_desktop.bitrix.webhook_url import is_loopback
+from olchat_desktop.redaction import install_log_redaction, redact
 
 log = logging.getLogger("olchat_desktop.bitrix")
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from olchat_desktop.bitrix.error_catalog import error_for
 from olchat_desktop.bitrix.errors import BitrixError, ProtocolError
-from olchat_desktop.bitrix.redact import snippet
+from olchat_desktop.redaction import snippet
 
 
 class TimeInfo(BaseModel):

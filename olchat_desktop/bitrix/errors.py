@@ -6,15 +6,15 @@ Every error carries the REST ``code``, the HTTP ``status``, the called ``method`
 user message with a hint in Russian and English. ``error_description`` from the portal is
 "not meant for end users" (apidocs ``error-codes``), so it is kept only as a redacted
 ``detail``. No exception text ever contains a secret: everything passes through
-:func:`olchat_desktop.bitrix.redact.redact`.
+:func:`olchat_desktop.redaction.redact`.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from olchat_desktop.bitrix.redact import redact
 from olchat_desktop.core.i18n import Lang
+from olchat_desktop.redaction import redact
 
 
 class BitrixError(Exception):

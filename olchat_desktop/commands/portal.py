@@ -74,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
     from olchat_desktop.bitrix.check import check_portal
     from olchat_desktop.bitrix.client import BitrixClient
     from olchat_desktop.bitrix.errors import BitrixError
-    from olchat_desktop.bitrix.redact import redact
     from olchat_desktop.bitrix.webhook_url import WebhookUrlError, parse_webhook_url
+    from olchat_desktop.redaction import redact
 
     lang = _lang(args)
     try:

@@ -31,7 +31,7 @@ def user_message(error: BaseException, lang: Lang) -> str:
     text = getattr(error, "message", None)
     if callable(text):
         return str(text(lang))
-    from olchat_desktop.bitrix.redact import redact
+    from olchat_desktop.redaction import redact
 
     # Unknown error types: the class name plus redacted text, never a secret.
     return redact(f"{type(error).__name__}: {error}")

@@ -22,9 +22,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from olchat_desktop.bitrix.redact import register_secret
 from olchat_desktop.bitrix.webhook_url import PortalAddress, is_loopback
 from olchat_desktop.core.i18n import Lang
+from olchat_desktop.redaction import register_secret
 
 CALLBACK_PATH = "/callback"
 LOOPBACK_HOST = "127.0.0.1"

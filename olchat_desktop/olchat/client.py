@@ -43,6 +43,7 @@ from olchat_desktop.olchat.errors_map import error_from_payload, is_error_payloa
 from olchat_desktop.olchat.limiter import SlidingWindowLimiter
 from olchat_desktop.olchat.models import LineStatus, MessageStatus, PhoneCheck, SentMessage
 from olchat_desktop.olchat.phone import normalise_phone
+from olchat_desktop.redaction import install_log_redaction, register_secret
 
 OLCHAT_BASE_URL = "https://olchat.infocom.io"
 ApiVersion = Literal["v2", "v1"]
@@ -61,23 +62,7 @@ METHOD_NAMES: dict[str, tuple[str, str]] = {
 log = logging.getLogger(__name__)
 
 
-class _RedactWebhookToken(logging.Filter):
-    """Mask the token path segment in records of the ``httpx`` logger (it logs URLs)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if "/wa/" in message:
-            record.msg, record.args = redact(message), ()
-        return True
-
-
-def _install_log_filter() -> None:
-    httpx_logger = logging.getLogger("httpx")
-    if not any(isinstance(f, _RedactWebhookToken) for f in httpx_logger.filters):
-        httpx_logger.addFilter(_RedactWebhookToken())
-
-
-_install_log_filter()
+install_log_redaction()
 
 
 def split_webhook_url(url: str) -> tuple[str, str]:
@@ -115,6 +100,7 @@ class OlchatClient:
             raise OlchatError("OLChat must be reached over https (http only for loopback)")
         self.base_url = base_url
         self._token = token
+        register_secret(token)
         self._api_version: ApiVersion | None = api_version
         self._version_lock = threading.Lock()
         self._send_limiter = send_limiter or SlidingWindowLimiter(5, 3.0)

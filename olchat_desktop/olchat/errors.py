@@ -9,23 +9,19 @@ these texts: whatever comes from the server passes through :func:`redact` first.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.redaction import MASK
+from olchat_desktop.redaction import redact as shared_redact
 
-# The webhook token is the path segment after ``/wa/``; mask it wherever a URL is echoed.
-_WEBHOOK_SEGMENT = re.compile(r"(/wa/)[^/\s\"'<>?#]+")
-REDACTED = "***"
+REDACTED = MASK
 SNIPPET_LENGTH = 200
 
 
 def redact(text: str, *secrets: str) -> str:
-    """Remove every given secret and every webhook-token path segment from ``text``."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, REDACTED)
-    return _WEBHOOK_SEGMENT.sub(rf"\g<1>{REDACTED}", text)
+    """Remove the given secrets (and every secret shape the app knows) from ``text``."""
+    return shared_redact(text, secrets)
 
 
 def snippet(body: bytes, *secrets: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from olchat_desktop.bitrix import error_catalog as c
 from olchat_desktop.bitrix import errors as e
 from olchat_desktop.bitrix.envelope import parse_response
-from olchat_desktop.bitrix.redact import redact, register_secret
+from olchat_desktop.redaction import redact, register_secret
 
 # (HTTP status, code, expected class) straight from reference bitrix24.md §2.
 TABLE = [

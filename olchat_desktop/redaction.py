@@ -1,9 +1,10 @@
 """The one place that removes secrets from text before it is logged, shown or raised.
 
-Secrets reach text in three shapes: the webhook secret inside a ``/rest/<user>/<secret>/``
-path, ``key=value`` pairs in query strings and form bodies (``auth``, ``access_token``,
-``refresh_token``, ``client_secret``, ``code``), and JSON members with those names. Values that
-auth objects register with :func:`register_secret` are also removed wherever they appear,
+Secrets reach text in four shapes: the webhook secret inside a Bitrix24
+``/rest/<user>/<secret>/`` path or an OLChat ``/wa/<token>/`` path, ``key=value`` pairs in
+query strings and form bodies (``auth``, ``access_token``, ``refresh_token``,
+``client_secret``, ``code``), and JSON members with those names. Values that auth objects
+and clients register with :func:`register_secret` are also removed wherever they appear,
 with their URL-encoded form, so a secret that leaks through an unexpected shape is still
 caught. The patterns follow b24pysdk's masked logging (``bitrix_api_requester.py``).
 """
@@ -21,6 +22,8 @@ MASK = "***"
 # ``CODE`` values (not secret) readable in logs.
 _SECRET_KEYS = "auth|access_token|refresh_token|client_secret|code|password|token|secret"
 _WEBHOOK_PATH = re.compile(r"(/rest/\d+/)([^/\s?#\"'<>]+)")
+# OLChat's REST webhook token is the path segment after ``/wa/``.
+_OLCHAT_TOKEN_PATH = re.compile(r"(/wa/)([^/\s?#\"'<>]+)")
 _QUERY_PAIR = re.compile(
     rf"(?<![A-Za-z0-9_])((?:{_SECRET_KEYS})(?:%5B[^=&]*%5D|\[[^=&\]]*\])?=)([^&\s\"'<>]+)"
 )
@@ -41,6 +44,7 @@ def register_secret(value: str | None) -> None:
 def redact(text: str, extra_secrets: tuple[str, ...] = ()) -> str:
     """Return ``text`` with every secret replaced by ``***``."""
     text = _WEBHOOK_PATH.sub(lambda m: m.group(1) + MASK, text)
+    text = _OLCHAT_TOKEN_PATH.sub(lambda m: m.group(1) + MASK, text)
     text = _QUERY_PAIR.sub(lambda m: m.group(1) + MASK, text)
     text = _JSON_MEMBER.sub(lambda m: m.group(1) + MASK + m.group(3), text)
     with _known_lock:
@@ -74,7 +78,7 @@ _FILTER = RedactingFilter()
 
 def install_log_redaction() -> None:
     """Redact httpx's own request logs, which print full URLs (webhook secrets, token GETs)."""
-    for name in ("httpx", "httpcore", "olchat_desktop.bitrix"):
+    for name in ("httpx", "httpcore", "olchat_desktop.bitrix", "olchat_desktop.olchat"):
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:
             logger.addFilter(_FILTER)
