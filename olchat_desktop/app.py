@@ -43,6 +43,7 @@ def build_main_window(argv: list[str]) -> MainWindow:
     """
     from olchat_desktop import demo
     from olchat_desktop.storage.library import TemplateLibrary
+    from olchat_desktop.storage.secret_store_factory import use_settings
     from olchat_desktop.storage.settings import SettingsStore
     from olchat_desktop.ui import i18n
 
@@ -50,6 +51,8 @@ def build_main_window(argv: list[str]) -> MainWindow:
     ensure_application(argv)
     store = SettingsStore()
     settings = store.load()
+    # The keyring chosen once is remembered in these settings (issue 4).
+    use_settings(settings, store)
     i18n.install_language(i18n.resolve_language(settings.language, options.lang))
     library = TemplateLibrary()
     demo_mode = options.demo or demo.nothing_configured()
@@ -73,6 +76,10 @@ def open_send_dialog(window: MainWindow) -> None:
 
 
 def main(argv: list[str]) -> int:
+    from olchat_desktop.app_logging import configure_logging, install_exception_hook
+
+    configure_logging()
+    install_exception_hook()
     app = ensure_application(argv)
     window = build_main_window(argv)
     window.show()

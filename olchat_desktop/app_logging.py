@@ -1,0 +1,85 @@
+"""The app's log file and its last line of defence against unexpected exceptions.
+
+Logs go to ``logs/olchat-desktop.log`` under the data home (rotated: 1 MB × 3), through
+the shared redaction filter at the *handler*, so every record — ours, httpx's, keyring's —
+is scrubbed of secrets before it reaches the disk. An exception nobody caught is logged
+(redacted) and shown in one calm dialog instead of killing the app: the editor autosaves,
+so the user loses nothing by carrying on.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from olchat_desktop.paths import logs_dir
+from olchat_desktop.redaction import RedactingFilter, redact
+
+LOG_NAME = "olchat-desktop.log"
+log = logging.getLogger("olchat_desktop")
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Redacts the whole formatted record, traceback included (filters see only the message)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def configure_logging(level: int = logging.INFO) -> Path:
+    """Send log records to the rotating file under the data home; return its path."""
+    path = logs_dir() / LOG_NAME
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+            return path
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path
+
+
+def install_exception_hook(show: bool = True) -> None:
+    """Log uncaught exceptions (GUI thread and worker threads) and tell the user calmly."""
+
+    def on_exception(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        log.error("Unexpected error", exc_info=(kind, error, trace))
+        if show:
+            _show_error_dialog(kind.__name__)
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            log.error(
+                "Unexpected error in a background thread",
+                exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            )
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception
+
+
+def _show_error_dialog(kind_name: str) -> None:
+    from PySide6.QtCore import QCoreApplication, QThread
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return
+    title = QCoreApplication.translate("ErrorDialog", "Something went wrong")
+    text = QCoreApplication.translate(
+        "ErrorDialog",
+        "An unexpected error ({kind}) interrupted the last action. Your templates are "
+        "saved automatically, so you can carry on. Details are in the log: {path}",
+    ).format(kind=kind_name, path=logs_dir() / LOG_NAME)
+    QMessageBox.warning(QApplication.activeWindow(), title, text)
