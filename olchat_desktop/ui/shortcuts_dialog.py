@@ -152,15 +152,24 @@ class ShortcutsDialog(QDialog):
         self.tree.expandAll()
         self.apply_filter(self.searchEdit.text())
 
+    def _rows(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        """Each group item with its action items."""
+        rows = []
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            if group is None:
+                continue
+            children = [group.child(i) for i in range(group.childCount())]
+            rows.append((group, [child for child in children if child is not None]))
+        return rows
+
     def apply_filter(self, text: str) -> None:
         """Show actions whose name, keys or menu contain ``text`` (case-insensitive)."""
         needle = text.strip().casefold()
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
+        for group, children in self._rows():
             group_hit = needle in group.text(0).casefold()
             shown = 0
-            for child_index in range(group.childCount()):
-                child = group.child(child_index)
+            for child in children:
                 hit = group_hit or any(needle in child.text(c).casefold() for c in (0, 1))
                 child.setHidden(not hit)
                 shown += hit
@@ -168,16 +177,13 @@ class ShortcutsDialog(QDialog):
 
     def visible_entries(self) -> list[tuple[str, str]]:
         """(action text, keys) of the rows the filter leaves visible."""
-        rows = []
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
-            if group.isHidden():
-                continue
-            for child_index in range(group.childCount()):
-                child = group.child(child_index)
-                if not child.isHidden():
-                    rows.append((child.text(0), child.text(1)))
-        return rows
+        return [
+            (child.text(0), child.text(1))
+            for group, children in self._rows()
+            if not group.isHidden()
+            for child in children
+            if not child.isHidden()
+        ]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -99,6 +99,10 @@ def test_help_menu_is_last_and_opens_dialogs(qtbot: QtBot, monkeypatch: pytest.M
     qtbot.waitUntil(message.hasFocus)
     qtbot.keyClick(message, Qt.Key.Key_F1)
     assert opened == ["aboutDialog", "shortcutsDialog"]
+    i18n.install_language("ru")
+    qtbot.waitUntil(lambda: win.helpMenu.title() == "Спр&авка")
+    assert win.helpMenu.shortcutsAction.text() == "&Комбинации клавиш…"
+    i18n.install_language("en")
 
 
 def test_shortcuts_list_send_grouped_by_menu_and_filter(qtbot: QtBot) -> None:
@@ -144,8 +148,11 @@ def test_shortcuts_follow_a_new_action(qtbot: QtBot) -> None:
 def test_every_action_icon_loads(qtbot: QtBot, name: str) -> None:
     icon = icons.icon(name)
     assert not icon.isNull()
+    # 48 px from a 24 px viewBox: a bitmap icon engine never scales up, the SVG one renders.
     image = icon.pixmap(QSize(48, 48)).toImage()
     assert image.width() == 48
+    hidpi = icon.pixmap(QSize(24, 24), 2.0)
+    assert (hidpi.width(), hidpi.devicePixelRatio()) == (48, 2.0)
     # Something is drawn: not every pixel is transparent.
     assert any(image.pixelColor(x, y).alpha() > 0 for x in range(48) for y in range(48))
 
