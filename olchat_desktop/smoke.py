@@ -86,6 +86,7 @@ def _run_steps(argv: list[str], timings: list[tuple[str, float]], problems: list
         keyring_report = _timed(timings, "keyring round trip", _keyring_round_trip)
         print(f"smoke: keyring: {keyring_report}")
         _timed(timings, "preview render", _render_preview)
+        _timed(timings, "translations", _check_translations)
         window.close()
         app.processEvents()
     finally:
@@ -121,6 +122,18 @@ def _keyring_round_trip() -> str:
     if not ok:
         raise SmokeFailure("the keyring returned a different secret than was stored")
     return store.location_text("en")
+
+
+def _check_translations() -> None:
+    from olchat_desktop.ui import i18n
+
+    previous = i18n.current_language()
+    try:
+        for language in i18n.LANGUAGES:
+            if not i18n.install_language(language):
+                raise SmokeFailure(f"the {language} translation catalogue did not load")
+    finally:
+        i18n.install_language(previous)
 
 
 def _render_preview() -> None:

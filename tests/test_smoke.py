@@ -21,7 +21,8 @@ def test_smoke_test_flag_passes_and_reports_every_step(tmp_path) -> None:
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    for step in ("main window (library)", "sandbox portal call", "keyring", "preview render"):
+    steps = ("main window (library)", "sandbox portal call", "keyring", "preview render")
+    for step in (*steps, "translations"):
         assert step in done.stdout
     assert "FAILED" not in done.stderr
     assert "Traceback" not in done.stderr
@@ -49,3 +50,13 @@ def test_a_failing_step_is_one_line_not_a_traceback(
     err = capsys.readouterr().err
     assert "SmokeFailure: the preview rendered an empty image" in err
     assert "Traceback" not in err
+
+
+def test_a_missing_translation_catalogue_fails_the_smoke_test(
+    qapp, monkeypatch: pytest.MonkeyPatch, tmp_path, capsys
+) -> None:
+    from olchat_desktop.ui import i18n
+
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)  # an empty folder
+    assert smoke.run_smoke_test([]) == 1
+    assert "translation catalogue did not load" in capsys.readouterr().err
