@@ -120,9 +120,9 @@ def _targets(args: argparse.Namespace, stack: ExitStack) -> Any:
     if not args.profile:
         raise UsageError("give --profile NAME or --demo")
     from olchat_desktop.storage.profiles import ProfilesError, ProfileStore
-    from olchat_desktop.storage.secrets import SecretStore
+    from olchat_desktop.storage.secret_store_factory import shared_secret_store
 
-    store = ProfileStore(SecretStore())
+    store = ProfileStore(shared_secret_store())
     try:
         store.load()
     except ProfilesError as exc:

@@ -107,19 +107,27 @@ class SecretStore:
     """Secrets per (profile id, kind) under one keyring service name.
 
     ``remembered_backend`` is the :attr:`backend_name` saved by the caller after an earlier
-    successful :meth:`set`; when given, exactly that keyring is used.
+    successful :meth:`set`; when given, exactly that keyring is used. ``on_backend_chosen``
+    is called with the back end's dotted path once a secret has been written to a keyring
+    that was not remembered yet, so the caller can persist it (``secret_store_factory``).
     """
 
     # Class-level: one keyring back end (and one D-Bus connection logic) per process.
     _lock: Final = threading.RLock()
 
-    def __init__(self, remembered_backend: str | None = None) -> None:
+    def __init__(
+        self,
+        remembered_backend: str | None = None,
+        on_backend_chosen: Callable[[str], None] | None = None,
+    ) -> None:
         if remembered_backend is not None and remembered_backend not in ALLOWED_BACKENDS:
             log.warning(
                 "ignoring remembered keyring %s: not an allowed back end", remembered_backend
             )
             remembered_backend = None
         self._remembered = remembered_backend
+        self._reported = remembered_backend  # last path handed to on_backend_chosen
+        self._on_backend_chosen = on_backend_chosen
         self._backend: KeyringBackend | None = None
         self._mode: StoreMode | None = None  # None: resolve on next use
         self._memory: dict[tuple[str, str], str] = {}
@@ -179,6 +187,7 @@ class SecretStore:
                         functools.partial(_set_password, username=username, value=value)
                     )
                     del self._memory[(profile_id, kind)]
+                self._remember_current()
             assert self._mode is not None
             return self._mode
 
@@ -201,7 +210,7 @@ class SecretStore:
             self._keyring_call(functools.partial(_set_password, username=username, value=value))
             # From now on this keyring holds secrets: if it goes away later in this run, say
             # so instead of silently falling back to memory and "losing" them (Maestral).
-            self._remembered = self._current_name()
+            self._remember_current()
             log.info("secret %s stored for profile %s", kind, profile_id)
 
     def get(self, profile_id: str, kind: SecretKind) -> str | None:
@@ -244,6 +253,18 @@ class SecretStore:
             log.warning("keyring operation failed: %s", type(exc).__name__)
             # ``from None``: the back end's own message is free-form, keep it out of logs.
             raise self._error(classify(exc), type(exc).__name__) from None
+
+    def _remember_current(self) -> None:
+        """Remember the keyring that now holds secrets; tell the caller once per change."""
+        self._remembered = self._current_name()
+        name = self._remembered
+        if name is None or name == self._reported or self._on_backend_chosen is None:
+            return
+        self._reported = name
+        try:
+            self._on_backend_chosen(name)
+        except Exception as exc:  # the secret is stored; failing to note where must not undo it
+            log.warning("could not remember the keyring back end: %s", type(exc).__name__)
 
     def _current_name(self) -> str | None:
         if self._backend is not None:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from olchat_desktop.storage.atomic import write_json_atomic
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: keyring_backend
 
 LanguageSetting = Literal["system", "ru", "en"]
 ThemeSetting = Literal["system", "light", "dark"]
@@ -47,6 +47,9 @@ class AppSettings(BaseModel):
     last_template_id: str | None = None
     # How "Insert field" inserts a CRM field: display form {{Имя}} or code {=Document:NAME}.
     insert_field_form: Literal["display", "code"] = "display"
+    # Dotted class path of the OS keyring that holds the secrets (SecretStore.backend_name),
+    # saved after the first successful secret write so later runs use exactly that keyring.
+    keyring_backend: str | None = None
 
     @field_validator("phone_width")
     @classmethod
@@ -113,4 +116,7 @@ def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
     if version < 1:
         # Version 0 never shipped; an unversioned file is read as version 1.
         data = {**data, "schema_version": 1}
+    if version < 2:
+        # Version 2 added keyring_backend; older files never chose one.
+        data = {**data, "schema_version": 2, "keyring_backend": None}
     return data

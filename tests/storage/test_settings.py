@@ -50,3 +50,18 @@ def test_newer_file_is_never_overwritten(tmp_path: Path) -> None:
 def test_odd_phone_width_snaps_to_an_offered_one() -> None:
     assert AppSettings(phone_width=400).phone_width == 412
     assert AppSettings(phone_width=10).phone_width == 320
+
+
+def test_version_1_file_migrates_and_gains_keyring_backend(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": 1, "language": "ru"}), encoding="utf-8")
+    store = SettingsStore(path)
+    settings = store.load()
+    assert (settings.language, settings.keyring_backend) == ("ru", None)
+    assert settings.schema_version == SCHEMA_VERSION == 2
+    settings.keyring_backend = "keyring.backends.SecretService.Keyring"
+    assert store.save(settings)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["schema_version"] == 2
+    assert saved["keyring_backend"] == "keyring.backends.SecretService.Keyring"
+    assert SettingsStore(path).load().keyring_backend == "keyring.backends.SecretService.Keyring"

@@ -22,9 +22,9 @@ def connection_service(window: Any) -> Any:
     if service is None:
         from olchat_desktop.connections.service import ConnectionService
         from olchat_desktop.storage.profiles import ProfileStore
-        from olchat_desktop.storage.secrets import SecretStore
+        from olchat_desktop.storage.secret_store_factory import shared_secret_store
 
-        profiles = ProfileStore(SecretStore())
+        profiles = ProfileStore(shared_secret_store())
         profiles.load()
         service = ConnectionService(profiles)
         window.connection_service = service

@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 def profile_portals() -> list[PortalOption]:
     from olchat_desktop.connections.service import ConnectionService
     from olchat_desktop.storage.profiles import ProfilesError, ProfileStore
-    from olchat_desktop.storage.secrets import SecretStore
+    from olchat_desktop.storage.secret_store_factory import shared_secret_store
     from olchat_desktop.ui.robots.dialog import PortalOption
 
-    store = ProfileStore(SecretStore())
+    store = ProfileStore(shared_secret_store())
     try:
         store.load()
     except ProfilesError:

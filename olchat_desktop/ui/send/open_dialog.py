@@ -20,9 +20,9 @@ from olchat_desktop.ui.send.send_view import SendView
 
 def load_profile_targets() -> SendTargets:
     from olchat_desktop.storage.profiles import ProfilesError, ProfileStore
-    from olchat_desktop.storage.secrets import SecretStore
+    from olchat_desktop.storage.secret_store_factory import shared_secret_store
 
-    store = ProfileStore(SecretStore())
+    store = ProfileStore(shared_secret_store())
     try:
         store.load()
     except ProfilesError:
