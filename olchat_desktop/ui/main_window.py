@@ -19,6 +19,7 @@ from olchat_desktop.ui import i18n, icons
 from olchat_desktop.ui.controllers.editor_controller import EditorController
 from olchat_desktop.ui.controllers.library_controller import LibraryController
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
+from olchat_desktop.ui.controllers.transfer_controller import install_transfer_actions
 from olchat_desktop.ui.controllers.window_actions import WindowActions
 from olchat_desktop.ui.help_menu import install_help_menu
 from olchat_desktop.ui.robots.open_dialog import install_robots_action, robots_action_text
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         )
         self.actions = WindowActions(self)
         self.robotsAction = install_robots_action(self)  # "Portal robots…" (issue 8)
+        self.transfer = install_transfer_actions(self)  # Import/Export/Trash (issue 5)
         # Help menu last in the menu bar; window and action icons (issue 7, point 5).
         self.helpMenu = install_help_menu(self)
         icons.apply_window_icon(self)
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self.editorView.retranslate()
         self.actions.retranslate()
         self.robotsAction.setText(robots_action_text(self.language()))
+        self.transfer.retranslate()
         self.editor.retranslate()
         self.sideView.retranslate()
         self.sideView.set_problem_counts(*self.problems.counts())

@@ -1,0 +1,250 @@
+"""Template > Import…, Export this template…, Export all…, Trash… in the main window.
+
+The file work (``storage.library_transfer``) runs through :func:`ui.tasks.start_task`, so a
+large bundle on a slow network share never freezes the window; failures arrive as a
+``LibraryError`` (unreadable file, malformed JSON, newer format version, unwritable
+folder) whose ``message(lang)`` is shown in a message box. The transfer module and the
+trash dialog are imported on first use to keep start-up lean.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
+
+if TYPE_CHECKING:
+    from olchat_desktop.ui.controllers.window_actions import WindowActions
+    from olchat_desktop.ui.main_window import MainWindow
+
+STATUS_MS = 8000
+DEFAULT_BUNDLE_NAME = "olchat-templates.json"
+# Characters that Windows, macOS or Linux refuse in a file name, plus control characters.
+_UNSAFE_IN_FILE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def file_name_for(template_name: str) -> str:
+    """A safe default file name for one template: its name, cleaned, with ``.json``."""
+    stem = _UNSAFE_IN_FILE_NAME.sub(" ", template_name).strip().strip(".")
+    stem = re.sub(r"\s+", " ", stem)[:80].strip() or "template"
+    return f"{stem}.json"
+
+
+def with_json_suffix(path: str) -> Path:
+    """The chosen path, with ``.json`` added when the user typed a bare name."""
+    chosen = Path(path)
+    return chosen if chosen.suffix else chosen.with_suffix(".json")
+
+
+class TransferController(QObject):
+    """Owns the import/export/trash actions of the Template menu and the work behind them."""
+
+    imported = Signal(list)  # the Templates added to the library
+    exported = Signal(object)  # the Path written
+    failed = Signal(str)  # the message shown to the user
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: TaskHandle | None = None
+        self._last_dir = str(Path.home())
+        self.importAction = self._action("importAction", "Ctrl+Shift+O", self.import_file)
+        self.exportAction = self._action("exportAction", "Ctrl+Shift+E", self.export_current)
+        self.exportAllAction = self._action("exportAllAction", None, self.export_all)
+        self.trashAction = self._action("trashAction", None, self.open_trash)
+        self._insert_into_menu()
+
+    @property
+    def _window_actions(self) -> WindowActions:
+        # MainWindow.actions (the WindowActions) shadows QWidget.actions() for type checkers.
+        return cast("WindowActions", self.window.actions)
+
+    def _action(self, name: str, shortcut: str | None, slot: Any) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _insert_into_menu(self) -> None:
+        """Put the actions in their own group just above Quit (and its separator)."""
+        menu = self._window_actions.fileMenu
+        entries = menu.actions()
+        quit_action = self._window_actions.quitAction
+        group = [self.importAction, self.exportAction, self.exportAllAction, self.trashAction]
+        if quit_action not in entries:
+            menu.addSeparator()
+            menu.addActions(group)
+            return
+        index = entries.index(quit_action)
+        previous = entries[index - 1] if index > 0 else None
+        if previous is not None and previous.isSeparator():
+            anchor = previous
+        else:
+            anchor = menu.insertSeparator(quit_action)
+        menu.insertSeparator(anchor)
+        menu.insertActions(anchor, group)
+
+    def retranslate(self) -> None:
+        self.importAction.setText(self.tr("&Import…"))
+        self.exportAction.setText(self.tr("&Export this template…"))
+        self.exportAllAction.setText(self.tr("Export &all…"))
+        self.trashAction.setText(self.tr("T&rash…"))
+
+    # -- commands -----------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import templates"), self._last_dir, self._file_filter()
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> TaskHandle:
+        """Add a template file or bundle to the library in the background."""
+        from olchat_desktop.storage import library_transfer
+
+        self.window.libraryController.save_now()
+        self._last_dir = str(path.parent)
+        library = self.window.library
+        progress = self.tr("Importing «{file}»…").format(file=path.name)
+
+        def work(_token: CancelToken, report: Report) -> object:
+            report(progress)
+            return library_transfer.import_file(library, path)
+
+        return self._run(work, self._on_imported)
+
+    def export_current(self) -> None:
+        library = self.window.libraryController
+        library.save_now()  # the file must hold what is on screen, not the last autosave
+        template_id = library.current_id
+        if template_id is None:
+            return
+        name = file_name_for(self.window.editor.template().name)
+        path = self._ask_save_path(self.tr("Export this template"), name)
+        if path is not None:
+            self.export_to(path, template_id)
+
+    def export_all(self) -> None:
+        self.window.libraryController.save_now()
+        path = self._ask_save_path(self.tr("Export all templates"), DEFAULT_BUNDLE_NAME)
+        if path is not None:
+            self.export_to(path, None)
+
+    def export_to(self, path: Path, template_id: str | None) -> TaskHandle:
+        """Write one template (``template_id``) or the whole library (None) to ``path``."""
+        from olchat_desktop.storage import library_transfer
+
+        library = self.window.library
+        progress = self.tr("Exporting to «{file}»…").format(file=path.name)
+
+        def work(_token: CancelToken, report: Report) -> object:
+            report(progress)
+            if template_id is None:
+                library_transfer.export_bundle(library, path)
+            else:
+                library_transfer.export_template(library, template_id, path)
+            return path
+
+        return self._run(work, self._on_exported)
+
+    def open_trash(self) -> None:
+        from olchat_desktop.ui.trash_dialog import TrashDialog
+
+        self.window.libraryController.save_now()
+        dialog = TrashDialog(self.window.library, self.window.language(), self.window)
+        dialog.restored.connect(self._on_restored)
+        dialog.purged.connect(self._forget_undo_offer)
+        dialog.exec()
+        dialog.deleteLater()
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _file_filter(self) -> str:
+        return self.tr("Template files (*.json);;All files (*)")
+
+    def _ask_save_path(self, title: str, file_name: str) -> Path | None:
+        suggested = str(Path(self._last_dir) / file_name)
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, title, suggested, self._file_filter()
+        )
+        if not path:
+            return None
+        chosen = with_json_suffix(path)
+        self._last_dir = str(chosen.parent)
+        return chosen
+
+    def _run(self, work: Any, on_success: Any) -> TaskHandle:
+        status = self.window.statusBar()
+        handle = start_task(work, self)
+        self.task = handle
+        for action in (self.importAction, self.exportAction, self.exportAllAction):
+            action.setEnabled(False)
+        handle.progressed.connect(lambda text: status.showMessage(text))
+        handle.succeeded.connect(on_success)
+        handle.failed.connect(self._on_failed)
+        handle.finished.connect(self._on_finished)
+        return handle
+
+    def _on_finished(self) -> None:
+        for action in (self.importAction, self.exportAction, self.exportAllAction):
+            action.setEnabled(True)
+
+    def _on_imported(self, result: Any) -> None:
+        templates = list(result.imported)
+        controller = self.window.libraryController
+        if templates:
+            # Imported templates must be visible: a search or tag filter could hide them.
+            view = controller.view
+            view.templateSearch.clear()
+            view.tagFilter.setCurrentIndex(0)
+            controller.refresh_tags()
+            self.window.populate_known_lines()
+            controller.open_template(templates[0].id)
+        text = self.tr("Imported templates: {count}").format(count=len(templates))
+        self.window.statusBar().showMessage(text, STATUS_MS)
+        self.imported.emit(templates)
+
+    def _on_exported(self, path: Any) -> None:
+        text = self.tr("Exported to {path}").format(path=path)
+        self.window.statusBar().showMessage(text, STATUS_MS)
+        self.exported.emit(path)
+
+    def _on_failed(self, error: object) -> None:
+        message = getattr(error, "message", None)
+        if callable(message):
+            text = str(message(self.window.language()))
+        else:  # not expected; still a message, never a crash
+            text = self.tr("The operation failed: {error}").format(error=type(error).__name__)
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, self.tr("Import and export"), text)
+        self.failed.emit(text)
+
+    def _on_restored(self, template_id: str) -> None:
+        self._forget_undo_offer()
+        controller = self.window.libraryController
+        controller.refresh_tags()
+        controller.open_template(template_id)
+
+    def _forget_undo_offer(self) -> None:
+        """The "Undo delete" offer must not point at a template that left the trash."""
+        controller = self.window.libraryController
+        if controller.last_deleted is None:
+            return
+        in_trash = {entry.template.id for entry in self.window.library.list_trash()}
+        if controller.last_deleted[0] not in in_trash:
+            controller.last_deleted = None
+            self._window_actions.undoDeleteAction.setEnabled(False)
+            self._window_actions.undoOffer.setVisible(False)
+
+
+def install_transfer_actions(window: MainWindow) -> TransferController:
+    return TransferController(window)
