@@ -1,9 +1,11 @@
 """The Connections dialog: portals and OLChat lines, where secrets live, and every action.
 
 A banner says so when secrets are not persistent (no system keyring: kept in memory for
-this run only). Test and remove run off the GUI thread in the :class:`TaskRow`. A portal
-whose refresh token is dead (``invalid_grant``) offers "Sign in again", which changes only
-its tokens.
+this run only); its "Check again" looks for a keyring again off the GUI thread (the user may
+have started or unlocked one). In demo mode (no profiles yet) "Use the demo sandbox" fills
+the webhook form with the running demo sandbox's webhook. Test and remove run off the GUI
+thread in the :class:`TaskRow`. A portal whose refresh token is dead (``invalid_grant``)
+offers "Sign in again", which changes only its tokens.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -40,17 +43,28 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ConnectionsDialog(QDialog):
-    def __init__(self, service: ConnectionService, lang: Lang, parent: QWidget | None = None):
+    def __init__(
+        self,
+        service: ConnectionService,
+        lang: Lang,
+        parent: QWidget | None = None,
+        sandbox_holder: Any = None,
+    ):
         super().__init__(parent)
         self.setObjectName("connectionsDialog")
         self.service, self.lang = service, lang
+        # The main window's demo SandboxHolder (ui.demo_sandbox); None outside demo mode.
+        self.sandbox_holder = sandbox_holder
         self.setWindowTitle(pick(lang, "Подключения", "Connections"))
+        self.bannerFrame = QFrame()
+        self.bannerFrame.setObjectName("secretsBannerFrame")
+        self.bannerFrame.setStyleSheet(
+            "#secretsBannerFrame { background: #fff3cd; border-radius: 4px; }"
+            " #secretsBanner { color: #664d03; }"
+        )
         self.banner = QLabel()
         self.banner.setObjectName("secretsBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel { background: #fff3cd; color: #664d03; padding: 8px; border-radius: 4px; }"
-        )
         self.locationLabel = QLabel()
         self.locationLabel.setObjectName("secretsLocation")
         self.list = QListWidget()
@@ -78,9 +92,17 @@ class ConnectionsDialog(QDialog):
         self.removeButton = button("removeButton", "&Удалить", "Re&move")
         self.signInAgainButton = button("signInAgainButton", "Войти &заново…", "Sign in &again…")
         self.signInAgainButton.setVisible(False)
+        self.recheckButton = button("recheckButton", "Проверить &снова", "C&heck again")
+        self.recheckButton.setAutoDefault(False)
+        banner_layout = QHBoxLayout(self.bannerFrame)
+        banner_layout.setContentsMargins(8, 8, 8, 8)
+        banner_layout.addWidget(self.banner, 1)
+        banner_layout.addWidget(self.recheckButton)
+        self.demoButton = button("demoSandboxButton", "&Демо-песочница…", "Use the &demo sandbox…")
         side = QVBoxLayout()
         for b in (self.addWebhookButton, self.addOAuthButton, self.addLineButton):
             side.addWidget(b)
+        side.addWidget(self.demoButton)
         side.addSpacing(12)
         for b in (self.testButton, self.editButton, self.renameButton, self.removeButton):
             side.addWidget(b)
@@ -92,7 +114,7 @@ class ConnectionsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.bannerFrame)
         layout.addWidget(self.locationLabel)
         layout.addLayout(middle, 1)
         layout.addWidget(self.detailsLabel)
@@ -106,6 +128,8 @@ class ConnectionsDialog(QDialog):
         self.renameButton.clicked.connect(self.rename_selected)
         self.removeButton.clicked.connect(self.remove_selected)
         self.signInAgainButton.clicked.connect(self.sign_in_again)
+        self.recheckButton.clicked.connect(self.recheck_keyring)
+        self.demoButton.clicked.connect(self.use_demo_sandbox)
         self.list.currentItemChanged.connect(lambda *_: self._selection_changed())
         self.finished.connect(lambda _code: self.taskRow.cancel())
         self.resize(720, 480)
@@ -128,7 +152,9 @@ class ConnectionsDialog(QDialog):
                 "when the app closes.",
             )
         )
-        self.banner.setVisible(not secrets.persistent)
+        persistent = secrets.persistent
+        self.banner.setVisible(not persistent)
+        self.bannerFrame.setVisible(not persistent)
         current = select or self.selected_id()
         self.list.clear()
         profiles: list[Profile] = [*self.service.profiles.portals, *self.service.profiles.lines]
@@ -140,6 +166,7 @@ class ConnectionsDialog(QDialog):
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
+        self.demoButton.setVisible(not profiles)  # demo mode: nothing connected yet
         self._selection_changed()
 
     def _item_text(self, profile: Profile) -> str:
@@ -265,6 +292,61 @@ class ConnectionsDialog(QDialog):
             self.taskRow.show_text(pick(self.lang, "Удалено.", "Removed."))
 
         self.taskRow.run(work, pick(self.lang, "Удаление…", "Removing…"), removed)
+
+    def recheck_keyring(self) -> None:
+        """Look for a system keyring again; secrets held in memory move into it if found."""
+        secrets = self.service.secrets
+
+        def work(token: CancelToken, report: Report) -> Any:
+            return secrets.recheck()  # may block on D-Bus or an unlock prompt
+
+        def done(_mode: Any) -> None:
+            self.refresh()
+            if secrets.persistent:
+                text = pick(
+                    self.lang,
+                    "Хранилище ключей найдено: секреты сохраняются в нём.",
+                    "Keyring found: secrets are stored in it.",
+                )
+            else:
+                text = pick(
+                    self.lang,
+                    "Хранилище ключей по-прежнему недоступно.",
+                    "Still no usable keyring.",
+                )
+            self.taskRow.show_text(text)
+
+        self.taskRow.run(
+            work,
+            pick(self.lang, "Поиск хранилища ключей…", "Looking for a keyring…"),
+            done,
+        )
+
+    def demo_sandbox_form(self) -> WebhookPortalDialog | None:
+        """The webhook form filled with the running demo sandbox's webhook, or None."""
+        sandbox = getattr(self.sandbox_holder, "sandbox", None)
+        if sandbox is None:
+            self.taskRow.show_text(
+                pick(
+                    self.lang,
+                    "Демо-песочница не запущена: она запускается в демо-режиме через "
+                    "мгновение после открытия главного окна.",
+                    "The demo sandbox is not running: in demo mode it starts a moment "
+                    "after the main window opens.",
+                )
+            )
+            return None
+        form = WebhookPortalDialog(self.service, self.lang, None, self)
+        form.nameEdit.setText(pick(self.lang, "Демо-песочница", "Demo sandbox"))
+        form.webhookEdit.setText(sandbox.webhook_url("admin"))
+        form.saveButton.setFocus()
+        return form
+
+    def use_demo_sandbox(self) -> None:
+        form = self.demo_sandbox_form()
+        if form is not None:
+            form.exec()
+            self.refresh()
 
     def error_text(self, error: BaseException) -> str:
         return user_message(error, self.lang)

@@ -46,7 +46,9 @@ def open_connections(window: QWidget) -> None:
             window, pick(lang, "Подключения", "Connections"), user_message(exc, lang)
         )
         return
-    ConnectionsDialog(service, i18n.current_language(), window).exec()
+    # Demo mode: the window's sandbox holder lets the dialog offer the demo sandbox.
+    holder = getattr(getattr(window, "actions", None), "sandbox", None)
+    ConnectionsDialog(service, i18n.current_language(), window, sandbox_holder=holder).exec()
 
 
 class _Retranslator(QObject):
