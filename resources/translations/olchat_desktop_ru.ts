@@ -607,6 +607,116 @@
     </message>
 </context>
 <context>
+    <name>TransferController</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>Импор&amp;т…</translation>
+    </message>
+    <message>
+        <source>&amp;Export this template…</source>
+        <translation>&amp;Экспорт этого шаблона…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all…</source>
+        <translation>Экспорт вс&amp;ех…</translation>
+    </message>
+    <message>
+        <source>T&amp;rash…</source>
+        <translation>Кор&amp;зина…</translation>
+    </message>
+    <message>
+        <source>Import templates</source>
+        <translation>Импорт шаблонов</translation>
+    </message>
+    <message>
+        <source>Importing «{file}»…</source>
+        <translation>Импорт «{file}»…</translation>
+    </message>
+    <message>
+        <source>Export this template</source>
+        <translation>Экспорт шаблона</translation>
+    </message>
+    <message>
+        <source>Export all templates</source>
+        <translation>Экспорт всех шаблонов</translation>
+    </message>
+    <message>
+        <source>Exporting to «{file}»…</source>
+        <translation>Экспорт в «{file}»…</translation>
+    </message>
+    <message>
+        <source>Template files (*.json);;All files (*)</source>
+        <translation>Файлы шаблонов (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Imported templates: {count}</source>
+        <translation>Импортировано шаблонов: {count}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Сохранено в {path}</translation>
+    </message>
+    <message>
+        <source>The operation failed: {error}</source>
+        <translation>Операция не выполнена: {error}</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Импорт и экспорт</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Корзина</translation>
+    </message>
+    <message>
+        <source>Deleted templates</source>
+        <translation>Удалённые шаблоны</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>Когда удалён</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Корзина пуста.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <source>&amp;Delete forever…</source>
+        <translation>&amp;Удалить навсегда…</translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash…</source>
+        <translation>&amp;Очистить корзину…</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>Delete «{name}» forever? This cannot be undone.</source>
+        <translation>Удалить «{name}» навсегда? Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Delete all {count} templates in the trash forever? This cannot be undone.</source>
+        <translation>Удалить навсегда все шаблоны в корзине ({count})? Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Delete forever</source>
+        <translation>Удалить навсегда</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>Send a test</source>

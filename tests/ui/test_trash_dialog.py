@@ -139,3 +139,18 @@ def test_empty_trash_removes_everything_deleted_and_nothing_else(
     assert window.library.get(kept.id).name == "Still here"
     assert not window.actions.undoDeleteAction.isEnabled()
     window.actions.undoDeleteAction.trigger()  # harmless even when triggered anyway
+
+
+def test_trash_dialog_in_russian(qtbot: QtBot) -> None:
+    win = build_main_window(["--lang", "ru"])
+    qtbot.addWidget(win)
+    win.library.delete(win.library.create(Template(name="Отзыв")).id)
+    dialog = TrashDialog(win.library, "ru", win)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Корзина"
+    assert dialog.purgeButton.text() == "&Удалить навсегда…"
+    assert dialog.entry_names() == ["Отзыв"]
+    assert [a.text() for a in (win.transfer.importAction, win.transfer.trashAction)] == [
+        "Импор&т…",
+        "Кор&зина…",
+    ]
