@@ -17,11 +17,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
-
 if TYPE_CHECKING:
     from olchat_desktop.ui.controllers.window_actions import WindowActions
     from olchat_desktop.ui.main_window import MainWindow
+    from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
 
 STATUS_MS = 8000
 DEFAULT_BUNDLE_NAME = "olchat-templates.json"
@@ -183,6 +182,8 @@ class TransferController(QObject):
         return chosen
 
     def _run(self, work: Any, on_success: Any) -> TaskHandle:
+        from olchat_desktop.ui.tasks import start_task
+
         status = self.window.statusBar()
         handle = start_task(work, self)
         self.task = handle
