@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Protocol, get_args
 
+from olchat_desktop.core.i18n import Lang, pick
+
 SendPath = Literal["olchat", "workflow"]
 # sent/delivered/read: OLChat message states; completed/replied/stage_changed/terminated:
 # how a workflow ended; timeout: still unknown when we stopped watching; failed: an error.
@@ -63,3 +65,43 @@ class SendOutcome:
         data = asdict(self)
         data["succeeded"] = self.succeeded
         return data
+
+
+_RESULT_TEXTS: dict[str, tuple[str, str]] = {
+    "sent": ("отправлено", "sent"),
+    "delivered": ("доставлено", "delivered"),
+    "read": ("прочитано", "read"),
+    "completed": ("процесс завершён", "workflow completed"),
+    "replied": ("клиент ответил", "the customer replied"),
+    "stage_changed": ("стадия сменилась", "stage changed"),
+    "terminated": ("процесс остановлен", "workflow terminated"),
+    "timeout": ("тайм-аут", "timed out"),
+    "failed": ("ошибка", "failed"),
+    "cancelled": ("отменено", "cancelled"),
+}
+
+
+def result_text(result: str, lang: Lang) -> str:
+    """The result code in words, for the dialog and the history filter."""
+    ru, en = _RESULT_TEXTS.get(result, (result, result))
+    return pick(lang, ru, en)
+
+
+def describe(outcome: SendOutcome, lang: Lang) -> str:
+    """What the dialog shows after a send: id and result, ids, the reply, the detail."""
+    lines = [f"{outcome.send_id}: {result_text(outcome.result, lang)}"]
+    if outcome.message_id:
+        lines.append(
+            pick(lang, f"id сообщения: {outcome.message_id}", f"message id: {outcome.message_id}")
+        )
+    if outcome.workflow_id:
+        lines.append(
+            pick(lang, f"id процесса: {outcome.workflow_id}", f"workflow id: {outcome.workflow_id}")
+        )
+    if outcome.reply:
+        lines.append(
+            pick(lang, f"Ответ клиента: «{outcome.reply}»", f"Customer's reply: «{outcome.reply}»")
+        )
+    if outcome.detail:
+        lines.append(outcome.detail)
+    return "\n".join(lines)

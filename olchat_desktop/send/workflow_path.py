@@ -182,8 +182,13 @@ def start_and_track(
     send_id: str,
     cancel: Cancel,
     report: Report,
+    on_started: Callable[[str], None] | None = None,
 ) -> SendOutcome:
-    """Start the workflow and watch it; failures come back as outcomes."""
+    """Start the workflow and watch it; failures come back as outcomes.
+
+    ``on_started`` gets the workflow id as soon as the portal returns it (on the calling
+    thread): a caller that stops waiting for this function (Cancel in the dialog) still
+    knows which workflow waits on the portal and can offer to terminate it."""
     lang = request.lang
     item = request.item
     before = ""
@@ -196,6 +201,8 @@ def start_and_track(
         )
     except BitrixError as error:
         return _failed(send_id, error, lang)
+    if on_started is not None:
+        on_started(workflow_id)
     report(pick(lang, f"Запущен, id {workflow_id}.", f"Started, id {workflow_id}."))
     return _track(portal, request, send_id, workflow_id, before, cancel, report)
 

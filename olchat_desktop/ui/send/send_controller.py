@@ -2,10 +2,11 @@
 
 Every network step (listing workflow templates, finding CRM items, checking running
 workflows, the send and its tracking, terminating) runs through ``ui.tasks.start_task``:
-the progress bar and Cancel are live for each, and the GUI thread never waits on a socket.
-The send control is disabled while a send is in flight, and the
+the progress bar and Cancel are live for each, every step reports what it does (the
+status line and :attr:`SendController.progress`), and the GUI thread never waits on a
+socket. The send control is disabled while a send is in flight, and the
 :class:`~olchat_desktop.send.send_id.SendGuard` makes the dialog ask before resending
-after a time-out or a network error.
+after a time-out or a network error. The workflow page lives in :mod:`.workflow_steps`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.phone import is_valid_phone, normalize_phone
@@ -24,18 +25,16 @@ from olchat_desktop.send import mapping as mapping_rules
 from olchat_desktop.send.connections import SendTargets
 from olchat_desktop.send.history import HistoryEntry, SendHistory
 from olchat_desktop.send.olchat_path import OlchatSendRequest, send_via_olchat, text_to_send
-from olchat_desktop.send.outcome import SendOutcome
+from olchat_desktop.send.outcome import SendOutcome, describe
 from olchat_desktop.send.recent_numbers import load_recent, remember_number
 from olchat_desktop.send.send_id import GuardKey, SendGuard, new_send_id
 from olchat_desktop.send.workflow_path import (
     MAX_WAITING_PER_ITEM,
     CrmCandidate,
     WorkflowPortal,
-    WorkflowSendRequest,
-    document_kind,
-    start_and_track,
 )
 from olchat_desktop.ui.send.send_view import SendView
+from olchat_desktop.ui.send.workflow_steps import WorkflowSteps
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 Confirm = Callable[[str, str], bool]
@@ -51,10 +50,11 @@ def ask_user(parent: QWidget) -> Confirm:
     return confirm
 
 
-class SendController(QObject):
+class SendController(WorkflowSteps, QObject):
     """Drives one :class:`SendView` for one template."""
 
     send_finished = Signal(object)  # SendOutcome
+    progress = Signal(str)  # every step's progress text, as the status line shows it
 
     def __init__(
         self,
@@ -77,7 +77,9 @@ class SendController(QObject):
         self.task: TaskHandle | None = None
         self.sending = False
         self.last_outcome: SendOutcome | None = None
+        self.last_entry: HistoryEntry | None = None
         self._warnings_confirmed = False
+        self._started_workflow = ""  # set from the worker as soon as the portal answers
         self._portals: dict[str, WorkflowPortal] = {}
         self._workflow_templates: list[Any] = []
         self._items: list[CrmCandidate] = []
@@ -189,7 +191,7 @@ class SendController(QObject):
             self.task.cancel()
         task = start_task(work, self)
         self.task = task
-        task.progressed.connect(self.view.statusLabel.setText)
+        task.progressed.connect(self._show_progress)
         task.succeeded.connect(done)
         task.failed.connect(self._on_failed)
         task.cancelled.connect(
@@ -198,157 +200,19 @@ class SendController(QObject):
         task.finished.connect(self._update_buttons)
         self._update_buttons()
 
+    def _show_progress(self, text: str) -> None:
+        self.view.statusLabel.setText(text)
+        self.progress.emit(text)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
     def _on_failed(self, error: object) -> None:
         text = error.user_message(self.lang) if hasattr(error, "user_message") else str(error)
         if hasattr(error, "hint") and hasattr(error, "message"):
             text = f"{error.message(self.lang)} {error.hint(self.lang)}"
         self.view.resultLabel.setText(text)
-
-    def _portal(self) -> WorkflowPortal:
-        """Open (on a worker thread) or reuse the chosen portal."""
-        choice = self.targets.portals[self.view.connectionCombo.currentIndex()]
-        if choice.profile_id not in self._portals:
-            self._portals[choice.profile_id] = choice.open_portal()
-        return self._portals[choice.profile_id]
-
-    def load_workflow_templates(self, refresh: bool = False) -> None:
-        lang = self.lang
-
-        def work(token: CancelToken, report: Report) -> list[Any]:
-            report(pick(lang, "Загружаю шаблоны бизнес-процессов…", "Loading workflow templates…"))
-            return self._portal().templates(refresh=refresh)
-
-        self._run(work, self._on_templates)
-
-    def _on_templates(self, templates: list[Any]) -> None:
-        self._workflow_templates = templates
-        combo = self.view.workflowCombo
-        combo.blockSignals(True)
-        combo.clear()
-        for template in templates:
-            combo.addItem(f"{template.id}: {template.name}")
-        combo.blockSignals(False)
-        self.view.statusLabel.setText(
-            pick(self.lang, f"Шаблонов: {len(templates)}.", f"{len(templates)} templates.")
-        )
-        self._on_workflow_changed()
-
-    def _chosen_workflow(self) -> Any:
-        index = self.view.workflowCombo.currentIndex()
-        return (
-            self._workflow_templates[index] if 0 <= index < len(self._workflow_templates) else None
-        )
-
-    def _on_workflow_changed(self) -> None:
-        chosen = self._chosen_workflow()
-        table = self.view.mappingTable
-        table.setRowCount(0)
-        if chosen is None:
-            return
-        parameters = chosen.parameters or {}
-        portal_key = self._portals_key()
-        mapping = self.mappings.mapping_for(portal_key, chosen.id, parameters)
-        for row, (code, spec) in enumerate(parameters.items()):
-            table.insertRow(row)
-            name = str(spec.get("Name", code)) if isinstance(spec, dict) else code
-            table.setItem(row, 0, QTableWidgetItem(f"{name} ({code})"))
-            combo = QComboBox()
-            for field in (mapping_rules.NOT_MAPPED, *mapping_rules.TEMPLATE_FIELDS):
-                combo.addItem(mapping_rules.field_label(field, self.lang), field)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.get(code, ""))))
-            table.setCellWidget(row, 1, combo)
-        self._update_buttons()
-
-    def _portals_key(self) -> str:
-        index = self.view.connectionCombo.currentIndex()
-        choice = self.targets.portals[index] if 0 <= index < len(self.targets.portals) else None
-        portal = self._portals.get(choice.profile_id) if choice else None
-        return portal.key if portal else (choice.profile_id if choice else "")
-
-    def current_mapping(self) -> dict[str, str]:
-        chosen = self._chosen_workflow()
-        codes = list((chosen.parameters or {}) if chosen else {})
-        table = self.view.mappingTable
-        result: dict[str, str] = {}
-        for row, code in enumerate(codes):
-            combo = table.cellWidget(row, 1)
-            if isinstance(combo, QComboBox):
-                result[code] = str(combo.currentData() or "")
-        return result
-
-    def find_items(self) -> None:
-        phone, lang = self.recipient, self.lang
-
-        def work(token: CancelToken, report: Report) -> list[CrmCandidate]:
-            report(
-                pick(lang, f"Ищу элементы CRM по номеру {phone}…", f"Finding CRM items by {phone}…")
-            )
-            return self._portal().find_items(phone)
-
-        self._run(work, self._on_items)
-
-    def _on_items(self, items: list[CrmCandidate]) -> None:
-        chosen = self._chosen_workflow()
-        kind = document_kind(chosen) if chosen is not None else "DEAL"
-        self._items = [item for item in items if item.kind == kind]
-        combo = self.view.itemCombo
-        combo.blockSignals(True)
-        combo.clear()
-        for item in self._items:
-            combo.addItem(item.label(self.lang))
-        combo.blockSignals(False)
-        if not self._items:
-            self.view.statusLabel.setText(
-                pick(
-                    self.lang,
-                    "По номеру ничего не найдено: введите ID.",
-                    "Nothing found by the number: enter an id.",
-                )
-            )
-            self._update_buttons()
-            return
-        self.check_running()
-
-    def _chosen_item(self) -> CrmCandidate | None:
-        typed = self.view.itemIdEdit.text().strip()
-        chosen = self._chosen_workflow()
-        kind = document_kind(chosen) if chosen is not None else "DEAL"
-        if typed.isdigit():
-            return CrmCandidate(kind, int(typed), "")
-        index = self.view.itemCombo.currentIndex()
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def check_running(self) -> None:
-        item = self._chosen_item()
-        self._update_buttons()
-        if item is None:
-            return
-        lang = self.lang
-
-        def work(token: CancelToken, report: Report) -> int:
-            report(pick(lang, "Проверяю запущенные процессы…", "Checking running workflows…"))
-            return len(self._portal().running_on(item.document_id))
-
-        self._run(work, self._on_running)
-
-    def _on_running(self, count: int) -> None:
-        self._running_count = count
-        if count >= MAX_WAITING_PER_ITEM:
-            text = pick(
-                self.lang,
-                f"⚠ На элементе уже идут {count} процесса: третий, ожидающий ответа, "
-                "встанет в очередь Битрикс24.",
-                f"⚠ {count} workflows already run on this item: "
-                "a third one that waits will be queued by Bitrix24.",
-            )
-        else:
-            text = pick(
-                self.lang,
-                f"Запущено процессов на элементе: {count}.",
-                f"Workflows running on the item: {count}.",
-            )
-        self.view.runningLabel.setText(text)
-        self.view.statusLabel.setText("")
 
     # -- sending -----------------------------------------------------------------------
 
@@ -356,41 +220,12 @@ class SendController(QObject):
         return (self.path, normalize_phone(self.recipient), self.template.id)
 
     def send(self) -> None:
-        lang = self.lang
         if self.has_errors or self.sending:
             return
-        warnings = [p for p in self.problems if not p.is_error]
-        if warnings and not self._warnings_confirmed:
-            listed = "\n".join(f"• {p.message}" for p in warnings)
-            if not self.confirm(
-                pick(lang, "Есть предупреждения", "There are warnings"),
-                listed + "\n\n" + pick(lang, "Всё равно отправить?", "Send anyway?"),
-            ):
-                return
-            self._warnings_confirmed = True
         key = self.guard_key()
-        if self.guard.in_flight(key):
+        if self.guard.in_flight(key) or not self._confirmed(key):
             return
-        if self.guard.needs_confirmation(key) and not self.confirm(
-            pick(lang, "Отправить ещё раз?", "Send again?"),
-            pick(
-                lang,
-                "Предыдущая отправка закончилась тайм-аутом или ошибкой сети: сообщение "
-                "могло уйти. Отправить ещё раз?",
-                "The previous send timed out or hit a network "
-                "error: the message may have gone out. Send again?",
-            ),
-        ):
-            return
-        if (
-            self.path == "workflow"
-            and self._running_count >= MAX_WAITING_PER_ITEM
-            and not self.confirm(
-                pick(lang, "Процесс встанет в очередь", "The workflow will queue"),
-                self.view.runningLabel.text() + "\n\n" + pick(lang, "Запустить?", "Start it?"),
-            )
-        ):
-            return
+        lang = self.lang
         send_id = new_send_id()
         self.guard.begin(key, send_id)
         self.sending = True
@@ -398,6 +233,7 @@ class SendController(QObject):
         connection = self.view.connectionCombo.currentText()
         entry = HistoryEntry.start(send_id, self.path, connection, self.recipient, self.template)  # type: ignore[arg-type]
         self.history.record(entry)
+        self.last_entry, self._started_workflow = entry, ""
         self.view.resultLabel.setText(pick(lang, f"Отправка {send_id}…", f"Send {send_id}…"))
         self.view.terminateButton.setVisible(False)
         work = self._olchat_work(send_id) if self.path == "olchat" else self._workflow_work(send_id)
@@ -409,6 +245,39 @@ class SendController(QObject):
         assert self.task is not None
         self.task.failed.connect(lambda error: self._abandon(key, entry, "failed", str(error)))
         self.task.cancelled.connect(lambda: self._abandon(key, entry, "cancelled", ""))
+
+    def _confirmed(self, key: GuardKey) -> bool:
+        """Warnings (once per dialog: the template cannot change while it is open), a
+        resend after an unknown outcome, a workflow that would queue: each asks."""
+        lang = self.lang
+        warnings = [p for p in self.problems if not p.is_error]
+        if warnings and not self._warnings_confirmed:
+            listed = "\n".join(f"• {p.message}" for p in warnings)
+            if not self.confirm(
+                pick(lang, "Есть предупреждения", "There are warnings"),
+                listed + "\n\n" + pick(lang, "Всё равно отправить?", "Send anyway?"),
+            ):
+                return False
+            self._warnings_confirmed = True
+        if self.guard.needs_confirmation(key) and not self.confirm(
+            pick(lang, "Отправить ещё раз?", "Send again?"),
+            pick(
+                lang,
+                "Предыдущая отправка закончилась тайм-аутом, ошибкой сети или была отменена: "
+                "сообщение могло уйти. Отправить ещё раз?",
+                "The previous send timed out, hit a network error or was cancelled: "
+                "the message may have gone out. Send again?",
+            ),
+        ):
+            return False
+        return not (
+            self.path == "workflow"
+            and self._running_count >= MAX_WAITING_PER_ITEM
+            and not self.confirm(
+                pick(lang, "Процесс встанет в очередь", "The workflow will queue"),
+                self.view.runningLabel.text() + "\n\n" + pick(lang, "Запустить?", "Start it?"),
+            )
+        )
 
     def _olchat_work(self, send_id: str) -> Callable[[CancelToken, Report], SendOutcome]:
         choice = self.targets.lines[self.view.connectionCombo.currentIndex()]
@@ -426,83 +295,45 @@ class SendController(QObject):
 
         return work
 
-    def _workflow_work(self, send_id: str) -> Callable[[CancelToken, Report], SendOutcome]:
-        chosen = self._chosen_workflow()
-        item = self._chosen_item()
-        assert chosen is not None and item is not None
-        mapping = self.current_mapping()
-        self.mappings.save(self._portals_key(), chosen.id, mapping)
-        parameters = chosen.parameters or {}
-        values = mapping_rules.parameter_values(self.template, self.recipient, parameters, mapping)
-        request = WorkflowSendRequest(
-            chosen,
-            item,
-            values,
-            self.template.wait_for_reply,
-            self.lang,
-            timeout=self.view.waitSpin.value(),
-            poll_interval=self.poll_interval,
-        )
-
-        def work(token: CancelToken, report: Report) -> SendOutcome:
-            return start_and_track(self._portal(), request, send_id, token, report)
-
-        return work
-
     def _finish_send(self, key: GuardKey, entry: HistoryEntry, outcome: SendOutcome) -> None:
         self.sending = False
         self.last_outcome = outcome
         self.guard.finish(key, outcome)
         self.history.record(entry.finished(outcome))
-        ids = outcome.message_id or outcome.workflow_id
-        shown = [f"{outcome.send_id}: {outcome.result}"]
-        if ids:
-            shown.append(pick(self.lang, f"id: {ids}", f"id: {ids}"))
-        if outcome.reply:
-            shown.append(
-                pick(
-                    self.lang,
-                    f"ответ клиента: «{outcome.reply}»",
-                    f"customer's reply: «{outcome.reply}»",
-                )
-            )
-        if outcome.detail:
-            shown.append(outcome.detail)
-        self.view.resultLabel.setText("\n".join(shown))
+        self.view.resultLabel.setText(describe(outcome, self.lang))
         self.view.terminateButton.setVisible(outcome.still_running and bool(outcome.workflow_id))
         self._update_buttons()
         self.send_finished.emit(outcome)
 
     def _abandon(self, key: GuardKey, entry: HistoryEntry, result: str, detail: str) -> None:
+        """The task was cancelled or crashed: its outcome is unknown, so ask before resending.
+        A workflow that already started still waits on the portal: offer to terminate it."""
         if not self.sending:
             return
         self.sending = False
-        outcome = SendOutcome(entry.send_id, entry.path, result, detail=detail, maybe_sent=True)  # type: ignore[arg-type]
+        workflow_id = self._started_workflow if entry.path == "workflow" else ""
+        if result == "cancelled":
+            detail = pick(
+                self.lang,
+                "Отменено: сообщение могло уйти; перед повторной отправкой приложение спросит.",
+                "Cancelled: the message may have gone out; the app asks before sending again.",
+            )
+        outcome = SendOutcome(
+            entry.send_id,
+            entry.path,
+            result,  # type: ignore[arg-type]
+            detail=detail,
+            workflow_id=workflow_id,
+            maybe_sent=True,
+            still_running=bool(workflow_id),
+        )
         self.last_outcome = outcome
         self.guard.finish(key, None)
         self.history.record(entry.finished(outcome))
+        self.view.resultLabel.setText(describe(outcome, self.lang))
+        self.view.terminateButton.setVisible(bool(workflow_id))
         self._update_buttons()
         self.send_finished.emit(outcome)
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-    def terminate(self) -> None:
-        outcome = self.last_outcome
-        if outcome is None or not outcome.workflow_id:
-            return
-        workflow_id, lang = outcome.workflow_id, self.lang
-
-        def work(token: CancelToken, report: Report) -> bool:
-            report(pick(lang, "Останавливаю процесс…", "Terminating the workflow…"))
-            return self._portal().terminate(workflow_id, lang)
-
-        def done(_ok: object) -> None:
-            self.view.terminateButton.setVisible(False)
-            self.view.statusLabel.setText(pick(lang, "Процесс остановлен.", "Workflow terminated."))
-
-        self._run(work, done)
 
     def close(self) -> None:
         self.cancel()
