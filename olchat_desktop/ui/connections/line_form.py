@@ -22,7 +22,7 @@ from olchat_desktop.connections.summary import line_summary
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.olchat import OLCHAT_BASE_URL
 from olchat_desktop.storage.profiles import OlchatLineProfile
-from olchat_desktop.ui.connections.portal_forms import hint_label
+from olchat_desktop.ui.connections.portal_forms import hint_label, keyboard_defaults
 from olchat_desktop.ui.connections.task_row import TaskRow
 from olchat_desktop.ui.tasks import CancelToken, Report
 
@@ -92,6 +92,7 @@ class OlchatLineDialog(QDialog):
         layout.addWidget(self.resultLabel)
         layout.addWidget(self.taskRow)
         layout.addWidget(buttons)
+        keyboard_defaults(buttons, [self.testButton, self.saveButton], self.saveButton)
         for edit in (self.nameEdit, self.tokenEdit):
             edit.textChanged.connect(self._validate)
         self.testButton.clicked.connect(self.test)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -49,6 +49,26 @@ def hint_label(name: str) -> QLabel:
     return label
 
 
+def keyboard_defaults(
+    box: QDialogButtonBox, action_buttons: list[QPushButton], default: QPushButton
+) -> None:
+    """Return presses the default action, Escape closes, Tab goes fields → actions → Close.
+
+    ``setDefault`` on a button that is not yet inside the dialog registers nothing, and
+    QDialog then makes the first auto-default button (Close, or Test) the default when
+    shown, so Return in a field closed the dialog or ran Test. Set it again now that the
+    button is placed, and keep Close out of Return's reach (Escape closes).
+    """
+    close = box.button(QDialogButtonBox.StandardButton.Close)
+    close.setAutoDefault(False)
+    default.setDefault(False)  # setDefault(True) on a default button is a no-op in Qt
+    default.setDefault(True)
+    previous: QWidget = action_buttons[0]
+    for button in [*action_buttons[1:], close]:
+        QWidget.setTabOrder(previous, button)
+        previous = button
+
+
 class _PortalDialog(QDialog):
     """What both portal dialogs share: name, CA bundle, result text, task row, buttons."""
 
@@ -75,12 +95,13 @@ class _PortalDialog(QDialog):
         if hint is not None:
             self.form.addRow("", hint)
 
-    def _finish_layout(self, action_buttons: list[QPushButton]) -> None:
+    def _finish_layout(self, action_buttons: list[QPushButton], default: QPushButton) -> None:
         lang = self.lang
         self.caEdit = QLineEdit(self.profile.ca_bundle_path or "" if self.profile else "")
         self.caEdit.setObjectName("caBundleEdit")
         self.caEdit.setPlaceholderText(pick(lang, "системные сертификаты", "system certificates"))
         self.caButton = QPushButton(pick(lang, "&Обзор…", "&Browse…"))
+        self.caButton.setObjectName("caBrowseButton")
         self.caButton.setAutoDefault(False)  # Return in a field means Save / Sign in
         self.caButton.clicked.connect(self._choose_ca_bundle)
         ca_row = QWidget()
@@ -103,6 +124,7 @@ class _PortalDialog(QDialog):
         layout.addWidget(self.resultLabel)
         layout.addWidget(self.taskRow)
         layout.addWidget(self.buttons)
+        keyboard_defaults(self.buttons, action_buttons, default)
         self.nameEdit.textChanged.connect(self._validate)
         self.setMinimumWidth(560)  # height follows the hints as they wrap
 
@@ -157,7 +179,7 @@ class WebhookPortalDialog(_PortalDialog):
         self.saveButton = QPushButton(pick(lang, "&Сохранить", "&Save"))
         self.saveButton.setObjectName("saveButton")
         self.saveButton.setDefault(True)
-        self._finish_layout([self.testButton, self.saveButton])
+        self._finish_layout([self.testButton, self.saveButton], self.saveButton)
         self.webhookEdit.textChanged.connect(self._validate)
         for edit in (self.nameEdit, self.webhookEdit, self.caEdit):
             edit.returnPressed.connect(self.save)  # Return in any field saves
@@ -233,6 +255,7 @@ class OAuthPortalDialog(_PortalDialog):
         self._add_row("client_&secret", self.secretEdit, self.secretHint)
         self.codeEdit = QLineEdit()
         self.codeEdit.setObjectName("codeEdit")
+        self.codeEdit.installEventFilter(self)
         self.codeEdit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.codeEdit.setPlaceholderText(
             pick(lang, "адрес после входа или код", "address after sign-in, or the code")
@@ -243,12 +266,11 @@ class OAuthPortalDialog(_PortalDialog):
         self.signInButton.setDefault(True)
         self.useCodeButton = QPushButton(pick(lang, "Использовать &код", "Use &code"))
         self.useCodeButton.setObjectName("useCodeButton")
-        self._finish_layout([self.signInButton, self.useCodeButton])
+        self._finish_layout([self.signInButton, self.useCodeButton], self.signInButton)
         for edit in (self.portalEdit, self.clientIdEdit, self.secretEdit, self.codeEdit):
             edit.textChanged.connect(self._validate)
         for edit in (self.nameEdit, self.portalEdit, self.clientIdEdit, self.secretEdit):
             edit.returnPressed.connect(self.sign_in)
-        self.codeEdit.returnPressed.connect(self.use_code)
         self.signInButton.clicked.connect(self.sign_in)
         self.useCodeButton.clicked.connect(self.use_code)
         self.finished.connect(lambda _code: self._close_listener())
@@ -272,6 +294,20 @@ class OAuthPortalDialog(_PortalDialog):
         self.signInButton.setEnabled(ok)
         self.useCodeButton.setEnabled(ok and bool(self.codeEdit.text().strip()))
         return ok
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Return in the code field uses the pasted code, never the browser sign-in (the
+        # default button); with no code it does nothing. Consumed before QLineEdit passes
+        # the key on to the dialog.
+        if (
+            watched is self.codeEdit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.use_code()
+            return True
+        return super().eventFilter(watched, event)
 
     def sign_in(self) -> None:
         """Open the system browser at the authorize URL and wait on the loopback redirect."""
@@ -303,7 +339,7 @@ class OAuthPortalDialog(_PortalDialog):
         QDesktopServices.openUrl(QUrl(url))
 
     def use_code(self) -> None:
-        if not self._validate():
+        if not self._validate() or not self.codeEdit.text().strip():
             return
         text, state = self.codeEdit.text(), self.state
         complete = self._completion()
