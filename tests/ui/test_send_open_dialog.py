@@ -46,3 +46,27 @@ def test_the_dialog_follows_the_language_the_window_shows(
     assert english["recipient"] == "Recipient:"
     assert "TEXT" in english["path"] and "ТЕКСТ" not in english["path"]
     assert russian_again == russian
+
+
+def test_history_opens_the_template_as_sent_as_a_library_copy(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from olchat_desktop.core.template import Template
+    from olchat_desktop.send.history import HistoryEntry, SendHistory
+    from olchat_desktop.ui.send.history_view import SendHistoryDialog
+
+    window = build_main_window(["--lang", "en", "--demo"])
+    qtbot.addWidget(window)
+    sent = Template(name="Акция", message="Скидка 10%", buttons=["Хочу"])
+    SendHistory().record(HistoryEntry.start("s-1", "olchat", "Линия", "79161000002", sent))
+
+    def choose_first_and_open(dialog: SendHistoryDialog) -> int:
+        dialog.table.selectRow(0)
+        dialog.openButton.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SendHistoryDialog, "exec", choose_first_and_open)
+    window.actions.open_send_history()
+    [copy] = [t for t in window.library.list_templates() if t.name == "Акция (sent)"]
+    assert copy.id != sent.id and copy.message == "Скидка 10%"
+    assert window.libraryController.current_id == copy.id

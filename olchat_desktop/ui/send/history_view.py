@@ -1,8 +1,9 @@
 """The send history dialog: filter by path, result and text; open a template as it was
-sent; export what is shown as CSV."""
+sent (handed to ``on_open``); export what is shown as CSV."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
 from olchat_desktop.send.history import HistoryEntry, SendHistory
-from olchat_desktop.send.outcome import RESULTS
+from olchat_desktop.send.outcome import RESULTS, result_text
 
 _COLUMNS = (
     ("sent_at", "Время", "Time"),
@@ -41,10 +42,16 @@ _COLUMNS = (
 
 
 class SendHistoryDialog(QDialog):
-    def __init__(self, history: SendHistory, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        history: SendHistory,
+        lang: Lang,
+        parent: QWidget | None = None,
+        on_open: Callable[[Template], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sendHistoryDialog")
-        self.history, self.lang = history, lang
+        self.history, self.lang, self.on_open = history, lang, on_open
         self.entries: list[HistoryEntry] = []
         self.opened_template: Template | None = None
         self.resize(900, 420)
@@ -65,7 +72,7 @@ class SendHistoryDialog(QDialog):
         self.resultCombo.setObjectName("historyResult")
         self.resultCombo.addItem(pick(lang, "Все результаты", "All results"), "")
         for result in RESULTS:
-            self.resultCombo.addItem(result, result)
+            self.resultCombo.addItem(result_text(result, lang), result)
         for widget in (self.searchEdit, self.pathCombo, self.resultCombo):
             filters.addWidget(widget)
         root.addLayout(filters)
@@ -106,17 +113,21 @@ class SendHistoryDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             for column, (name, _, _) in enumerate(_COLUMNS):
-                self.table.setItem(row, column, QTableWidgetItem(str(getattr(entry, name))))
+                value = str(getattr(entry, name))
+                shown = result_text(value, self.lang) if name == "result" else value
+                self.table.setItem(row, column, QTableWidgetItem(shown))
         if self.entries:
             self.table.selectRow(0)
 
     def open_selected(self) -> Template | None:
-        """The selected send's template snapshot; the caller (the window) shows it."""
+        """The selected send's template snapshot, given to ``on_open`` (the window shows it)."""
         row = self.table.currentRow()
         if not 0 <= row < len(self.entries):
             return None
         self.opened_template = self.history.template_as_sent(self.entries[row].send_id)
         if self.opened_template is not None:
+            if self.on_open is not None:
+                self.on_open(self.opened_template)
             self.accept()
         return self.opened_template
 

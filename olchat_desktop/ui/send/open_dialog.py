@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.template import Template
 from olchat_desktop.send.connections import SendTargets, profile_targets, sandbox_targets
 from olchat_desktop.ui.send.send_controller import SendController
 from olchat_desktop.ui.send.send_view import SendView
@@ -73,11 +74,11 @@ def open_send_history(window: Any) -> None:
     from olchat_desktop.send.history import SendHistory
     from olchat_desktop.ui.send.history_view import SendHistoryDialog
 
-    dialog = SendHistoryDialog(SendHistory(), window.language(), window)
-    if dialog.exec() and dialog.opened_template is not None:
+    def open_copy(sent: Template) -> None:
         # "Open as sent": a copy in the library, so the original stays as it is now.
-        sent = dialog.opened_template
         copy = sent.model_copy(update={"id": uuid.uuid4().hex, "name": f"{sent.name} (sent)"})
         window.library.save(copy)
         window.libraryController.refresh(copy.id)
         window.libraryController.open_template(copy.id)
+
+    SendHistoryDialog(SendHistory(), window.language(), window, on_open=open_copy).exec()
