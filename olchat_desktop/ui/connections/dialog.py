@@ -67,6 +67,7 @@ class ConnectionsDialog(QDialog):
         self.banner.setWordWrap(True)
         self.locationLabel = QLabel()
         self.locationLabel.setObjectName("secretsLocation")
+        self.locationLabel.setWordWrap(True)  # the Russian "not stored" text is long
         self.list = QListWidget()
         self.list.setObjectName("connectionList")
         self.list.setAccessibleName(pick(lang, "Подключения", "Connections"))
@@ -112,6 +113,8 @@ class ConnectionsDialog(QDialog):
         middle.addWidget(self.list, 1)
         middle.addLayout(side)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Own text: Qt's translation of standard buttons is not always installed.
+        close.button(QDialogButtonBox.StandardButton.Close).setText(pick(lang, "Закрыть", "Close"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bannerFrame)

@@ -92,7 +92,7 @@ class OlchatLineDialog(QDialog):
         layout.addWidget(self.resultLabel)
         layout.addWidget(self.taskRow)
         layout.addWidget(buttons)
-        keyboard_defaults(buttons, [self.testButton, self.saveButton], self.saveButton)
+        keyboard_defaults(buttons, [self.testButton, self.saveButton], self.saveButton, lang)
         for edit in (self.nameEdit, self.tokenEdit):
             edit.textChanged.connect(self._validate)
         self.testButton.clicked.connect(self.test)

@@ -50,7 +50,7 @@ def hint_label(name: str) -> QLabel:
 
 
 def keyboard_defaults(
-    box: QDialogButtonBox, action_buttons: list[QPushButton], default: QPushButton
+    box: QDialogButtonBox, action_buttons: list[QPushButton], default: QPushButton, lang: Lang
 ) -> None:
     """Return presses the default action, Escape closes, Tab goes fields → actions → Close.
 
@@ -61,6 +61,8 @@ def keyboard_defaults(
     """
     close = box.button(QDialogButtonBox.StandardButton.Close)
     close.setAutoDefault(False)
+    # Own text: Qt's translation of standard buttons is not always installed.
+    close.setText(pick(lang, "Закрыть", "Close"))
     default.setDefault(False)  # setDefault(True) on a default button is a no-op in Qt
     default.setDefault(True)
     previous: QWidget = action_buttons[0]
@@ -124,7 +126,7 @@ class _PortalDialog(QDialog):
         layout.addWidget(self.resultLabel)
         layout.addWidget(self.taskRow)
         layout.addWidget(self.buttons)
-        keyboard_defaults(self.buttons, action_buttons, default)
+        keyboard_defaults(self.buttons, action_buttons, default, lang)
         self.nameEdit.textChanged.connect(self._validate)
         self.setMinimumWidth(560)  # height follows the hints as they wrap
 
