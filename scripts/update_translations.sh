@@ -13,7 +13,7 @@ if [[ -f .venv/bin/activate ]]; then
 fi
 out=resources/translations
 mkdir -p "$out"
-mapfile -t sources < <(find olchat_desktop/ui -name '*.py' | sort; echo olchat_desktop/app.py)
+mapfile -t sources < <(find olchat_desktop/ui -name "*.py" | sort; echo olchat_desktop/app.py; echo olchat_desktop/app_logging.py)
 for lang in ru en; do
     pyside6-lupdate -silent -no-obsolete -locations none -source-language en -target-language "$lang" \
         "${sources[@]}" -ts "$out/olchat_desktop_$lang.ts"

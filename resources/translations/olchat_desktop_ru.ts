@@ -262,6 +262,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Что-то пошло не так</translation>
+    </message>
+    <message>
+        <source>An unexpected error ({kind}) interrupted the last action. Your templates are saved automatically, so you can carry on. Details are in the log: {path}</source>
+        <translation>Непредвиденная ошибка ({kind}) прервала последнее действие. Шаблоны сохраняются автоматически, можно продолжать работу. Подробности в журнале: {path}</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
