@@ -88,20 +88,18 @@ def result_text(result: str, lang: Lang) -> str:
 
 
 def describe(outcome: SendOutcome, lang: Lang) -> str:
-    """What the dialog shows after a send: id and result, ids, the reply, the detail."""
+    """What the dialog shows after a send: id and result, the customer's reply (what the
+    tester waits for, so second), the message or workflow id, then the detail unless it
+    only repeats the reply."""
     lines = [f"{outcome.send_id}: {result_text(outcome.result, lang)}"]
-    if outcome.message_id:
-        lines.append(
-            pick(lang, f"id сообщения: {outcome.message_id}", f"message id: {outcome.message_id}")
-        )
-    if outcome.workflow_id:
-        lines.append(
-            pick(lang, f"id процесса: {outcome.workflow_id}", f"workflow id: {outcome.workflow_id}")
-        )
     if outcome.reply:
         lines.append(
             pick(lang, f"Ответ клиента: «{outcome.reply}»", f"Customer's reply: «{outcome.reply}»")
         )
-    if outcome.detail:
+    if outcome.message_id:
+        lines.append(pick(lang, "id сообщения: ", "message id: ") + outcome.message_id)
+    if outcome.workflow_id:
+        lines.append(pick(lang, "id процесса: ", "workflow id: ") + outcome.workflow_id)
+    if outcome.detail and not (outcome.reply and f"«{outcome.reply}»" in outcome.detail):
         lines.append(outcome.detail)
     return "\n".join(lines)

@@ -128,4 +128,8 @@ def test_workflow_path_shows_the_customers_button(
     with qtbot.waitSignal(controller.send_finished, timeout=10_000) as finished:
         view.sendButton.click()
     assert finished.args[0].reply == "Нет"
-    assert "«Нет»" in view.resultLabel.text()
+    assert view.resultLabel.text().count("«Нет»") == 1  # shown once, not again in the detail
+    assert view.statusLabel.text() == ""  # no stale "Started…" under the result
+    assert (
+        view.focusWidget() is view.sendButton
+    )  # not the wait spin box the disabled button pushed it to

@@ -301,8 +301,10 @@ class SendController(WorkflowSteps, QObject):
         self.guard.finish(key, outcome)
         self.history.record(entry.finished(outcome))
         self.view.resultLabel.setText(describe(outcome, self.lang))
+        self.view.statusLabel.clear()  # the last step's progress; the result says what happened
         self.view.terminateButton.setVisible(outcome.still_running and bool(outcome.workflow_id))
         self._update_buttons()
+        self._restore_focus()
         self.send_finished.emit(outcome)
 
     def _abandon(self, key: GuardKey, entry: HistoryEntry, result: str, detail: str) -> None:
@@ -333,7 +335,14 @@ class SendController(WorkflowSteps, QObject):
         self.view.resultLabel.setText(describe(outcome, self.lang))
         self.view.terminateButton.setVisible(bool(workflow_id))
         self._update_buttons()
+        self._restore_focus()
         self.send_finished.emit(outcome)
+
+    def _restore_focus(self) -> None:
+        # Disabling Send during the send pushed focus on to the next field (the wait
+        # spin box, all selected: one keystroke would overwrite it). Give it back.
+        button = self.view.sendButton if self.view.sendButton.isEnabled() else None
+        (button or self.view.closeButton).setFocus()
 
     def close(self) -> None:
         self.cancel()
