@@ -98,3 +98,22 @@ def apply_action_icons(window: MainWindow) -> None:
     library.duplicateButton.setIcon(icon("duplicate"))
     library.deleteButton.setIcon(icon("delete"))
     window.sideView.sendTestButton.setIcon(icon("send"))
+    _apply_preview_icons(window.preview)
+
+
+def _apply_preview_icons(preview: object) -> None:
+    """Icon-only buttons on the preview's toolbar: with text, the Russian labels overflow
+    it at the default window size and "Copy robot settings" hid behind the » menu. The
+    texts stay as tooltips, accessible names and in the context menu."""
+    toolbar = getattr(preview, "toolbar", None)
+    if toolbar is None:
+        return
+    for attribute, name in (
+        ("darkAction", "moon"),
+        ("exportAction", "export-image"),
+        ("copyAction", "copy"),
+    ):
+        action = getattr(preview, attribute, None)
+        if isinstance(action, QAction):
+            _set(action, name)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
