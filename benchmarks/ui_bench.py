@@ -54,7 +54,7 @@ w = build_main_window(["--lang", "en"]); w.show()
 from PySide6.QtWidgets import QApplication
 QApplication.processEvents()
 print(time.perf_counter() - float(sys.argv[1]), peak_rss_kib())
-w.actions.shutdown()
+w.windowActions.shutdown()
 """
 
 
@@ -152,7 +152,7 @@ def keystrokes() -> None:
             QTest.keyClick(edit, key)
             timings.append((time.perf_counter() - started) * 1000)
         window.libraryController.save_now()
-        window.actions.shutdown()
+        window.windowActions.shutdown()
         window.close()
     timings.sort()
     p50 = statistics.median(timings)

@@ -28,7 +28,7 @@ window.show()
 for _ in range(5):
     QApplication.processEvents()
 window.grab().save(out)
-window.actions.shutdown()
+window.windowActions.shutdown()
 """
 
 

@@ -18,8 +18,8 @@ export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff"
 ruff check olchat_desktop tests benchmarks
 ruff format --check olchat_desktop tests benchmarks
-echo "== mypy (strict on core)"
-mypy olchat_desktop/core
+echo "== mypy (whole package; strict on core)"
+mypy olchat_desktop
 
 echo "== pytest"
 export QT_QPA_PLATFORM=offscreen

@@ -29,7 +29,7 @@ from olchat_desktop.olchat import (
     OlchatClient,
     OlchatError,
 )
-from olchat_desktop.send.outcome import Cancel, SendOutcome
+from olchat_desktop.send.outcome import Cancel, Result, SendOutcome
 
 Report = Callable[[str], None]
 # Stop polling at these states: the message arrived (or definitely did not).
@@ -150,7 +150,9 @@ def _poll_status(
         state = status.state
         step(f"Статус доставки: {state}.", f"Delivery status: {state}.")
         if state in _FINAL_STATES:
-            result = "failed" if state == "failed" else state
+            result: Result = "delivered" if state == "delivered" else "read"
+            if state == "failed":
+                result = "failed"
             detail = (
                 pick(lang, "WhatsApp не доставил сообщение.", "WhatsApp did not deliver it.")
                 if state == "failed"
@@ -158,7 +160,7 @@ def _poll_status(
             )
             return SendOutcome(
                 send_id, "olchat", result, detail=detail, message_id=message_id, status=state
-            )  # type: ignore[arg-type]
+            )
         if waited >= request.status_timeout:
             detail = pick(
                 lang,

@@ -83,8 +83,8 @@ def start_demo_sandbox(window: MainWindow) -> SandboxHolder | None:
     if importlib.util.find_spec("olchat_desktop.sandbox") is None:
         return None
     holder = SandboxHolder()
-    window.actions.sandbox = holder
-    label = window.actions.demoLabel
+    window.windowActions.sandbox = holder
+    label = window.windowActions.demoLabel
     label.setToolTip(QCoreApplication.translate("DemoSandbox", "Starting the sandbox portal…"))
     updater = _StatusUpdater(label)
 

@@ -54,7 +54,7 @@ def resolve_language(setting: str, override: str | None = None) -> Language:
     """The language to show: a ``--lang`` override, else the setting, else the system's."""
     for candidate in (override, setting):
         if candidate in LANGUAGES:
-            return candidate  # type: ignore[return-value]
+            return candidate
     return system_language()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 from olchat_desktop.ui.i18n import resources_dir
 
 if TYPE_CHECKING:
-    from olchat_desktop.ui.controllers.window_actions import WindowActions
     from olchat_desktop.ui.main_window import MainWindow
 
 APP_ICON = "olchat-desktop"
@@ -87,8 +86,8 @@ def apply_action_icons(window: MainWindow) -> None:
     view.emojiButton.setIcon(icon("emoji"))
     view.insertFieldButton.setIcon(icon("insert-field"))
     view.insertFieldButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    # MainWindow.actions (the WindowActions) shadows QWidget.actions() for type checkers.
-    actions = cast("WindowActions", window.actions)
+    # MainWindow.windowActions (the WindowActions) shadows QWidget.actions() for type checkers.
+    actions = window.windowActions
     _set(actions.newAction, "new")
     _set(actions.duplicateAction, "duplicate")
     _set(actions.deleteAction, "delete")

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.libraryController = LibraryController(
             self.libraryView, library, self.editor, self.language
         )
-        self.actions = WindowActions(self)
+        self.windowActions = WindowActions(self)
         self.robotsAction = install_robots_action(self)  # "Portal robots…" (issue 8)
         self.transfer = install_transfer_actions(self)  # Import/Export/Trash (issue 5)
         # Help menu last in the menu bar; window and action icons (issue 7, point 5).
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME}[*]")
         self.libraryView.retranslate()
         self.editorView.retranslate()
-        self.actions.retranslate()
+        self.windowActions.retranslate()
         self.robotsAction.setText(robots_action_text(self.language()))
         self.transfer.retranslate()
         self.editor.retranslate()
@@ -192,5 +192,5 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.libraryController.save_now()
             self.save_settings()
-            self.actions.shutdown()
+            self.windowActions.shutdown()
         super().closeEvent(event)

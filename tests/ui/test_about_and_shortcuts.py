@@ -137,7 +137,7 @@ def test_shortcuts_list_send_grouped_by_menu_and_filter(qtbot: QtBot) -> None:
 
 def test_shortcuts_follow_a_new_action(qtbot: QtBot) -> None:
     win = open_window(qtbot)
-    extra = win.actions.fileMenu.addAction("Brand new thing")
+    extra = win.windowActions.fileMenu.addAction("Brand new thing")
     extra.setShortcut(QKeySequence("Ctrl+Alt+B"))
     dialog = ShortcutsDialog(win)
     qtbot.addWidget(dialog)
@@ -162,7 +162,11 @@ def test_window_and_actions_have_icons(qtbot: QtBot) -> None:
     assert not win.windowIcon().isNull()
     assert not icons.app_icon().pixmap(QSize(256, 256)).isNull()
     assert len(icons.action_icon_names()) >= 13
-    for action in (*win.editorView.formatActions, win.actions.sendAction, win.actions.newAction):
+    for action in (
+        *win.editorView.formatActions,
+        win.windowActions.sendAction,
+        win.windowActions.newAction,
+    ):
         assert not action.icon().isNull()
         assert action.text()  # text stays for accessibility
     assert win.editorView.boldAction.text() == "B"

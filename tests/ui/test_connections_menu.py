@@ -17,9 +17,9 @@ def test_menu_action_opens_connections_dialog(
     monkeypatch.setattr(dialog_module.ConnectionsDialog, "exec", lambda self: shown.append(self))
     window = build_main_window(["--lang", "en"])
     qtbot.addWidget(window)
-    action = window.actions.connectionsAction
+    action = window.windowActions.connectionsAction
     assert action.text() == "&Connections…"
-    assert action in window.actions.fileMenu.actions()
+    assert action in window.windowActions.fileMenu.actions()
     action.trigger()
     assert len(shown) == 1 and shown[0].list.count() == 0
     assert window.connection_service is shown[0].service  # type: ignore[attr-defined]

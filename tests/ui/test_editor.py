@@ -171,7 +171,7 @@ def test_list_and_quote_prefix_lines_and_toggle_back(window: MainWindow) -> None
 def test_insert_field_and_emoji_go_to_the_last_edited_field(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    actions = window.actions
+    actions = window.windowActions
     qtbot.keyClicks(window.editorView.messageEdit, "Hi ")
     window.editorView.messageEdit.setFocus()
     qtbot.waitUntil(window.editorView.messageEdit.hasFocus)

@@ -38,7 +38,7 @@ def test_language_switch_without_restart(qtbot: QtBot) -> None:
     assert labels["message"].text() == "&Сообщение"
     assert win.editorView.waitForReplyCheck.text() == "&Ожидать ответ сообщения"
     assert win.libraryView.newButton.text() == "Создать"
-    assert win.actions.fileMenu.title() == "&Шаблон"
+    assert win.windowActions.fileMenu.title() == "&Шаблон"
     i18n.install_language("en")
     qtbot.waitUntil(lambda: labels["header"].text() == "&Header")
 

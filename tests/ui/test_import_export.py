@@ -67,7 +67,7 @@ def list_names(win: MainWindow) -> list[str]:
 
 
 def test_import_actions_are_in_the_template_menu(window: MainWindow) -> None:
-    texts = [action.text() for action in window.actions.fileMenu.actions()]
+    texts = [action.text() for action in window.windowActions.fileMenu.actions()]
     for text in ("&Import…", "&Export this template…", "Export &all…", "T&rash…"):
         assert text in texts
     assert texts.index("T&rash…") < texts.index("&Quit")

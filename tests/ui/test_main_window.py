@@ -74,7 +74,7 @@ def test_demo_templates_are_seeded_into_an_empty_library(window: MainWindow) -> 
     assert "Отзыв после визита" in names
     feedback = next(t for t in window.library.list_templates() if t.name == "Отзыв после визита")
     assert feedback.buttons == ["Понравилось", "Не понравилось"]
-    assert window.actions.demoLabel.text() == "Demo: sandbox portal"
+    assert window.windowActions.demoLabel.text() == "Demo: sandbox portal"
 
 
 def test_search_and_tag_filter_the_list(window: MainWindow, qtbot: QtBot) -> None:
@@ -94,21 +94,21 @@ def test_delete_and_undo_from_the_status_bar(window: MainWindow, qtbot: QtBot) -
     deleted_name = window.editor.template().name
     window.libraryView.deleteButton.click()
     assert deleted_name not in list_names(window)
-    assert window.actions.undoOffer.isVisible()
-    assert deleted_name in window.actions.undoOfferLabel.text()
-    assert window.actions.undoDeleteAction.isEnabled()
-    window.actions.undoOfferButton.click()
+    assert window.windowActions.undoOffer.isVisible()
+    assert deleted_name in window.windowActions.undoOfferLabel.text()
+    assert window.windowActions.undoDeleteAction.isEnabled()
+    window.windowActions.undoOfferButton.click()
     assert list_names(window) == before
     assert window.editor.template().name == deleted_name
-    assert not window.actions.undoOffer.isVisible()
+    assert not window.windowActions.undoOffer.isVisible()
 
 
 def test_new_and_duplicate(window: MainWindow) -> None:
     count = len(list_names(window))
-    window.actions.newAction.trigger()
+    window.windowActions.newAction.trigger()
     assert window.editor.template().name == "New template"
     window.editorView.nameEdit.setText("Mine")
-    window.actions.duplicateAction.trigger()
+    window.windowActions.duplicateAction.trigger()
     assert window.editor.template().name == "Mine (copy)"
     assert len(list_names(window)) == count + 2
 
@@ -195,7 +195,7 @@ def test_send_button_opens_the_send_paths_explanation(window: MainWindow, monkey
     monkeypatch.setattr(window, "send_dialog_factory", None)
     window.sideView.sendTestButton.click()
     assert shown and "OLChat REST" in shown[0] and "business process" in shown[0]
-    window.actions.sendAction.trigger()
+    window.windowActions.sendAction.trigger()
     assert len(shown) == 2
 
 

@@ -142,8 +142,10 @@ def test_main_window_has_the_portal_robots_action(qtbot: QtBot, tmp_path: Path) 
     with TemplateLibrary(tmp_path / "library.sqlite") as library:
         window = MainWindow(library, AppSettings(), store)
         qtbot.addWidget(window)
-        actions = window.actions.fileMenu.actions()
+        actions = window.windowActions.fileMenu.actions()
         assert window.robotsAction in actions
-        assert actions.index(window.robotsAction) < actions.index(window.actions.settingsAction)
+        assert actions.index(window.robotsAction) < actions.index(
+            window.windowActions.settingsAction
+        )
         assert window.robotsAction.text() in {"Portal robots…", "Роботы портала…"}
         window.close()

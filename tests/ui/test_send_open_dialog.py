@@ -32,11 +32,11 @@ def test_the_dialog_follows_the_language_the_window_shows(
     window = build_main_window(["--lang", "ru", "--demo"])
     qtbot.addWidget(window)
     try:
-        window.actions.open_send_dialog()
+        window.windowActions.open_send_dialog()
         i18n.install_language("en")  # switched in the running app, no restart
-        window.actions.open_send_dialog()
+        window.windowActions.open_send_dialog()
         i18n.install_language("ru")
-        window.actions.open_send_dialog()
+        window.windowActions.open_send_dialog()
     finally:
         i18n.install_language("en")
     russian, english, russian_again = shown
@@ -66,7 +66,7 @@ def test_history_opens_the_template_as_sent_as_a_library_copy(
         return int(dialog.result())
 
     monkeypatch.setattr(SendHistoryDialog, "exec", choose_first_and_open)
-    window.actions.open_send_history()
+    window.windowActions.open_send_history()
     [copy] = [t for t in window.library.list_templates() if t.name == "Акция (sent)"]
     assert copy.id != sent.id and copy.message == "Скидка 10%"
     assert window.libraryController.current_id == copy.id

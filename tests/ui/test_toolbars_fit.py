@@ -26,4 +26,4 @@ def test_no_toolbar_overflows_at_the_default_size(qtbot: QtBot, lang: str) -> No
     for action in (preview.darkAction, preview.exportAction, preview.copyAction):
         assert not action.icon().isNull()
         assert action.text()  # kept for the context menu, tooltips and screen readers
-    window.actions.shutdown()
+    window.windowActions.shutdown()

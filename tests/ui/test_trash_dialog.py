@@ -59,7 +59,7 @@ def make_and_delete(window: MainWindow, name: str) -> str:
     created = window.library.create(Template(name=name, message="text"))
     window.libraryController.refresh()
     window.libraryController.open_template(created.id)
-    window.actions.deleteAction.trigger()
+    window.windowActions.deleteAction.trigger()
     assert name not in list_names(window)
     return created.id
 
@@ -83,7 +83,7 @@ def test_deleted_template_is_listed_and_restored_into_the_list(
     assert window.libraryView.templateList.currentItem().text() == "Feedback request"
     assert window.editor.template().name == "Feedback request"
     # The status-bar "Undo delete" must not try to restore it a second time.
-    assert not window.actions.undoDeleteAction.isEnabled()
+    assert not window.windowActions.undoDeleteAction.isEnabled()
 
 
 def test_delete_forever_asks_first_and_removes_for_good(
@@ -137,8 +137,8 @@ def test_empty_trash_removes_everything_deleted_and_nothing_else(
     assert "3" in questions[0]
     assert window.library.list_trash() == []
     assert window.library.get(kept.id).name == "Still here"
-    assert not window.actions.undoDeleteAction.isEnabled()
-    window.actions.undoDeleteAction.trigger()  # harmless even when triggered anyway
+    assert not window.windowActions.undoDeleteAction.isEnabled()
+    window.windowActions.undoDeleteAction.trigger()  # harmless even when triggered anyway
 
 
 def test_trash_dialog_in_russian(qtbot: QtBot) -> None:

@@ -41,7 +41,7 @@ class ProblemsPresenter(QObject):
         self._shown = key
         self.view.clear()
         for problem in problems:
-            item = QListWidgetItem(self._icons.get(problem.severity), problem.message)
+            item = QListWidgetItem(self._icons[problem.severity], problem.message)
             item.setData(FIELD_ROLE, problem.field)
             item.setData(CODE_ROLE, problem.code)
             item.setToolTip(problem.message)

@@ -39,13 +39,14 @@ class SamplesPresenter(QObject):
             self._filling = False
 
     def sources(self) -> list[str]:
-        return [self.table.item(row, 0).text() for row in range(self.table.rowCount())]
+        items = (self.table.item(row, 0) for row in range(self.table.rowCount()))
+        return [item.text() for item in items if item is not None]
 
     def set_sample(self, source: str, value: str) -> None:
         """Type a sample into the row of ``source`` (as the user would)."""
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 1)
-            if item.data(SOURCE_ROLE) == source:
+            if item is not None and item.data(SOURCE_ROLE) == source:
                 item.setText(value)
                 return
         raise KeyError(source)

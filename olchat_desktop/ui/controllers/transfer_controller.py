@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -61,8 +61,8 @@ class TransferController(QObject):
 
     @property
     def _window_actions(self) -> WindowActions:
-        # MainWindow.actions (the WindowActions) shadows QWidget.actions() for type checkers.
-        return cast("WindowActions", self.window.actions)
+        # MainWindow.windowActions (the WindowActions) shadows QWidget.actions() for type checkers.
+        return self.window.windowActions
 
     def _action(self, name: str, shortcut: str | None, slot: Any) -> QAction:
         action = QAction(self.window)

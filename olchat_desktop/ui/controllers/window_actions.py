@@ -54,7 +54,9 @@ class WindowActions(QObject):
 
     # -- construction -------------------------------------------------------------------
 
-    def _action(self, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
         action = QAction(self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

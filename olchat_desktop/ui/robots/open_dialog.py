@@ -8,6 +8,7 @@ dialog can be tried without an account.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
@@ -34,7 +35,7 @@ def profile_portals() -> list[PortalOption]:
     return [
         PortalOption(
             profile.name or profile.domain,
-            lambda profile_id=profile.id: service.bitrix_client(profile_id),
+            partial(service.bitrix_client, profile.id),
             webhook=profile.auth_kind == "webhook",
         )
         for profile in store.portals
@@ -117,6 +118,6 @@ def install_robots_action(window: Any) -> QAction:
     action = QAction(robots_action_text(window.language()), window)
     action.setObjectName("portalRobotsAction")
     action.triggered.connect(lambda: open_robots_dialog(window))
-    actions = window.actions
+    actions = window.windowActions
     actions.fileMenu.insertAction(actions.settingsAction, action)
     return action

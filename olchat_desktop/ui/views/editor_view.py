@@ -8,6 +8,7 @@ and tests (issue 5, point 3); every control also gets an accessible name.
 from __future__ import annotations
 
 import itertools
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,7 +35,10 @@ from olchat_desktop.ui.widgets.counter_label import CounterLabel
 BUTTON_COUNT = limits.MAX_BUTTONS
 
 
-def _named(widget: QWidget, name: str) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
     widget.setObjectName(name)
     return widget
 
@@ -248,7 +252,9 @@ class EditorView(QScrollArea):
             if buddy is not None:
                 buddy.setAccessibleName(text.replace("&", ""))
         self.tagsEdit.setPlaceholderText(self.tr("comma-separated, e.g. feedback, clinic"))
-        self.lineCombo.lineEdit().setPlaceholderText(self.tr("choose a line or type its name"))
+        line_edit = self.lineCombo.lineEdit()
+        if line_edit is not None:  # the combo is editable, so it always has one
+            line_edit.setPlaceholderText(self.tr("choose a line or type its name"))
         self.phoneEdit.setPlaceholderText(self.tr("79991234567 or {{Contact: Phone}}"))
         self.headerEdit.setPlaceholderText(self.tr("optional, no formatting"))
         self.messageEdit.setPlaceholderText(
