@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from olchat_desktop.core.fileformat import template_to_dict
 from olchat_desktop.robots.audit import AuditReport, FoundRobot
 
 CSV_COLUMNS = (
@@ -15,11 +16,13 @@ CSV_COLUMNS = (
     "footer", "buttons", "wait_for_reply", "errors", "warnings", "problems",
 )  # fmt: skip
 BUTTON_SEPARATOR = " | "
+# The robot's own fields, in its order (the file format's other keys are local matters).
+ROBOT_FIELDS = ("line", "phone", "header", "message", "footer", "buttons", "wait_for_reply")
 
 
 def robot_record(robot: FoundRobot) -> dict[str, Any]:
     """A robot as plain JSON data: where it is, what it holds, what is wrong."""
-    template = robot.template
+    file_fields = template_to_dict(robot.template)
     return {
         "template_id": robot.template_id,
         "template_name": robot.template_name,
@@ -31,15 +34,7 @@ def robot_record(robot: FoundRobot) -> dict[str, Any]:
         "title": robot.title,
         "matched_by": robot.matched_by,
         "activated": robot.activated,
-        "fields": {
-            "line": template.line,
-            "phone": template.phone,
-            "header": template.header,
-            "message": template.message,
-            "footer": template.footer,
-            "buttons": list(template.buttons),
-            "wait_for_reply": template.wait_for_reply,
-        },
+        "fields": {key: file_fields[key] for key in ROBOT_FIELDS},
         "values": robot.values,
         "problems": [problem.to_dict() for problem in robot.problems],
     }
