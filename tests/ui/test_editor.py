@@ -207,3 +207,13 @@ def test_preview_re_renders_on_each_keystroke(window: MainWindow, qtbot: QtBot) 
     assert after_header != before
     qtbot.keyClicks(window.editorView.buttonEdits[0], "Ok")
     assert preview.grab_image() != after_header
+
+
+def test_emoji_grid_is_built_on_first_open_only(window) -> None:
+    picker = window.windowActions.emojiPicker
+    assert picker._buttons == []  # nothing built at start-up
+    picker.aboutToShow.emit()
+    first = list(picker._buttons)
+    assert len(first) > 8
+    picker.aboutToShow.emit()
+    assert picker._buttons == first  # built once

@@ -27,11 +27,23 @@ class EmojiPicker(QMenu):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emojiPicker")
+        self._buttons: list[QToolButton] = []
+        # The grid is built when first opened: dozens of buttons (and the colour emoji
+        # font they load) are not worth paying for at start-up.
+        self.aboutToShow.connect(self._build)
+
+    @property
+    def buttons(self) -> list[QToolButton]:
+        self._build()
+        return self._buttons
+
+    def _build(self) -> None:
+        if self._buttons:
+            return
         grid_host = QWidget(self)
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(4, 4, 4, 4)
         grid.setSpacing(2)
-        self.buttons: list[QToolButton] = []
         for index, emoji in enumerate(COMMON_EMOJI):
             button = QToolButton(grid_host)
             button.setText(emoji)
@@ -40,7 +52,7 @@ class EmojiPicker(QMenu):
             button.setFixedSize(32, 32)
             button.clicked.connect(lambda _=False, e=emoji: self._pick(e))
             grid.addWidget(button, index // COLUMNS, index % COLUMNS)
-            self.buttons.append(button)
+            self._buttons.append(button)
         action = QWidgetAction(self)
         action.setDefaultWidget(grid_host)
         self.addAction(action)
