@@ -21,6 +21,7 @@ COMMAND_MODULES: dict[str, str] = {
     "validate": "olchat_desktop.commands.validate",
     "render": "olchat_desktop.commands.render",
     "send-test": "olchat_desktop.commands.send_test",
+    "robots": "olchat_desktop.commands.robots",
 }
 
 
