@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from olchat_desktop.bitrix.webhook_url import WebhookUrlError
     from olchat_desktop.connections.errors import MissingSecretError
     from olchat_desktop.redaction import redact
+    from olchat_desktop.storage.secret_errors import SecretStoreError
 
     lang = _lang(args)
     if args.csv and not Path(args.csv).resolve().parent.is_dir():
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     except BitrixError as exc:
         print(f"error: {exc.user_message(lang)}", file=sys.stderr)
         return EXIT_USAGE
-    except MissingSecretError as exc:
+    except (MissingSecretError, SecretStoreError) as exc:  # keyring empty or unusable
         print(f"error: {exc.user_message(lang)}", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:

@@ -98,6 +98,19 @@ def test_saved_profile_by_name(sandbox: Sandbox, capsys: pytest.CaptureFixture[s
     assert secret_of(sandbox.webhook_url("admin")) not in out + err
 
 
+def test_profile_without_its_secret_exits_2(
+    sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profiles = ProfileStore(shared_secret_store())
+    profiles.load()
+    saved = ConnectionService(profiles).save_webhook_portal("Hook", sandbox.webhook_url("admin"))
+    profiles.secrets.delete(saved.profile.id, "webhook")
+    assert cli.main(["robots", "audit", "Hook", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "error: The connection 'Hook' has no stored secret: enter it again.\n"
+    )
+
+
 def test_unknown_profile_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["robots", "audit", "nosuchportal", "--lang", "en"]) == 2
     out, err = capsys.readouterr()
