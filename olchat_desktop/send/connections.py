@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from olchat_desktop.bitrix.services import BitrixServices
@@ -67,67 +68,25 @@ def sandbox_targets(sandbox: Any) -> SendTargets:
 
 
 def profile_targets(store: Any) -> SendTargets:
-    """Choices from a loaded :class:`~olchat_desktop.storage.profiles.ProfileStore`."""
-    portals = tuple(PortalChoice(p.name, p.id, _portal_opener(store, p)) for p in store.portals)
-    lines = tuple(LineChoice(p.name, p.id, _line_opener(store, p)) for p in store.lines)
+    """Choices from a loaded :class:`~olchat_desktop.storage.profiles.ProfileStore`.
+
+    Clients come from :class:`~olchat_desktop.connections.service.ConnectionService`, the
+    one place that turns a profile and its keyring secrets into a client (webhook URL
+    rebuilt from the stored secret, OAuth refresh persisted, renames stored, CA bundle).
+    A missing secret raises its ``MissingSecretError`` with a user message.
+    """
+    from olchat_desktop.connections.service import ConnectionService
+
+    service = ConnectionService(store)
+    portals = tuple(
+        PortalChoice(p.name, p.id, partial(_open_portal, service, p)) for p in store.portals
+    )
+    lines = tuple(
+        LineChoice(p.name, p.id, partial(service.olchat_client, p.id)) for p in store.lines
+    )
     return SendTargets(portals=portals, lines=lines)
 
 
-class MissingSecretError(RuntimeError):
-    """The keyring has no secret for the profile (it was never saved or was removed)."""
-
-
-def _line_opener(store: Any, profile: Any) -> Callable[[], OlchatClient]:
-    def open_line() -> OlchatClient:
-        token = store.secrets.get(profile.id, "olchat_token")
-        if not token:
-            raise MissingSecretError(f"no OLChat token stored for line {profile.name!r}")
-        return OlchatClient(profile.base_url, token)
-
-    return open_line
-
-
-def _portal_opener(store: Any, profile: Any) -> Callable[[], WorkflowPortal]:
-    def open_portal() -> WorkflowPortal:
-        from olchat_desktop.bitrix.client import BitrixClient
-
-        auth = _portal_auth(store, profile)
-        client = BitrixClient(
-            auth,
-            rate_profile=profile.rate_profile,
-            verify=profile.verify_setting(),
-            on_domain_changed=lambda domain: store.update_domain(profile.id, domain),
-        )
-        key = profile.member_id or profile.domain
-        return WorkflowPortal(BitrixServices(client), key)
-
-    return open_portal
-
-
-def _portal_auth(store: Any, profile: Any) -> Any:
-    from olchat_desktop.bitrix.auth import OAuthAuth, OAuthTokens, WebhookAuth
-
-    secrets = store.secrets
-    if profile.auth_kind == "webhook":
-        webhook = secrets.get(profile.id, "webhook")
-        if not webhook:
-            raise MissingSecretError(f"no webhook stored for portal {profile.name!r}")
-        return WebhookAuth(webhook)
-    access = secrets.get(profile.id, "access_token")
-    refresh = secrets.get(profile.id, "refresh_token")
-    client_secret = secrets.get(profile.id, "client_secret")
-    if not (access and refresh and client_secret):
-        raise MissingSecretError(f"portal {profile.name!r} needs a new sign-in")
-    tokens = OAuthTokens(
-        access_token=access,
-        refresh_token=refresh,
-        client_endpoint=f"https://{profile.domain}/rest/",
-        member_id=profile.member_id or None,
-    )
-
-    def keep_rotated(new: OAuthTokens) -> None:
-        # Bitrix24 rotates the refresh token on every refresh: the old one stops working.
-        secrets.set(profile.id, "access_token", new.access_token)
-        secrets.set(profile.id, "refresh_token", new.refresh_token)
-
-    return OAuthAuth(profile.client_id, client_secret, tokens, on_tokens=keep_rotated)
+def _open_portal(service: Any, profile: Any) -> WorkflowPortal:
+    client = service.bitrix_client(profile.id)
+    return WorkflowPortal(BitrixServices(client), profile.member_id or profile.domain)
