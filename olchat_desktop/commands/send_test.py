@@ -83,7 +83,7 @@ class UsageError(Exception):
 
 def run(args: argparse.Namespace) -> int:
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
-    from olchat_desktop.core.validation import validate
+    from olchat_desktop.send.checks import send_problems
 
     lang = _lang(args)
     try:
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     template = templates[0]
-    problems = validate(template, lang)
+    problems = send_problems(template, args.phone, lang)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
         label = "error" if problem.is_error else "warning"

@@ -116,3 +116,14 @@ def test_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         == 2
     )
     assert "required" in capsys.readouterr().err
+
+
+def test_a_draft_without_phone_or_line_sends_to_the_given_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = Template(name="Черновик", message="Оцените нас", buttons=["Да", "Нет"])
+    path = tmp_path / "draft.json"
+    path.write_text(dumps_template(draft), encoding="utf-8")
+    argv = ["send-test", str(path), "--via", "olchat", "--demo", "--phone", "79161000002"]
+    assert cli.main(argv) == 0
+    assert "error:" not in capsys.readouterr().err

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.phone import is_valid_phone, normalize_phone
 from olchat_desktop.core.template import Template
-from olchat_desktop.core.validation import validate
+from olchat_desktop.core.validation import Problem
 from olchat_desktop.send import mapping as mapping_rules
+from olchat_desktop.send.checks import send_problems
 from olchat_desktop.send.connections import SendTargets
 from olchat_desktop.send.history import HistoryEntry, SendHistory
 from olchat_desktop.send.olchat_path import OlchatSendRequest, send_via_olchat, text_to_send
@@ -84,7 +85,7 @@ class SendController(WorkflowSteps, QObject):
         self._workflow_templates: list[Any] = []
         self._items: list[CrmCandidate] = []
         self._running_count = 0
-        self.problems = validate(template, lang)
+        self.problems: list[Problem] = []
         self._wire()
         self._fill_recipients()
         self.view.previewText.setPlainText(text_to_send(template, lang))
@@ -110,7 +111,7 @@ class SendController(WorkflowSteps, QObject):
         v.cancelButton.clicked.connect(self.cancel)
         v.terminateButton.clicked.connect(self.terminate)
         v.rejected.connect(self.close)
-        v.recipientCombo.currentTextChanged.connect(lambda _t: self._update_buttons())
+        v.recipientCombo.currentTextChanged.connect(lambda _t: self._show_problems())
 
     def _fill_recipients(self) -> None:
         numbers = load_recent()
@@ -156,7 +157,7 @@ class SendController(WorkflowSteps, QObject):
     # -- validation ----------------------------------------------------------------------
 
     def _show_problems(self) -> None:
-        self.problems = validate(self.template, self.lang)
+        self.problems = send_problems(self.template, self.recipient, self.lang)
         self.view.problemsList.clear()
         for problem in self.problems:
             mark = "⛔" if problem.is_error else "⚠"
