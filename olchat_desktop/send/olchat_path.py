@@ -127,6 +127,8 @@ def send_via_olchat(
             "OLChat returned no message id: the status cannot be tracked.",
         )
         return SendOutcome(send_id, "olchat", "sent", detail=detail)
+    if request.status_timeout <= 0:  # nobody asked to wait for delivery: accepted is done
+        return SendOutcome(send_id, "olchat", "sent", message_id=message_id, status="sent")
     return _poll_status(client, phone, message_id, request, send_id, cancel, step)
 
 

@@ -113,3 +113,13 @@ def test_delivery_time_out_is_reported_and_marks_uncertain(sandbox: Sandbox) -> 
         outcome = _send(client, timeout=0.1)  # sandbox clock frozen: stays "sent"
     assert outcome.result == "timeout"
     assert outcome.message_id
+
+
+def test_without_a_status_wait_an_accepted_message_is_sent_not_timed_out(
+    sandbox: Sandbox,
+) -> None:
+    with OlchatClient(sandbox.olchat_base_url, sandbox.olchat.connected_token) as client:
+        outcome = _send(client, timeout=0.0)
+    assert outcome.result == "sent" and outcome.succeeded
+    assert outcome.message_id
+    assert not any("Delivery status" in step for step in outcome.steps)
