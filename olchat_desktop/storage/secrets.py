@@ -145,6 +145,16 @@ class SecretStore:
             return self._mode
 
     @property
+    def resolved(self) -> bool:
+        """Whether the keyring was already looked up, so that status reads are instant.
+
+        Looking it up talks to D-Bus (or the OS keychain): UIs do that off the GUI thread
+        first, by reading :attr:`mode` in a background task.
+        """
+        with self._lock:
+            return self._mode is not None and self._mode is not StoreMode.UNAVAILABLE
+
+    @property
     def persistent(self) -> bool:
         """True when secrets survive a restart (a real keyring holds them)."""
         return self.mode is StoreMode.KEYRING

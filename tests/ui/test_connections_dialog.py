@@ -180,7 +180,9 @@ def test_banner_when_secrets_are_not_persistent(
     profiles = ProfileStore(SecretStore())
     dialog = ConnectionsDialog(ConnectionService(profiles), "ru")
     qtbot.addWidget(dialog)
-    assert not dialog.banner.isHidden()
+    # The keyring is looked up off the GUI thread; the banner shows once that is done.
+    qtbot.waitUntil(lambda: "не сохраняются" in dialog.locationLabel.text())
+    assert not dialog.banner.isHidden() and not dialog.bannerFrame.isHidden()
     assert "только в памяти" in dialog.banner.text()
     assert "не сохраняются" in dialog.locationLabel.text()
 
@@ -204,3 +206,23 @@ def test_invalid_grant_offers_sign_in_again(
     assert "Sign in" in dialog.taskRow.status.text()
     assert service.secrets.get(result.profile.id, "client_secret") == sandbox.oauth_client_secret
     dialog.reject()
+
+
+def test_the_first_keyring_look_up_runs_off_the_gui_thread(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    threads: list[int] = []
+    original = SecretStore._ensure_resolved
+
+    def record(store: SecretStore) -> None:
+        threads.append(threading.get_ident())
+        original(store)
+
+    monkeypatch.setattr(SecretStore, "_ensure_resolved", record)
+    dialog = ConnectionsDialog(ConnectionService(ProfileStore(SecretStore())), "en")
+    qtbot.addWidget(dialog)
+    assert dialog.locationLabel.text() == "Checking the system keyring…"
+    qtbot.waitUntil(lambda: dialog.locationLabel.text().startswith("Where secrets are stored"))
+    assert threads and threads[0] != threading.get_ident()

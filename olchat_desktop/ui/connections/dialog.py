@@ -37,7 +37,7 @@ from olchat_desktop.storage.profiles import OlchatLineProfile, PortalProfile, Pr
 from olchat_desktop.ui.connections.line_form import OlchatLineDialog
 from olchat_desktop.ui.connections.portal_forms import OAuthPortalDialog, WebhookPortalDialog
 from olchat_desktop.ui.connections.task_row import TaskRow
-from olchat_desktop.ui.tasks import CancelToken, Report
+from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -136,12 +136,25 @@ class ConnectionsDialog(QDialog):
         self.list.currentItemChanged.connect(lambda *_: self._selection_changed())
         self.finished.connect(lambda _code: self.taskRow.cancel())
         self.resize(720, 480)
+        self._keyring_lookup: TaskHandle | None = None
         self.refresh()
 
     # -- state ---------------------------------------------------------------------------
 
-    def refresh(self, select: str | None = None) -> None:
+    def _show_secrets_location(self) -> None:
         lang, secrets = self.lang, self.service.secrets
+        if not secrets.resolved and self._keyring_lookup is None:
+            # The first look-up of the keyring talks to D-Bus: do it off the GUI thread,
+            # once; a keyring that is still missing afterwards is reported as it is.
+            self.locationLabel.setText(
+                pick(lang, "Проверяем хранилище ключей…", "Checking the system keyring…")
+            )
+            self.bannerFrame.setVisible(False)
+            self._keyring_lookup = start_task(lambda _token, _report: secrets.mode, self)
+            self._keyring_lookup.finished.connect(self._show_secrets_location)
+            return
+        if self._keyring_lookup is not None and self._keyring_lookup.running:
+            return  # the look-up in flight will show it
         self.locationLabel.setText(
             pick(lang, "Где хранятся секреты: ", "Where secrets are stored: ")
             + secrets.location_text(lang)
@@ -158,6 +171,9 @@ class ConnectionsDialog(QDialog):
         persistent = secrets.persistent
         self.banner.setVisible(not persistent)
         self.bannerFrame.setVisible(not persistent)
+
+    def refresh(self, select: str | None = None) -> None:
+        self._show_secrets_location()
         current = select or self.selected_id()
         self.list.clear()
         profiles: list[Profile] = [*self.service.profiles.portals, *self.service.profiles.lines]
