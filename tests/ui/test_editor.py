@@ -8,18 +8,14 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from olchat_desktop.app import build_main_window
 from olchat_desktop.core import limits
 from olchat_desktop.ui.controllers.problems import CODE_ROLE, FIELD_ROLE
 from olchat_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    win = build_main_window(["--lang", "en"])
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(qtbot: QtBot, open_window) -> MainWindow:
+    win = open_window(qtbot)
     win.libraryController.new_template()
     return win
 

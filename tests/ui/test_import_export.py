@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from olchat_desktop.app import build_main_window
 from olchat_desktop.core.fileformat import (
     FORMAT_VERSION,
     TEMPLATE_FORMAT,
@@ -20,15 +19,6 @@ from olchat_desktop.core.fileformat import (
 from olchat_desktop.core.template import Template
 from olchat_desktop.ui.controllers.transfer_controller import file_name_for
 from olchat_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    win = build_main_window(["--lang", "en"])
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 @pytest.fixture

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import itertools
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from olchat_desktop.app import build_main_window
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.ui.main_window import MainWindow
 
@@ -20,19 +18,6 @@ STABLE_NAMES = [
     "problemsList", "templateList", "templateSearch", "sendTestButton",
 ]  # fmt: skip
 ROBOT_ORDER = STABLE_NAMES[:9]
-
-
-def open_window(qtbot: QtBot, *argv: str) -> MainWindow:
-    win = build_main_window(["--lang", "en", *argv])
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    return open_window(qtbot)
 
 
 def list_names(win: MainWindow) -> list[str]:
@@ -125,7 +110,7 @@ def test_dirty_marker_and_debounced_autosave(window: MainWindow, qtbot: QtBot) -
     assert window.library.get(stored_id).footer.endswith("!")
 
 
-def test_autosave_survives_a_crash(qtbot: QtBot) -> None:
+def test_autosave_survives_a_crash(qtbot: QtBot, open_window) -> None:
     first = open_window(qtbot)
     first.libraryController.new_template()
     qtbot.keyClicks(first.editorView.messageEdit, "typed before the crash")
@@ -151,7 +136,7 @@ def test_switching_template_saves_at_once(window: MainWindow, qtbot: QtBot) -> N
     assert window.library.get(first_id).header == "changed header"
 
 
-def test_geometry_splitters_and_last_template_are_remembered(qtbot: QtBot) -> None:
+def test_geometry_splitters_and_last_template_are_remembered(qtbot: QtBot, open_window) -> None:
     first = open_window(qtbot)
     first.libraryView.templateList.setCurrentRow(2)
     chosen = first.libraryController.current_id
@@ -199,7 +184,7 @@ def test_send_button_opens_the_send_paths_explanation(window: MainWindow, monkey
     assert len(shown) == 2
 
 
-def test_close_saves_unsaved_edits(qtbot: QtBot) -> None:
+def test_close_saves_unsaved_edits(qtbot: QtBot, open_window) -> None:
     win = open_window(qtbot)
     template_id = win.libraryController.current_id
     win.editorView.footerEdit.setText("saved on close")

@@ -16,15 +16,6 @@ from olchat_desktop.ui.trash_dialog import TrashDialog
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    win = build_main_window(["--lang", "en"])
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-@pytest.fixture
 def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Answer every confirmation with Yes; the texts asked are returned."""
     asked: list[str] = []
