@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from olchat_desktop.core.expressions import substitute as substitute_samples
 from olchat_desktop.core.i18n import Lang, pick
-from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import TemplateContent
 
 
 def _wrap_lines(text: str, marker: str) -> str:
@@ -35,7 +35,7 @@ def _wrap_lines(text: str, marker: str) -> str:
     return "\n".join(f"{marker}{line}{marker}" if line else "" for line in lines)
 
 
-def reply_options(template: Template, substitute: bool = False) -> list[str]:
+def reply_options(template: TemplateContent, substitute: bool = False) -> list[str]:
     """The buttons a customer can choose, in order: non-blank titles, stripped."""
     samples = template.samples if substitute else None
     titles = (substitute_samples(title, samples).strip() for title in template.buttons)
@@ -52,7 +52,7 @@ def reply_prompt(count: int, lang: Lang) -> str:
     return pick(lang, f"Ответьте цифрой: {listed_ru}.", f"Reply with a number: {listed_en}.")
 
 
-def render_text(template: Template, lang: Lang = "ru", substitute: bool = False) -> str:
+def render_text(template: TemplateContent, lang: Lang = "ru", substitute: bool = False) -> str:
     """The deterministic text rendition of a button message (format in the module doc)."""
     samples = template.samples if substitute else None
     header = substitute_samples(template.header, samples)
@@ -67,7 +67,7 @@ def render_text(template: Template, lang: Lang = "ru", substitute: bool = False)
     return "\n\n".join(section for section in sections if section.strip())
 
 
-def match_reply(reply: str, template: Template, substitute: bool = False) -> str | None:
+def match_reply(reply: str, template: TemplateContent, substitute: bool = False) -> str | None:
     """The button a text reply chooses: its number ("2", "2.") or its title, ignoring
     case and surrounding spaces; None when the reply matches no button."""
     options = reply_options(template, substitute)

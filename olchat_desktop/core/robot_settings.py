@@ -12,7 +12,7 @@ lines after its label, unindented, so that it can be copied into the form as is.
 
 from __future__ import annotations
 
-from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import TemplateContent
 
 # Labels exactly as the robot form shows them.
 LINE_LABEL = "Линия WhatsApp"
@@ -27,7 +27,7 @@ YES = "Да"
 NO = "Нет"
 
 
-def robot_fields(template: Template) -> list[tuple[str, str]]:
+def robot_fields(template: TemplateContent) -> list[tuple[str, str]]:
     """``(label, value)`` for every robot field, in the form's order."""
     buttons = list(template.buttons[:BUTTON_SLOTS])
     buttons += [""] * (BUTTON_SLOTS - len(buttons))
@@ -43,7 +43,7 @@ def robot_fields(template: Template) -> list[tuple[str, str]]:
     return fields
 
 
-def format_robot_settings(template: Template) -> str:
+def format_robot_settings(template: TemplateContent) -> str:
     """One ``Label: value`` line per field; a multi-line value starts below its label."""
     lines: list[str] = []
     for label, value in robot_fields(template):

@@ -30,6 +30,7 @@ Warnings:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -47,7 +48,7 @@ from olchat_desktop.core.phone import (
     multi_value_phone_expressions,
     normalize_phone,
 )
-from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import TemplateContent
 
 Severity = Literal["error", "warning"]
 _EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
@@ -88,7 +89,7 @@ def has_errors(problems: list[Problem]) -> bool:
 
 
 def _length_problems(
-    field: str, text: str, limit: int, samples: dict[str, str], lang: Lang
+    field: str, text: str, limit: int, samples: Mapping[str, str], lang: Lang
 ) -> list[Problem]:
     count = count_field(text, samples)
     if count.code_points > limit:
@@ -102,7 +103,7 @@ def _length_problems(
     return []
 
 
-def _phone_problems(template: Template, lang: Lang) -> list[Problem]:
+def _phone_problems(template: TemplateContent, lang: Lang) -> list[Problem]:
     phone = template.phone
     if not phone.strip():
         return [_problem("phone", "required", "error", texts.required("phone", lang))]
@@ -120,7 +121,7 @@ def _phone_problems(template: Template, lang: Lang) -> list[Problem]:
     return [_problem("phone", "invalid_phone", "error", message, digits, limits.PHONE_MAX_DIGITS)]
 
 
-def _button_problems(template: Template, lang: Lang) -> list[Problem]:
+def _button_problems(template: TemplateContent, lang: Lang) -> list[Problem]:
     titles = list(template.buttons)
     while titles and not titles[-1].strip():
         titles.pop()  # trailing empty entries are ignored
@@ -162,7 +163,7 @@ def _button_problems(template: Template, lang: Lang) -> list[Problem]:
     return problems
 
 
-def validate(template: Template, lang: Lang = "ru") -> list[Problem]:
+def validate(template: TemplateContent, lang: Lang = "ru") -> list[Problem]:
     """All problems of a template, in robot field order, with messages in ``lang``."""
     samples = template.samples
     problems: list[Problem] = []
