@@ -6,17 +6,25 @@ Loading never raises for the user's sake: a missing file gives defaults; an unre
 invalid file is kept aside as ``settings.json.bad-<timestamp>`` and defaults are used; a
 file written by a newer version of the app is left untouched (``read_only``) so that an
 older build does not destroy settings it does not understand (qt_anchors.md §6.7).
+
+This module is read on every start-up, so it is deliberately stdlib-only: pydantic's
+import and model build cost about 100 ms and 21 MB there (issue 5). The few checks pydantic
+gave us are written out below: each field's type or allowed value is checked on
+construction and on every assignment, unknown keys in the file are ignored, and one
+invalid value rejects the whole file (kept aside as ``.bad-<timestamp>``, defaults used),
+exactly as the pydantic model did. Unlike pydantic's lax mode nothing is coerced: ``"360"``
+or ``true`` is not an integer and ``5`` is not a string.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from olchat_desktop.storage.atomic import write_json_atomic
 
@@ -24,16 +32,21 @@ SCHEMA_VERSION = 2  # 2: keyring_backend
 
 LanguageSetting = Literal["system", "ru", "en"]
 ThemeSetting = Literal["system", "light", "dark"]
+InsertFieldForm = Literal["display", "code"]
 
 # Phone widths the preview offers (small, default, large), in logical pixels.
 PHONE_WIDTHS: tuple[int, ...] = (320, 360, 412)
 DEFAULT_PHONE_WIDTH = 360
 
 
-class AppSettings(BaseModel):
-    """Everything the app remembers between runs apart from templates and connections."""
+@dataclass(eq=True, kw_only=True)
+class AppSettings:
+    """Everything the app remembers between runs apart from templates and connections.
 
-    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+    Mutable (the window assigns fields as the user works), but every assignment is checked
+    by :meth:`__setattr__`, so a wrong value fails where it is made, not as a rejected file
+    on the next start.
+    """
 
     schema_version: int = SCHEMA_VERSION
     language: LanguageSetting = "system"
@@ -43,19 +56,102 @@ class AppSettings(BaseModel):
     window_geometry: str = ""
     window_state: str = ""
     # Splitter name -> sizes in pixels, e.g. {"main": [240, 620, 420]}.
-    splitter_sizes: dict[str, list[int]] = Field(default_factory=dict)
+    splitter_sizes: dict[str, list[int]] = field(default_factory=dict)
     last_template_id: str | None = None
     # How "Insert field" inserts a CRM field: display form {{Имя}} or code {=Document:NAME}.
-    insert_field_form: Literal["display", "code"] = "display"
+    insert_field_form: InsertFieldForm = "display"
     # Dotted class path of the OS keyring that holds the secrets (SecretStore.backend_name),
     # saved after the first successful secret write so later runs use exactly that keyring.
     keyring_backend: str | None = None
 
-    @field_validator("phone_width")
+    # Hidden from mypy: a visible __setattr__ would make it accept any attribute name, and
+    # a typo such as ``settings.them = ...`` should stay a type error, not only a runtime one.
+    if not TYPE_CHECKING:
+
+        def __setattr__(self, name: str, value: object) -> None:
+            # The dataclass __init__ assigns through here too, so construction is checked.
+            check = _FIELD_CHECKS.get(name)
+            if check is None:
+                raise AttributeError(f"AppSettings has no setting {name!r}")
+            object.__setattr__(self, name, check(name, value))
+
     @classmethod
-    def _known_width(cls, value: int) -> int:
-        # An odd width from a hand-edited file snaps to the nearest offered one.
-        return min(PHONE_WIDTHS, key=lambda width: abs(width - value))
+    def from_json_dict(cls, data: dict[str, Any]) -> AppSettings:
+        """Build settings from a decoded JSON object; unknown keys are ignored.
+
+        Raises ValueError or TypeError naming the first invalid setting.
+        """
+        known = {name: value for name, value in data.items() if name in _FIELD_CHECKS}
+        return cls(**known)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy (plain dicts, lists, str, int, None) in field order."""
+        return asdict(self)
+
+
+def _type_error(name: str, expected: str, value: object) -> TypeError:
+    return TypeError(f"setting {name} must be {expected}, not {type(value).__name__}")
+
+
+def _check_int(name: str, value: object) -> int:
+    # bool is an int subclass, but `true` in a settings file is a mistake, not a number.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _type_error(name, "an integer", value)
+    return value
+
+
+def _check_str(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise _type_error(name, "a string", value)
+    return value
+
+
+def _check_optional_str(name: str, value: object) -> str | None:
+    return None if value is None else _check_str(name, value)
+
+
+def _check_phone_width(name: str, value: object) -> int:
+    # An odd width from a hand-edited file snaps to the nearest offered one.
+    width = _check_int(name, value)
+    return min(PHONE_WIDTHS, key=lambda offered: abs(offered - width))
+
+
+def _check_splitter_sizes(name: str, value: object) -> dict[str, list[int]]:
+    if not isinstance(value, dict):
+        raise _type_error(name, "an object of splitter name -> list of sizes", value)
+    sizes: dict[str, list[int]] = {}
+    for splitter, widths in value.items():
+        _check_str(f"{name} key", splitter)
+        if not isinstance(widths, list | tuple):
+            raise _type_error(f"{name}[{splitter!r}]", "a list of integers", widths)
+        # A fresh copy, as pydantic made: later changes to the caller's lists do not leak in.
+        sizes[splitter] = [_check_int(f"{name}[{splitter!r}]", width) for width in widths]
+    return sizes
+
+
+def _choice_check(allowed: tuple[str, ...]) -> Callable[[str, object], str]:
+    def check(name: str, value: object) -> str:
+        if value not in allowed:
+            choices = ", ".join(allowed)
+            raise ValueError(f"setting {name} must be one of {choices}, not {value!r:.40}")
+        return _check_str(name, value)
+
+    return check
+
+
+# One check per field (tests assert none is missing); __setattr__ refuses any other name.
+_FIELD_CHECKS: dict[str, Callable[[str, Any], Any]] = {
+    "schema_version": _check_int,
+    "language": _choice_check(get_args(LanguageSetting)),
+    "theme": _choice_check(get_args(ThemeSetting)),
+    "phone_width": _check_phone_width,
+    "window_geometry": _check_str,
+    "window_state": _check_str,
+    "splitter_sizes": _check_splitter_sizes,
+    "last_template_id": _check_optional_str,
+    "insert_field_form": _choice_check(get_args(InsertFieldForm)),
+    "keyring_backend": _check_optional_str,
+}
 
 
 class SettingsStore:
@@ -89,8 +185,10 @@ class SettingsStore:
                 self.read_only = True
                 self.load_note = f"settings from a newer version ({version}); not overwritten"
                 return AppSettings()
-            return AppSettings.model_validate(_migrate(data, version))
-        except (ValueError, TypeError, ValidationError):
+            # One invalid value rejects the whole file, as the pydantic model did: half-applied
+            # settings would be harder to explain than defaults plus the file kept aside.
+            return AppSettings.from_json_dict(_migrate(data, version))
+        except (ValueError, TypeError):
             self._keep_bad_file()
             return AppSettings()
 
@@ -98,7 +196,7 @@ class SettingsStore:
         """Write the settings atomically; False (and nothing written) when read-only."""
         if self.read_only:
             return False
-        write_json_atomic(self.path, settings.model_dump(mode="json"))
+        write_json_atomic(self.path, settings.to_json_dict())
         return True
 
     def _keep_bad_file(self) -> None:
@@ -113,6 +211,8 @@ class SettingsStore:
 
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
     """Bring an older settings dict up to SCHEMA_VERSION (one small step per version)."""
+    # The version was read leniently (int("2") == 2); store the number that was read.
+    data = {**data, "schema_version": version}
     if version < 1:
         # Version 0 never shipped; an unversioned file is read as version 1.
         data = {**data, "schema_version": 1}
