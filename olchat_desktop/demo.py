@@ -8,22 +8,25 @@ Bitrix24 expressions with sample values, so counters and preview show substitute
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from olchat_desktop.core.template import Template
+if TYPE_CHECKING:
+    from olchat_desktop.core.template import Template
 
 DEMO_LINE = "Демо-линия (песочница)"
 DEMO_TAG = "демо"
 
 
 class _Library(Protocol):
-    def list_templates(self) -> list[Template]: ...
+    def is_empty(self) -> bool: ...
 
     def add_many(self, templates: Sequence[Template], summary: str = ...) -> list[Template]: ...
 
 
 def demo_templates() -> list[Template]:
     """Fresh copies (new ids) of the demo templates."""
+    from olchat_desktop.core.template import Template
+
     return [
         Template(
             name="Отзыв после визита",
@@ -91,7 +94,7 @@ def demo_templates() -> list[Template]:
 
 def seed_demo_library(library: _Library) -> int:
     """Add the demo templates when the library is empty; returns how many were added."""
-    if library.list_templates():
+    if not library.is_empty():
         return 0
     return len(library.add_many(demo_templates(), summary="created"))
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from olchat_desktop.core.template_draft import utc_now
+
+__all__ = ["Template", "utc_now"]
 
 
 def _new_id() -> str:
     return uuid.uuid4().hex
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Template(BaseModel):

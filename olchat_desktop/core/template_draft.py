@@ -15,11 +15,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 # JSON field -> the Python type a stored value must have (what Template.model_dump gives).
 _TEXT_FIELDS = ("id", "name", "line", "phone", "header", "message", "footer")
 _LIST_FIELDS = ("buttons", "tags")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class TemplateContent(Protocol):

@@ -4,10 +4,16 @@ One ``TemplateLibrary`` holds one connection. Every method takes an internal loc
 UI may call it from a worker thread (one at a time is enough; the lock makes overlapping
 calls safe too). Every write is one ``BEGIN IMMEDIATE`` transaction: when a method
 returns, its change is committed and durable (see ``library_schema`` for why).
+
+Rows are stored and compared as plain JSON objects. The main window's everyday paths (list,
+open, autosave, new, delete, undo) use the ``*_draft`` methods, which never import pydantic
+(``core.template_draft`` says why); the ``Template`` methods validate through the pydantic
+model, loaded on their first use.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import uuid
@@ -16,11 +22,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-
-import pydantic
+from typing import TYPE_CHECKING, Any
 
 from olchat_desktop.core.i18n import Lang, pick
-from olchat_desktop.core.template import Template, utc_now
+from olchat_desktop.core.template_draft import TemplateDraft, utc_now
 from olchat_desktop.storage import library_errors as errors
 from olchat_desktop.storage.library_errors import LibraryError
 from olchat_desktop.storage.library_records import (
@@ -37,6 +42,9 @@ from olchat_desktop.storage.library_schema import (
     replace_tags,
     search_text,
 )
+
+if TYPE_CHECKING:
+    from olchat_desktop.core.template import Template
 
 __all__ = ["LibraryError", "TagCount", "TemplateLibrary", "TemplateVersion", "TrashEntry"]
 
@@ -94,109 +102,176 @@ class TemplateLibrary:
                     raise errors.from_sqlite(failure, self._path) from failure
                 raise
 
-    def _load(self, body_json: str) -> Template:
+    def _decode(self, body_json: str) -> dict[str, Any]:
         try:
-            return Template.model_validate_json(body_json)
+            data = json.loads(body_json)
+        except ValueError as error:
+            raise errors.corrupt(self._path) from error
+        if not isinstance(data, dict):
+            raise errors.corrupt(self._path)
+        return data
+
+    def _template(self, data: dict[str, Any]) -> Template:
+        import pydantic
+
+        from olchat_desktop.core.template import Template
+
+        try:
+            return Template.model_validate(data)
         except pydantic.ValidationError as error:
             raise errors.corrupt(self._path) from error
 
-    def _load_one(self, conn: sqlite3.Connection, template_id: str) -> Template:
+    def _draft(self, data: dict[str, Any]) -> TemplateDraft:
+        try:
+            return TemplateDraft.from_stored(data)
+        except ValueError as error:
+            raise errors.corrupt(self._path) from error
+
+    def _load(self, body_json: str) -> Template:
+        return self._template(self._decode(body_json))
+
+    def _row(self, conn: sqlite3.Connection, template_id: str) -> dict[str, Any]:
         row = conn.execute("SELECT body FROM templates WHERE id = ?", (template_id,)).fetchone()
         if row is None:
             raise errors.not_found(template_id)
-        return self._load(row[0])
+        return self._decode(row[0])
 
-    def _store(self, conn: sqlite3.Connection, template: Template, summary: str | None) -> Template:
-        """Insert or update one template and record a version if its content changed.
-        ``summary`` overrides the automatic "changed: fields" description."""
-        row = conn.execute("SELECT body FROM templates WHERE id = ?", (template.id,)).fetchone()
-        now = utc_now()
+    def _load_one(self, conn: sqlite3.Connection, template_id: str) -> Template:
+        return self._template(self._row(conn, template_id))
+
+    def _store(
+        self, conn: sqlite3.Connection, data: dict[str, Any], summary: str | None
+    ) -> dict[str, Any]:
+        """Insert or update one template (``data``: its JSON object; timestamps in it are
+        ignored) and record a version if its content changed. ``summary`` overrides the
+        automatic "changed: fields" description. Returns the stored JSON object."""
+        row = conn.execute("SELECT body FROM templates WHERE id = ?", (data["id"],)).fetchone()
+        now = utc_now().isoformat()
+        content = content_of(data)
         if row is None:
-            stored = template.model_copy(update={"created_at": now, "updated_at": now})
+            created = now
             summary = summary or "created"
         else:
-            old = self._load(row[0])
-            changed = changed_fields(old, template)
+            old = self._decode(row[0])
+            changed = changed_fields(old, data)
             if not changed:
                 return old  # nothing new: no write, no version, updated_at unchanged
+            created = str(old.get("created_at") or now)
             summary = summary or "changed:" + ",".join(changed)
-            stored = template.model_copy(update={"created_at": old.created_at, "updated_at": now})
-        body_json = stored.model_dump_json()
+        stored = {"id": data["id"], **content, "created_at": created, "updated_at": now}
+        body_json = json.dumps(stored, ensure_ascii=False)
+        name = str(stored.get("name", ""))
         # INSERT OR REPLACE would delete the row and cascade away its versions and tags.
         conn.execute(
             "INSERT INTO templates (id, name, body, created_at, updated_at, name_key,"
             " search_text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
             " name = excluded.name, body = excluded.body, updated_at = excluded.updated_at,"
             " name_key = excluded.name_key, search_text = excluded.search_text",
-            (
-                stored.id,
-                stored.name,
-                body_json,
-                stored.created_at.isoformat(),
-                now.isoformat(),
-                fold(stored.name),
-                search_text(stored.name, content_of(stored)),
-            ),
+            (stored["id"], name, body_json, created, now, fold(name), search_text(name, content)),
         )
-        replace_tags(conn, stored.id, stored.tags)
+        replace_tags(conn, stored["id"], stored.get("tags") or [])
         conn.execute(
             "INSERT INTO template_versions (template_id, saved_at, summary, body)"
             " VALUES (?, ?, ?, ?)",
-            (stored.id, now.isoformat(), summary, body_json),
+            (stored["id"], now, summary, body_json),
         )
         conn.execute(
             "DELETE FROM template_versions WHERE template_id = ? AND id NOT IN"
             " (SELECT id FROM template_versions WHERE template_id = ? ORDER BY id DESC LIMIT ?)",
-            (stored.id, stored.id, MAX_VERSIONS),
+            (stored["id"], stored["id"], MAX_VERSIONS),
         )
         return stored
 
-    def _select(self, where: str, params: Sequence[object]) -> list[Template]:
+    def _rows(self, where: str, params: Sequence[object]) -> list[dict[str, Any]]:
         with self._transaction("DEFERRED") as conn:
             rows = conn.execute(
                 f"SELECT body FROM templates WHERE {where} ORDER BY name_key, id", params
             ).fetchall()
-        return [self._load(body) for (body,) in rows]
+        return [self._decode(body) for (body,) in rows]
+
+    def _select(self, where: str, params: Sequence[object]) -> list[Template]:
+        return [self._template(data) for data in self._rows(where, params)]
+
+    def _create(self, data: dict[str, Any]) -> dict[str, Any]:
+        with self._transaction("IMMEDIATE") as conn:
+            if conn.execute("SELECT 1 FROM templates WHERE id = ?", (data["id"],)).fetchone():
+                raise errors.already_exists(data["id"])
+            return self._store(conn, data, "created")
 
     # -- templates ----------------------------------------------------------------------
 
     def create(self, template: Template | None = None) -> Template:
         """Add a new template (an empty one by default); its id must be new."""
-        template = template or Template()
-        with self._transaction("IMMEDIATE") as conn:
-            if conn.execute("SELECT 1 FROM templates WHERE id = ?", (template.id,)).fetchone():
-                raise errors.already_exists(template.id)
-            return self._store(conn, template, "created")
+        if template is None:
+            from olchat_desktop.core.template import Template
+
+            template = Template()
+        return self._template(self._create(template.model_dump(mode="json")))
+
+    def create_draft(self, draft: TemplateDraft) -> TemplateDraft:
+        return self._draft(self._create(draft.to_stored()))
 
     def save(self, template: Template) -> Template:
         """Store ``template`` (created if new); returns what is stored, with timestamps."""
         with self._transaction("IMMEDIATE") as conn:
-            return self._store(conn, template, None)
+            return self._template(self._store(conn, template.model_dump(mode="json"), None))
+
+    def save_draft(self, draft: TemplateDraft) -> TemplateDraft:
+        """``save`` for the editor's draft: no pydantic on the autosave path."""
+        with self._transaction("IMMEDIATE") as conn:
+            return self._draft(self._store(conn, draft.to_stored(), None))
 
     def get(self, template_id: str) -> Template:
         """A template by id, also when it is in the trash."""
         with self._transaction("DEFERRED") as conn:
             return self._load_one(conn, template_id)
 
+    def get_draft(self, template_id: str) -> TemplateDraft:
+        with self._transaction("DEFERRED") as conn:
+            return self._draft(self._row(conn, template_id))
+
     def list_templates(self) -> list[Template]:
         """Every template not in the trash, sorted by name (case-insensitively)."""
         return self._select("deleted_at IS NULL", ())
 
+    def is_empty(self) -> bool:
+        """True when no template is outside the trash."""
+        with self._transaction("DEFERRED") as conn:
+            row = conn.execute("SELECT 1 FROM templates WHERE deleted_at IS NULL LIMIT 1")
+            return row.fetchone() is None
+
+    def used_lines(self) -> list[str]:
+        """The distinct OLChat lines the templates outside the trash use, sorted."""
+        lines = {data.get("line") for data in self._rows("deleted_at IS NULL", ())}
+        return sorted(line for line in lines if isinstance(line, str) and line)
+
     def duplicate(self, template_id: str, lang: Lang = "ru") -> Template:
+        return self._template(self._duplicate(template_id, lang))
+
+    def duplicate_draft(self, template_id: str, lang: Lang = "ru") -> TemplateDraft:
+        return self._draft(self._duplicate(template_id, lang))
+
+    def _duplicate(self, template_id: str, lang: Lang) -> dict[str, Any]:
         with self._transaction("IMMEDIATE") as conn:
-            source = self._load_one(conn, template_id)
+            source = self._draft(self._row(conn, template_id))
             suffix = pick(lang, " (копия)", " (copy)")
-            copy = source.model_copy(update={"id": uuid.uuid4().hex, "name": source.name + suffix})
-            return self._store(conn, copy, "duplicated")
+            copy = source.replace(id=uuid.uuid4().hex, name=source.name + suffix)
+            return self._store(conn, copy.to_stored(), "duplicated")
 
     def rename(self, template_id: str, name: str) -> Template:
         with self._transaction("IMMEDIATE") as conn:
-            current = self._load_one(conn, template_id)
-            return self._store(conn, current.model_copy(update={"name": name}), None)
+            current = self._draft(self._row(conn, template_id))
+            return self._template(self._store(conn, current.replace(name=name).to_stored(), None))
 
     def search(self, text: str = "", tag: str | None = None) -> list[Template]:
         """Templates (not in the trash) whose name or text holds every word of ``text``,
         case-insensitively in any script; with ``tag``, only those carrying that tag."""
+        return [self._template(data) for data in self._search_rows(text, tag)]
+
+    def search_drafts(self, text: str = "", tag: str | None = None) -> list[TemplateDraft]:
+        return [self._draft(data) for data in self._search_rows(text, tag)]
+
+    def _search_rows(self, text: str, tag: str | None) -> list[dict[str, Any]]:
         where = ["deleted_at IS NULL"]
         params: list[object] = []
         for word in fold(text).split():
@@ -205,7 +280,7 @@ class TemplateLibrary:
         if tag is not None and tag.strip():
             where.append("id IN (SELECT template_id FROM template_tags WHERE tag_key = ?)")
             params.append(fold(tag.strip()))
-        return self._select(" AND ".join(where), params)
+        return self._rows(" AND ".join(where), params)
 
     def tags(self) -> list[TagCount]:
         """Every tag on a template outside the trash, with how many templates carry it."""
@@ -224,8 +299,12 @@ class TemplateLibrary:
         self._set_deleted(template_id, utc_now().isoformat())
 
     def restore(self, template_id: str) -> Template:
-        self._set_deleted(template_id, None)
+        self.untrash(template_id)
         return self.get(template_id)
+
+    def untrash(self, template_id: str) -> None:
+        """``restore`` without returning the template (the main window's undo)."""
+        self._set_deleted(template_id, None)
 
     def _set_deleted(self, template_id: str, deleted_at: str | None) -> None:
         with self._transaction("IMMEDIATE") as conn:
@@ -291,9 +370,8 @@ class TemplateLibrary:
                 raise errors.version_not_found(version_id)
             current = self._load_one(conn, row[0])
             earlier = self._load(row[1])
-            restored = current.model_copy(update=content_of(earlier))
-            restored = Template.model_validate(restored.model_dump())
-            return self._store(conn, restored, "restored")
+            restored = {"id": current.id, **content_of(earlier.model_dump(mode="json"))}
+            return self._template(self._store(conn, restored, "restored"))
 
     # -- bulk and health ----------------------------------------------------------------
 
@@ -304,9 +382,10 @@ class TemplateLibrary:
         with self._transaction("IMMEDIATE") as conn:
             for template in templates:
                 taken = conn.execute("SELECT 1 FROM templates WHERE id = ?", (template.id,))
+                data = template.model_dump(mode="json")
                 if taken.fetchone():
-                    template = template.model_copy(update={"id": uuid.uuid4().hex})
-                added.append(self._store(conn, template, summary))
+                    data["id"] = uuid.uuid4().hex
+                added.append(self._template(self._store(conn, data, summary)))
         return added
 
     def integrity_ok(self) -> bool:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from olchat_desktop.core.i18n import Lang, pick
-from olchat_desktop.core.template import Template
+
+if TYPE_CHECKING:
+    from olchat_desktop.core.template import Template
 
 # Fields that are bookkeeping, not content: changing only these is not a new version.
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at"})
@@ -50,10 +54,11 @@ class TagCount:
     count: int
 
 
-def content_of(template: Template) -> dict[str, object]:
-    return template.model_dump(mode="json", exclude=set(_BOOKKEEPING))
+def content_of(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored template's JSON object without its bookkeeping fields."""
+    return {key: value for key, value in data.items() if key not in _BOOKKEEPING}
 
 
-def changed_fields(old: Template, new: Template) -> list[str]:
+def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     before, after = content_of(old), content_of(new)
     return [key for key in after if before.get(key) != after[key]]

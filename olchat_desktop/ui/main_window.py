@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         from olchat_desktop.demo import configured_profiles
 
         names = configured_profiles()["lines"]
-        names += sorted({t.line for t in self.library.list_templates() if t.line})
+        names += self.library.used_lines()
         combo = self.editorView.lineCombo
         current = combo.currentText()
         combo.blockSignals(True)

@@ -33,7 +33,9 @@ SAMPLES = [
 
 
 def content_set(templates: list[Template]) -> list[dict[str, object]]:
-    return sorted((content_of(t) for t in templates), key=lambda c: str(c["name"]))
+    return sorted(
+        (content_of(t.model_dump(mode="json")) for t in templates), key=lambda c: str(c["name"])
+    )
 
 
 def test_export_one_template_writes_a_single_file(tmp_path: Path) -> None:

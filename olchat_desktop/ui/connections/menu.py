@@ -47,7 +47,7 @@ def open_connections(window: QWidget) -> None:
         )
         return
     # Demo mode: the window's sandbox holder lets the dialog offer the demo sandbox.
-    holder = getattr(getattr(window, "actions", None), "sandbox", None)
+    holder = getattr(getattr(window, "windowActions", None), "sandbox", None)
     ConnectionsDialog(service, i18n.current_language(), window, sandbox_holder=holder).exec()
 
 

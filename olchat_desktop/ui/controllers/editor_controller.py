@@ -1,5 +1,9 @@
-"""Behaviour of the editor: keeps the edited Template and refreshes counters, problems,
+"""Behaviour of the editor: keeps the edited template and refreshes counters, problems,
 samples and preview on every keystroke.
+
+The edited template is a pydantic-free ``TemplateDraft`` (see ``core.template_draft``);
+``template()`` gives the validated pydantic ``Template`` to the features that need one
+(send, export, robots), loading pydantic on their first use.
 
 Per keystroke only the changed field is recounted; every counter is recounted only when
 samples change. Validation runs on the whole template (the core does it in well under a
@@ -10,6 +14,7 @@ here touches the disk: saving belongs to the library controller (debounced autos
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
@@ -17,12 +22,15 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from olchat_desktop.core.counting import count_field
 from olchat_desktop.core.expressions import find_expressions
 from olchat_desktop.core.i18n import Lang
-from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.core.validation import Problem, validate
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
 from olchat_desktop.ui.controllers.samples import SamplesPresenter
 from olchat_desktop.ui.views.editor_view import BUTTON_COUNT, EditorView
 from olchat_desktop.ui.widgets.counter_label import CounterLabel
+
+if TYPE_CHECKING:
+    from olchat_desktop.core.template import Template
 
 # Fields whose expressions get a row in the samples table (the line is chosen, not typed).
 _SAMPLED_FIELDS = ("phone", "header", "message", "footer")
@@ -46,7 +54,7 @@ class EditorController(QObject):
         self.problems = problems
         self.preview = preview
         self._language = language
-        self._template = Template()
+        self._template = TemplateDraft()
         self._loading = False
         self._expression_sources: tuple[str, ...] = ()
         self.samples = SamplesPresenter(view.samplesTable)
@@ -56,10 +64,17 @@ class EditorController(QObject):
 
     # -- public -------------------------------------------------------------------------
 
-    def template(self) -> Template:
+    def draft(self) -> TemplateDraft:
+        """The edited template as it is now (cheap: no copy, no validation)."""
         return self._template
 
-    def load(self, template: Template) -> None:
+    def template(self) -> Template:
+        """The edited template as the validated pydantic model."""
+        from olchat_desktop.core.template import Template
+
+        return Template.model_validate(self._template.to_stored())
+
+    def load(self, template: TemplateDraft) -> None:
         """Show ``template``; the text widgets' undo history starts afresh."""
         self._loading = True
         try:
@@ -135,11 +150,11 @@ class EditorController(QObject):
             edit.textChanged.connect(self._on_buttons_changed)
         view.waitForReplyCheck.toggled.connect(self._on_wait_toggled)
 
-    def _set(self, field: str, value: object) -> None:
+    def _set(self, field: str, value: Any) -> None:
         """A field that has no counter and no expressions (name, tags, line)."""
         if self._loading:
             return
-        self._template = self._template.model_copy(update={field: value})
+        self._template = self._template.replace(**{field: value})
         self._revalidate()
         if field == "line":
             self._update_preview()
@@ -148,7 +163,7 @@ class EditorController(QObject):
     def _set_text(self, field: str, text: str) -> None:
         if self._loading:
             return
-        self._template = self._template.model_copy(update={field: text})
+        self._template = self._template.replace(**{field: text})
         if not self._refresh_samples():
             counter = self._counter_for(field)
             if counter is not None:
@@ -164,7 +179,7 @@ class EditorController(QObject):
         # Trailing empty entries are not buttons (the validator ignores them too).
         while buttons and buttons[-1] == "":
             buttons.pop()
-        self._template = self._template.model_copy(update={"buttons": buttons})
+        self._template = self._template.replace(buttons=buttons)
         if not self._refresh_samples():
             for edit, counter in zip(self.view.buttonEdits, self.view.buttonCounters, strict=True):
                 counter.show_count(count_field(edit.text(), self._template.samples))
@@ -182,7 +197,7 @@ class EditorController(QObject):
             samples.pop(source, None)
         else:
             samples[source] = value
-        self._template = self._template.model_copy(update={"samples": samples})
+        self._template = self._template.replace(samples=samples)
         self._recount_all()
         self._revalidate()
         self._update_preview()

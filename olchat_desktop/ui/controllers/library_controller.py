@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
 from olchat_desktop.core.i18n import Lang
-from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_errors import LibraryError
 from olchat_desktop.ui.controllers.editor_controller import EditorController
@@ -27,7 +27,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class LibraryController(QObject):
     dirty_changed = Signal(bool)
-    saved = Signal(object)  # the stored Template
+    saved = Signal(object)  # the stored TemplateDraft
     deleted = Signal(str, str)  # id, name (for the "Undo" offer)
     error = Signal(str)  # a user-facing message
 
@@ -69,7 +69,7 @@ class LibraryController(QObject):
         select_id = select_id or self._current_id
         tag = self.view.tagFilter.currentData()
         try:
-            templates = self.library.search(self.view.templateSearch.text(), tag or None)
+            templates = self.library.search_drafts(self.view.templateSearch.text(), tag or None)
         except LibraryError as failure:
             self.error.emit(failure.message(self._language()))
             return
@@ -104,20 +104,15 @@ class LibraryController(QObject):
     def open_template(self, template_id: str | None) -> bool:
         """Save the current template and show another (or the first when None)."""
         self.save_now()
-        template: Template | None = None
+        template: TemplateDraft | None = None
         if template_id:
             try:
-                template = self.library.get(template_id)
+                template = self.library.get_draft(template_id)
             except LibraryError:
                 template = None
         if template is None:
-            listing = self.library.list_templates()
-            if not listing:
-                template = self.library.create(
-                    Template(name=QCoreApplication.translate("LibraryController", "New template"))
-                )
-            else:
-                template = listing[0]
+            listing = self.library.search_drafts()
+            template = listing[0] if listing else self.library.create_draft(self._new_draft())
         self._current_id = template.id
         self.editor.load(template)
         self._set_dirty(False)
@@ -128,9 +123,7 @@ class LibraryController(QObject):
 
     def new_template(self) -> None:
         self.save_now()
-        created = self.library.create(
-            Template(name=QCoreApplication.translate("LibraryController", "New template"))
-        )
+        created = self.library.create_draft(self._new_draft())
         self.refresh_tags()
         self.open_template(created.id)
 
@@ -138,7 +131,7 @@ class LibraryController(QObject):
         if self._current_id is None:
             return
         self.save_now()
-        copy = self.library.duplicate(self._current_id, self._language())
+        copy = self.library.duplicate_draft(self._current_id, self._language())
         self.refresh_tags()
         self.open_template(copy.id)
 
@@ -147,13 +140,13 @@ class LibraryController(QObject):
             return
         self.save_now()
         template_id = self._current_id
-        name = self.editor.template().name
+        name = self.editor.draft().name
         row = self.view.templateList.currentRow()
         self.library.delete(template_id)
         self.last_deleted = (template_id, name)
         self._current_id = None
         self.refresh_tags()
-        remaining = self.library.search(self.view.templateSearch.text())
+        remaining = self.library.search_drafts(self.view.templateSearch.text())
         neighbour = remaining[min(max(row, 0), len(remaining) - 1)].id if remaining else None
         self.open_template(neighbour)
         self.deleted.emit(template_id, name)
@@ -163,7 +156,7 @@ class LibraryController(QObject):
             return False
         template_id, _name = self.last_deleted
         self.last_deleted = None
-        self.library.restore(template_id)
+        self.library.untrash(template_id)
         self.refresh_tags()
         self.open_template(template_id)
         return True
@@ -174,7 +167,7 @@ class LibraryController(QObject):
         if not self.dirty or self._current_id is None:
             return
         try:
-            stored = self.library.save(self.editor.template())
+            stored = self.library.save_draft(self.editor.draft())
         except LibraryError as failure:
             # Stay dirty: the next edit or close retries; the user is told why.
             self.error.emit(failure.message(self._language()))
@@ -186,7 +179,7 @@ class LibraryController(QObject):
     def reload_current(self) -> None:
         """Show the stored version of the current template (after a restore)."""
         if self._current_id is not None:
-            self.editor.load(self.library.get(self._current_id))
+            self.editor.load(self.library.get_draft(self._current_id))
             self._set_dirty(False)
             self.refresh(self._current_id)
 
@@ -194,7 +187,7 @@ class LibraryController(QObject):
 
     def _on_edited(self) -> None:
         self._set_dirty(True)
-        self._update_item(self.editor.template())
+        self._update_item(self.editor.draft())
         self._autosave.start()
 
     def _on_current_item(self, item: QListWidgetItem | None, _previous: object) -> None:
@@ -209,13 +202,17 @@ class LibraryController(QObject):
             self.dirty = dirty
             self.dirty_changed.emit(dirty)
 
-    def _item_text(self, template: Template, current: bool) -> str:
+    @staticmethod
+    def _new_draft() -> TemplateDraft:
+        return TemplateDraft(name=QCoreApplication.translate("LibraryController", "New template"))
+
+    def _item_text(self, template: TemplateDraft, current: bool) -> str:
         name = template.name.strip() or QCoreApplication.translate(
             "LibraryController", "(untitled)"
         )
         return f"{name} *" if current and self.dirty else name
 
-    def _update_item(self, template: Template) -> None:
+    def _update_item(self, template: TemplateDraft) -> None:
         item = self.view.templateList.currentItem()
         if item is not None and item.data(ID_ROLE) == template.id:
             text = self._item_text(template, True)

@@ -9,7 +9,7 @@ keystroke in the body rebuilds one document and re-runs the cheap geometry.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTime
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from olchat_desktop.core.expressions import Expression, split_expressions, substitute
 from olchat_desktop.core.markup import parse_markup
-from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import TemplateContent, TemplateDraft
 from olchat_desktop.ui.preview.document import StyledDocument, build_body, build_plain
 from olchat_desktop.ui.preview.layout import PreviewLayout, layout_preview
 from olchat_desktop.ui.preview.model import Part, Perspective, PreviewModel
@@ -50,7 +50,7 @@ class _DocumentCache:
             self._items.popitem(last=False)
 
 
-def _relevant_samples(text: str, samples: dict[str, str]) -> tuple[tuple[str, str], ...]:
+def _relevant_samples(text: str, samples: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(
         sorted(
             (segment.source, samples[segment.source])
@@ -65,7 +65,7 @@ class PreviewCanvas(QWidget):
         super().__init__(parent)
         self.setObjectName("previewCanvas")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self._template = Template()
+        self._template: TemplateContent = TemplateDraft()
         self._theme = "light"
         self._phone_width = DEFAULT_PHONE_WIDTH
         self._perspective: Perspective = "customer"
@@ -78,11 +78,11 @@ class PreviewCanvas(QWidget):
 
     # -- state ------------------------------------------------------------------------
 
-    def set_template(self, template: Template) -> None:
+    def set_template(self, template: TemplateContent) -> None:
         self._template = template
         self.relayout()
 
-    def template(self) -> Template:
+    def template(self) -> TemplateContent:
         return self._template
 
     def set_theme(self, name: str) -> None:

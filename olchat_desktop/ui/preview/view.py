@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from olchat_desktop.core.markup import parse_markup
 from olchat_desktop.core.markup_nodes import to_plain_text
 from olchat_desktop.core.robot_settings import format_robot_settings
-from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import TemplateContent
 from olchat_desktop.ui.preview.canvas import DEFAULT_PHONE_WIDTH, PHONE_WIDTHS, PreviewCanvas
 from olchat_desktop.ui.preview.model import Perspective, PreviewModel
 
@@ -97,7 +97,7 @@ class PreviewView(QWidget):
 
     # -- the contract the editor codes against -----------------------------------------
 
-    def set_template(self, template: Template) -> None:
+    def set_template(self, template: TemplateContent) -> None:
         self.canvas.set_template(template)
         self._describe()
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction
 
 from olchat_desktop.core.i18n import Lang, pick
-from olchat_desktop.core.template import Template
 
 if TYPE_CHECKING:
+    from olchat_desktop.core.template import Template
     from olchat_desktop.ui.robots.dialog import PortalOption
 
 
@@ -87,7 +87,7 @@ def open_robots_dialog(window: Any) -> None:
     portals = profile_portals()
     own_sandbox = None
     if not portals:
-        holder = getattr(getattr(window, "actions", None), "sandbox", None)
+        holder = getattr(getattr(window, "windowActions", None), "sandbox", None)
         sandbox = getattr(holder, "sandbox", None)
         if sandbox is None:
             from olchat_desktop.sandbox import Sandbox

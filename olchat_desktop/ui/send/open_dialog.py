@@ -32,7 +32,7 @@ def load_profile_targets() -> SendTargets:
 
 
 def _running_sandbox(window: Any) -> Any:
-    holder = getattr(getattr(window, "actions", None), "sandbox", None)
+    holder = getattr(getattr(window, "windowActions", None), "sandbox", None)
     return getattr(holder, "sandbox", None)
 
 
