@@ -1,21 +1,35 @@
 """GUI entry: build the main window (without an event loop) and run the app.
 
-Start-up stays lean: only Qt widgets, pydantic and sqlite are imported here; httpx,
-keyring and the sandbox load when something needs them (the sandbox in a background task).
+Start-up stays lean (issue 5 budgets): Qt widgets and sqlite are imported here; pydantic,
+httpx, keyring, regex and the sandbox load when something needs them (the sandbox in a
+background task).
+
+The Qt-free modules the window needs are imported before anything imports PySide6: PySide
+replaces ``__import__`` with a hook that reads the source of every module imported after
+QtCore, looking for "PySide6" (its ``__feature__`` support, ``_mod_uses_pyside`` in
+shibokensupport/feature.py); modules already loaded skip that.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
-
-from olchat_desktop import APP_NAME, __version__
+from olchat_desktop import APP_NAME, __version__, demo
+from olchat_desktop.core import markup, validation  # noqa: F401  (Qt-free first, see above)
+from olchat_desktop.storage.library import TemplateLibrary
+from olchat_desktop.storage.secret_store_factory import use_settings
+from olchat_desktop.storage.settings import SettingsStore
 from olchat_desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def ensure_application(argv: list[str]) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "olchat-desktop", *argv])
@@ -41,10 +55,6 @@ def build_main_window(argv: list[str]) -> MainWindow:
     configured connection at all, starts demo mode: the demo templates are seeded into an
     empty library and the embedded sandbox portal starts in the background if available.
     """
-    from olchat_desktop import demo
-    from olchat_desktop.storage.library import TemplateLibrary
-    from olchat_desktop.storage.secret_store_factory import use_settings
-    from olchat_desktop.storage.settings import SettingsStore
     from olchat_desktop.ui import i18n
 
     options = _gui_options(argv)

@@ -33,7 +33,7 @@ _CLUSTER_JOINER_PATTERN = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ExpressionCount:
     """One expression of a field and the length of its sample (None: no sample)."""
 
@@ -41,7 +41,7 @@ class ExpressionCount:
     sample_length: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FieldCount:
     """The counted length of one field and what it is made of."""
 

@@ -55,7 +55,7 @@ _GROUP_KINDS: dict[str, ExpressionKind] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Expression:
     """One expression; ``source`` is its exact text, ``[start, end)`` its span in the field."""
 
@@ -71,7 +71,7 @@ class Expression:
     modifier: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LiteralText:
     """Text that Bitrix24 sends as typed."""
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from olchat_desktop.core.template_draft import utc_now
+from olchat_desktop.core.template_draft import new_template_id, utc_now
 
 __all__ = ["Template", "utc_now"]
-
-
-def _new_id() -> str:
-    return uuid.uuid4().hex
 
 
 class Template(BaseModel):
@@ -21,7 +16,7 @@ class Template(BaseModel):
 
     model_config = ConfigDict(validate_assignment=True, extra="forbid")
 
-    id: str = Field(default_factory=_new_id)
+    id: str = Field(default_factory=new_template_id)
     name: str = ""
     line: str = ""
     phone: str = ""

@@ -12,7 +12,6 @@ template (validation, rendition, robot settings, preview) accepts either through
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
@@ -21,6 +20,14 @@ from typing import Any, Protocol
 # JSON field -> the Python type a stored value must have (what Template.model_dump gives).
 _TEXT_FIELDS = ("id", "name", "line", "phone", "header", "message", "footer")
 _LIST_FIELDS = ("buttons", "tags")
+
+
+def new_template_id() -> str:
+    # uuid is imported here, not at module level: it imports platform (about 2 ms of
+    # start-up) and a new id is only needed when a template is created.
+    import uuid
+
+    return uuid.uuid4().hex
 
 
 def utc_now() -> datetime:
@@ -58,11 +65,11 @@ class TemplateContent(Protocol):
     def samples(self) -> Mapping[str, str]: ...
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TemplateDraft:
     """One template's content and identity, as edited; timestamps stay with the library."""
 
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=new_template_id)
     name: str = ""
     line: str = ""
     phone: str = ""

@@ -54,7 +54,7 @@ from olchat_desktop.core.unicode_text import contains_emoji
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """One rule a field breaks. ``length``/``limit`` are set for length rules."""
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -25,11 +24,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from olchat_desktop.core.i18n import Lang, pick
-from olchat_desktop.core.template_draft import TemplateDraft, utc_now
+from olchat_desktop.core.template_draft import TemplateDraft, new_template_id, utc_now
 from olchat_desktop.storage import library_errors as errors
 from olchat_desktop.storage.library_errors import LibraryError
 from olchat_desktop.storage.library_records import (
+    HINT_LENGTH,
     TagCount,
+    TemplateSummary,
     TemplateVersion,
     TrashEntry,
     changed_fields,
@@ -46,7 +47,14 @@ from olchat_desktop.storage.library_schema import (
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
 
-__all__ = ["LibraryError", "TagCount", "TemplateLibrary", "TemplateVersion", "TrashEntry"]
+__all__ = [
+    "LibraryError",
+    "TagCount",
+    "TemplateLibrary",
+    "TemplateSummary",
+    "TemplateVersion",
+    "TrashEntry",
+]
 
 
 class TemplateLibrary:
@@ -242,8 +250,12 @@ class TemplateLibrary:
 
     def used_lines(self) -> list[str]:
         """The distinct OLChat lines the templates outside the trash use, sorted."""
-        lines = {data.get("line") for data in self._rows("deleted_at IS NULL", ())}
-        return sorted(line for line in lines if isinstance(line, str) and line)
+        with self._transaction("DEFERRED") as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT json_extract(body, '$.line') FROM templates"
+                " WHERE deleted_at IS NULL"
+            ).fetchall()
+        return sorted(line for (line,) in rows if isinstance(line, str) and line)
 
     def duplicate(self, template_id: str, lang: Lang = "ru") -> Template:
         return self._template(self._duplicate(template_id, lang))
@@ -255,7 +267,7 @@ class TemplateLibrary:
         with self._transaction("IMMEDIATE") as conn:
             source = self._draft(self._row(conn, template_id))
             suffix = pick(lang, " (копия)", " (copy)")
-            copy = source.replace(id=uuid.uuid4().hex, name=source.name + suffix)
+            copy = source.replace(id=new_template_id(), name=source.name + suffix)
             return self._store(conn, copy.to_stored(), "duplicated")
 
     def rename(self, template_id: str, name: str) -> Template:
@@ -268,10 +280,26 @@ class TemplateLibrary:
         case-insensitively in any script; with ``tag``, only those carrying that tag."""
         return [self._template(data) for data in self._search_rows(text, tag)]
 
-    def search_drafts(self, text: str = "", tag: str | None = None) -> list[TemplateDraft]:
-        return [self._draft(data) for data in self._search_rows(text, tag)]
+    def search_summaries(self, text: str = "", tag: str | None = None) -> list[TemplateSummary]:
+        """``search`` for the sidebar: id, name and a hint read by SQLite's JSON functions,
+        so listing hundreds of templates decodes no template in Python."""
+        where, params = self._search_where(text, tag)
+        with self._transaction("DEFERRED") as conn:
+            rows = conn.execute(
+                "SELECT id, name, json_extract(body, '$.header'),"
+                f" substr(json_extract(body, '$.message'), 1, {HINT_LENGTH})"
+                f" FROM templates WHERE {where} ORDER BY name_key, id",
+                params,
+            ).fetchall()
+        return [
+            TemplateSummary(i, name, header or message or "") for i, name, header, message in rows
+        ]
 
     def _search_rows(self, text: str, tag: str | None) -> list[dict[str, Any]]:
+        return self._rows(*self._search_where(text, tag))
+
+    @staticmethod
+    def _search_where(text: str, tag: str | None) -> tuple[str, list[object]]:
         where = ["deleted_at IS NULL"]
         params: list[object] = []
         for word in fold(text).split():
@@ -280,7 +308,7 @@ class TemplateLibrary:
         if tag is not None and tag.strip():
             where.append("id IN (SELECT template_id FROM template_tags WHERE tag_key = ?)")
             params.append(fold(tag.strip()))
-        return self._rows(" AND ".join(where), params)
+        return " AND ".join(where), params
 
     def tags(self) -> list[TagCount]:
         """Every tag on a template outside the trash, with how many templates carry it."""
@@ -384,7 +412,7 @@ class TemplateLibrary:
                 taken = conn.execute("SELECT 1 FROM templates WHERE id = ?", (template.id,))
                 data = template.model_dump(mode="json")
                 if taken.fetchone():
-                    data["id"] = uuid.uuid4().hex
+                    data["id"] = new_template_id()
                 added.append(self._template(self._store(conn, data, summary)))
         return added
 

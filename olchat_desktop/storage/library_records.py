@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from olchat_desktop.core.i18n import Lang, pick
 
@@ -22,6 +22,20 @@ _SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "migrated": ("перенесён из старой версии библиотеки", "migrated from an older library"),
     "restored": ("восстановлена прежняя версия", "an earlier version restored"),
 }
+
+
+# Characters of the message a summary keeps as its hint (the sidebar's tooltip).
+HINT_LENGTH = 80
+
+
+class TemplateSummary(NamedTuple):
+    """One sidebar row: the id, the name and a hint (the header, else the message start).
+    A NamedTuple, not a dataclass: it is built on every start-up, where a dataclass
+    costs ten times as much to define."""
+
+    id: str
+    name: str
+    hint: str
 
 
 @dataclass(frozen=True)

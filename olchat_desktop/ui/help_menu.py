@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from olchat_desktop import APP_NAME
 from olchat_desktop.ui.icons import icon
@@ -31,7 +31,7 @@ class HelpMenu(QMenu):
         self.aboutQtAction = QAction("", window)
         self.aboutQtAction.setObjectName("aboutQtAction")
         self.aboutQtAction.setMenuRole(QAction.MenuRole.AboutQtRole)
-        self.aboutQtAction.triggered.connect(lambda: QMessageBox.aboutQt(self._window))
+        self.aboutQtAction.triggered.connect(self._about_qt)
         self.addAction(self.shortcutsAction)
         self.addSeparator()
         self.addAction(self.aboutAction)
@@ -43,6 +43,11 @@ class HelpMenu(QMenu):
         from olchat_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self._window).exec()
+
+    def _about_qt(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.aboutQt(self._window)
 
     def show_about(self) -> None:
         from olchat_desktop.ui.about_dialog import AboutDialog

@@ -69,7 +69,7 @@ class LibraryController(QObject):
         select_id = select_id or self._current_id
         tag = self.view.tagFilter.currentData()
         try:
-            templates = self.library.search_drafts(self.view.templateSearch.text(), tag or None)
+            summaries = self.library.search_summaries(self.view.templateSearch.text(), tag or None)
         except LibraryError as failure:
             self.error.emit(failure.message(self._language()))
             return
@@ -77,12 +77,14 @@ class LibraryController(QObject):
         listing.blockSignals(True)
         try:
             listing.clear()
-            for template in templates:
-                item = QListWidgetItem(self._item_text(template, template.id == self._current_id))
-                item.setData(ID_ROLE, template.id)
-                item.setToolTip(template.header or template.message[:80])
+            for summary in summaries:
+                item = QListWidgetItem(
+                    self._item_text(summary.name, summary.id == self._current_id)
+                )
+                item.setData(ID_ROLE, summary.id)
+                item.setToolTip(summary.hint)
                 listing.addItem(item)
-                if template.id == select_id:
+                if summary.id == select_id:
                     listing.setCurrentItem(item)
         finally:
             listing.blockSignals(False)
@@ -111,8 +113,11 @@ class LibraryController(QObject):
             except LibraryError:
                 template = None
         if template is None:
-            listing = self.library.search_drafts()
-            template = listing[0] if listing else self.library.create_draft(self._new_draft())
+            listing = self.library.search_summaries()
+            if listing:
+                template = self.library.get_draft(listing[0].id)
+            else:
+                template = self.library.create_draft(self._new_draft())
         self._current_id = template.id
         self.editor.load(template)
         self._set_dirty(False)
@@ -146,7 +151,7 @@ class LibraryController(QObject):
         self.last_deleted = (template_id, name)
         self._current_id = None
         self.refresh_tags()
-        remaining = self.library.search_drafts(self.view.templateSearch.text())
+        remaining = self.library.search_summaries(self.view.templateSearch.text())
         neighbour = remaining[min(max(row, 0), len(remaining) - 1)].id if remaining else None
         self.open_template(neighbour)
         self.deleted.emit(template_id, name)
@@ -206,15 +211,13 @@ class LibraryController(QObject):
     def _new_draft() -> TemplateDraft:
         return TemplateDraft(name=QCoreApplication.translate("LibraryController", "New template"))
 
-    def _item_text(self, template: TemplateDraft, current: bool) -> str:
-        name = template.name.strip() or QCoreApplication.translate(
-            "LibraryController", "(untitled)"
-        )
+    def _item_text(self, name: str, current: bool) -> str:
+        name = name.strip() or QCoreApplication.translate("LibraryController", "(untitled)")
         return f"{name} *" if current and self.dirty else name
 
     def _update_item(self, template: TemplateDraft) -> None:
         item = self.view.templateList.currentItem()
         if item is not None and item.data(ID_ROLE) == template.id:
-            text = self._item_text(template, True)
+            text = self._item_text(template.name, True)
             if item.text() != text:
                 item.setText(text)

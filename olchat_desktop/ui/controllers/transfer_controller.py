@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
     from olchat_desktop.ui.controllers.window_actions import WindowActions
@@ -100,6 +99,8 @@ class TransferController(QObject):
     # -- commands -----------------------------------------------------------------------
 
     def import_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self.window, self.tr("Import templates"), self._last_dir, self._file_filter()
         )
@@ -172,6 +173,8 @@ class TransferController(QObject):
 
     def _ask_save_path(self, title: str, file_name: str) -> Path | None:
         suggested = str(Path(self._last_dir) / file_name)
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getSaveFileName(
             self.window, title, suggested, self._file_filter()
         )
@@ -226,6 +229,8 @@ class TransferController(QObject):
         else:  # not expected; still a message, never a crash
             text = self.tr("The operation failed: {error}").format(error=type(error).__name__)
         self.window.statusBar().clearMessage()
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.window, self.tr("Import and export"), text)
         self.failed.emit(text)
 

@@ -75,7 +75,7 @@ class Style(NamedTuple):
 PLAIN = Style()
 
 
-@dataclass(slots=True)
+@dataclass
 class StyledDocument:
     document: QTextDocument
     runs: tuple[Run, ...]

@@ -36,13 +36,13 @@ NOTE_GAP = 14.0
 BOTTOM_MARGIN = 10.0
 
 
-@dataclass(slots=True)
+@dataclass
 class PlacedDocument:
     styled: StyledDocument
     origin: QPointF
 
 
-@dataclass(slots=True)
+@dataclass
 class PreviewLayout:
     """Everything the painter needs; ``model`` is the inspectable summary of it."""
 

@@ -16,7 +16,7 @@ Perspective = Literal["customer", "operator"]
 Rect = tuple[float, float, float, float]  # x, y, width, height in logical pixels
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Run:
     """A stretch of text drawn with one style."""
 
@@ -34,7 +34,7 @@ class Run:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ButtonRow:
     title: str  # the title with samples substituted
     shown: str  # what fits in the row (``title`` or an elided form ending with "…")
@@ -45,7 +45,7 @@ class ButtonRow:
         return self.shown != self.title
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PreviewModel:
     theme: str
     perspective: Perspective
