@@ -12,12 +12,12 @@ shibokensupport/feature.py); modules already loaded skip that.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from olchat_desktop import APP_NAME, __version__, demo
 from olchat_desktop.core import markup, validation  # noqa: F401  (Qt-free first, see above)
+from olchat_desktop.core.i18n import Lang
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.secret_store_factory import use_settings
 from olchat_desktop.storage.settings import SettingsStore
@@ -39,13 +39,25 @@ def ensure_application(argv: list[str]) -> QApplication:
     return app
 
 
-def _gui_options(argv: list[str]) -> argparse.Namespace:
-    """The GUI's own flags (the full parser lives in cli.py; unknown ones are Qt's)."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--demo", action="store_true")
-    parser.add_argument("--lang", choices=["ru", "en"])
-    options, _rest = parser.parse_known_args(argv)
-    return options
+class GuiOptions(NamedTuple):
+    demo: bool
+    lang: Lang | None
+
+
+def _gui_options(argv: list[str]) -> GuiOptions:
+    """The GUI's own flags, ``--demo`` and ``--lang ru|en`` (also ``--lang=en``).
+
+    cli.py's argparse parser has already validated them (and rejects a wrong language);
+    other arguments are Qt's. No second argparse parser here: the first ArgumentParser
+    of a process looks for gettext catalogues on disk, about 3 ms of start-up.
+    """
+    lang: str | None = None
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+        elif arg == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+    return GuiOptions("--demo" in argv, "ru" if lang == "ru" else "en" if lang == "en" else None)
 
 
 def build_main_window(argv: list[str]) -> MainWindow:

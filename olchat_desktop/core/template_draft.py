@@ -122,4 +122,5 @@ class TemplateDraft:
         values = {name: value for name, value in data.items() if name in known}
         if "id" not in values:
             raise ValueError("template has no id")
-        return cls().replace(**values)
+        # Not cls(): its default id would be a new uuid, for nothing.
+        return cls(id=values.pop("id")).replace(**values)

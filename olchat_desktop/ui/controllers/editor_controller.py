@@ -54,7 +54,7 @@ class EditorController(QObject):
         self.problems = problems
         self.preview = preview
         self._language = language
-        self._template = TemplateDraft()
+        self._template = TemplateDraft(id="")  # replaced by load(); no id needed
         self._loading = False
         self._expression_sources: tuple[str, ...] = ()
         self.samples = SamplesPresenter(view.samplesTable)

@@ -65,7 +65,7 @@ class PreviewCanvas(QWidget):
         super().__init__(parent)
         self.setObjectName("previewCanvas")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self._template: TemplateContent = TemplateDraft()
+        self._template: TemplateContent = TemplateDraft(id="")
         self._theme = "light"
         self._phone_width = DEFAULT_PHONE_WIDTH
         self._perspective: Perspective = "customer"
