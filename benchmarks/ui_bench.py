@@ -113,8 +113,13 @@ def startup() -> None:
         env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
         _spawn(_BARE, env)
         _spawn(_APP, env)
-        bare = [_spawn(_BARE, env) for _ in range(RUNS)]
-        app = [_spawn(_APP, env) for _ in range(RUNS)]
+        # Interleaved, so that both sides see the same machine load (it is shared and
+        # noisy: a burst during one side's batch used to skew the ratio either way).
+        bare: list[tuple[float, int]] = []
+        app: list[tuple[float, int]] = []
+        for _ in range(RUNS):
+            bare.append(_spawn(_BARE, env))
+            app.append(_spawn(_APP, env))
     bare_t = statistics.median(t for t, _ in bare)
     app_t = statistics.median(t for t, _ in app)
     bare_rss = max(r for _, r in bare)

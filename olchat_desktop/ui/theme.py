@@ -9,9 +9,15 @@ Fusion honours it everywhere (Qt docs, "QPalette" and "Styles and Style Aware Wi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+if TYPE_CHECKING:
+    # Only for the annotation: touching QStyle from Python builds its large enums.
+    from PySide6.QtWidgets import QStyle
 
 THEMES: tuple[str, ...] = ("light", "dark")
 THEME_SETTINGS: tuple[str, ...] = ("system", *THEMES)
@@ -125,9 +131,9 @@ def _dark_palette() -> QPalette:
     return palette
 
 
-def _light_palette() -> QPalette:
+def _light_palette(fusion: QStyle | None = None) -> QPalette:
     # Fusion's own standard palette is a neutral light one; only the accents change.
-    style = QStyleFactory.create("Fusion")
+    style = fusion if fusion is not None else QStyleFactory.create("Fusion")
     palette = style.standardPalette()
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#008069"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
@@ -139,4 +145,7 @@ def apply_app_theme(app: QApplication, name: str) -> None:
     """Give the whole app the Fusion style with a light or dark palette."""
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if resolve_theme(name) == "dark" else _light_palette())
+    # The app's own Fusion instance gives the light palette: a second style object would
+    # cost a millisecond of start-up.
+    dark = resolve_theme(name) == "dark"
+    app.setPalette(_dark_palette() if dark else _light_palette(app.style()))
