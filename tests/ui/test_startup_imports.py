@@ -1,0 +1,107 @@
+"""Start-up budget guarantee (issue 5): opening the main window and the everyday edit path
+(type, autosave) never import pydantic, regex, httpx or keyring; the pydantic model still
+loads on demand. Checked in a fresh interpreter, since this test process has them all."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from olchat_desktop.core.template_draft import TemplateDraft
+from olchat_desktop.storage.library import TemplateLibrary
+from olchat_desktop.storage.settings import AppSettings, SettingsStore
+
+HEAVY = ("pydantic", "regex", "httpx", "keyring")
+
+# Runs in the child. Prints one JSON line on stdout (Qt's own chatter goes to stderr).
+SCRIPT = """
+import json, os, sqlite3, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["OLCHAT_DESKTOP_HOME"] = sys.argv[1]
+HEAVY = sys.argv[2].split(",")
+
+def loaded():
+    return sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from olchat_desktop.app import build_main_window
+
+window = build_main_window(["--lang", "en"])
+window.show()
+QApplication.processEvents()
+opened = window.editor.draft().id
+QTest.keyClicks(window.editorView.messageEdit, "x")
+dirty = window.libraryController.dirty
+window.libraryController.save_now()
+QApplication.processEvents()
+with sqlite3.connect(os.path.join(sys.argv[1], "library.sqlite3")) as conn:
+    body = conn.execute("SELECT body FROM templates WHERE id = ?", (opened,)).fetchone()[0]
+result = {
+    "opened": opened,
+    "dirty_after_typing": dirty,
+    "dirty_after_save": window.libraryController.dirty,
+    "saved_message": json.loads(body)["message"],
+    "after_edit": loaded(),
+}
+template = window.editor.template()
+result["template_message"] = template.message
+result["after_template"] = loaded()
+window.windowActions.shutdown()
+window.close()
+print(json.dumps(result))
+"""
+
+
+def _seed(home: Path) -> str:
+    """A few plain Russian templates and settings that reopen the second one; no
+    profiles.json (nothing configured), as on a first run."""
+    messages = ["Здравствуйте! Как прошёл визит?", "Напоминаем о записи.", "Заказ собран."]
+    with TemplateLibrary(home / "library.sqlite3") as library:
+        drafts = [
+            library.create_draft(
+                TemplateDraft(
+                    name=f"Шаблон {index}",
+                    line="Основная линия",
+                    phone="79991234567",
+                    message=message,
+                    buttons=("Да", "Нет"),
+                    tags=("клиенты",),
+                )
+            )
+            for index, message in enumerate(messages)
+        ]
+    settings = AppSettings()
+    settings.last_template_id = drafts[1].id
+    assert SettingsStore(home / "settings.json").save(settings)
+    assert not (home / "profiles.json").exists()
+    return drafts[1].id
+
+
+def test_opening_and_editing_never_import_the_heavy_libraries(olchat_home: Path) -> None:
+    olchat_home.mkdir(parents=True, exist_ok=True)
+    reopened = _seed(olchat_home)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OLCHAT_DESKTOP_HOME": str(olchat_home)}
+    completed = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(olchat_home), ",".join(HEAVY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    # The edit really went through the everyday path: typed, marked dirty, autosaved.
+    assert result["opened"] == reopened
+    assert result["dirty_after_typing"] is True
+    assert result["dirty_after_save"] is False
+    assert "x" in result["saved_message"]
+    assert result["saved_message"] != "Напоминаем о записи."
+    assert result["after_edit"] == []
+    # The lazy path still works: asking for the validated model loads pydantic.
+    assert result["template_message"] == result["saved_message"]
+    assert result["after_template"] == ["pydantic"]
