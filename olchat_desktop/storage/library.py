@@ -47,6 +47,22 @@ from olchat_desktop.storage.library_schema import (
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
 
+# SQLite's "->" operator (3.38+) gives a field as JSON text, which keeps a NUL character;
+# json_extract() would cut the text there. Older SQLite decodes whole bodies instead.
+JSON_ARROW = sqlite3.sqlite_version_info >= (3, 38, 0)
+_BODY_IF_NEEDED = "NULL" if JSON_ARROW else "body"
+
+
+def _json_field(name: str) -> str:
+    return f"body -> '$.{name}'" if JSON_ARROW else "NULL"
+
+
+def _text(field_json: str | None) -> str:
+    """A text field from its JSON text (None or a non-string value: empty)."""
+    value = json.loads(field_json) if field_json else ""
+    return value if isinstance(value, str) else ""
+
+
 __all__ = [
     "LibraryError",
     "TagCount",
@@ -252,10 +268,14 @@ class TemplateLibrary:
         """The distinct OLChat lines the templates outside the trash use, sorted."""
         with self._transaction("DEFERRED") as conn:
             rows = conn.execute(
-                "SELECT DISTINCT json_extract(body, '$.line') FROM templates"
+                f"SELECT DISTINCT {_json_field('line')}, {_BODY_IF_NEEDED} FROM templates"
                 " WHERE deleted_at IS NULL"
             ).fetchall()
-        return sorted(line for (line,) in rows if isinstance(line, str) and line)
+        if JSON_ARROW:
+            lines = {_text(line_json) for line_json, _body in rows}
+        else:
+            lines = {str(self._decode(body).get("line") or "") for _line, body in rows}
+        return sorted(line for line in lines if line)
 
     def duplicate(self, template_id: str, lang: Lang = "ru") -> Template:
         return self._template(self._duplicate(template_id, lang))
@@ -281,19 +301,26 @@ class TemplateLibrary:
         return [self._template(data) for data in self._search_rows(text, tag)]
 
     def search_summaries(self, text: str = "", tag: str | None = None) -> list[TemplateSummary]:
-        """``search`` for the sidebar: id, name and a hint read by SQLite's JSON functions,
-        so listing hundreds of templates decodes no template in Python."""
+        """``search`` for the sidebar: id, name and a hint (the header, else the message's
+        start), without decoding whole templates in Python."""
         where, params = self._search_where(text, tag)
+        header, message = _json_field("header"), _json_field("message")
         with self._transaction("DEFERRED") as conn:
             rows = conn.execute(
-                "SELECT id, name, json_extract(body, '$.header'),"
-                f" substr(json_extract(body, '$.message'), 1, {HINT_LENGTH})"
-                f" FROM templates WHERE {where} ORDER BY name_key, id",
+                f"SELECT id, name, {_BODY_IF_NEEDED}, {header}, {message} FROM templates"
+                f" WHERE {where}"
+                " ORDER BY name_key, id",
                 params,
             ).fetchall()
-        return [
-            TemplateSummary(i, name, header or message or "") for i, name, header, message in rows
-        ]
+        summaries = []
+        for template_id, name, body, header_json, message_json in rows:
+            if JSON_ARROW:
+                fields = {"header": _text(header_json), "message": _text(message_json)}
+            else:
+                fields = self._decode(body)
+            hint = fields.get("header") or str(fields.get("message") or "")[:HINT_LENGTH]
+            summaries.append(TemplateSummary(template_id, name, str(hint)))
+        return summaries
 
     def _search_rows(self, text: str, tag: str | None) -> list[dict[str, Any]]:
         return self._rows(*self._search_where(text, tag))

@@ -375,11 +375,6 @@ def test_used_lines_follow_edits(library: TemplateLibrary) -> None:
     assert library.used_lines() == ["после"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="used_lines reads the line with SQLite's json_extract, which (SQLite 3.40) cuts a "
-    "string at an escaped U+0000; the Python reading it replaced returned the whole line",
-)
 def test_used_lines_keep_a_line_with_a_nul_character(library: TemplateLibrary) -> None:
     library.create_draft(draft("a", line="Линия\x00 2"))
     assert library.used_lines() == ["Линия\x00 2"]
@@ -416,11 +411,6 @@ def test_summary_hint_is_the_header_else_the_message_start(
     assert HINT_LENGTH == 80
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search_summaries reads header and message with SQLite's json_extract, which "
-    "(SQLite 3.40) cuts a string at an escaped U+0000, so the hint loses the rest",
-)
 def test_summary_hint_keeps_text_after_a_nul_character(library: TemplateLibrary) -> None:
     with_header = library.create_draft(draft("a", header="Заго\x00ловок"))
     with_message = library.create_draft(draft("b", header="", message="Те\x00кст"))
@@ -581,3 +571,22 @@ def test_a_damaged_row_does_not_hide_the_others(library: TemplateLibrary) -> Non
     write_body(library.path, damaged.id, "{not json")
     assert library.get_draft(healthy.id) == healthy
     assert library.save_draft(healthy.replace(message="ещё")) == healthy.replace(message="ещё")
+
+
+@pytest.mark.parametrize("json_arrow", [True, False], ids=["sqlite>=3.38", "older sqlite"])
+def test_summaries_and_lines_agree_on_both_sqlite_paths(
+    library: TemplateLibrary, monkeypatch: pytest.MonkeyPatch, json_arrow: bool
+) -> None:
+    """Older SQLite has no "->" operator: the library then decodes bodies in Python, and
+    both ways give the same summaries and lines (NUL characters included)."""
+    from olchat_desktop.storage import library as library_module
+
+    monkeypatch.setattr(library_module, "JSON_ARROW", json_arrow)
+    monkeypatch.setattr(library_module, "_BODY_IF_NEEDED", "NULL" if json_arrow else "body")
+    first = library.create_draft(draft("a", header="Заго\x00ловок", line="Линия\x00 2"))
+    second = library.create_draft(draft("b", header="", message="я" * 100, line="Б"))
+    assert library.search_summaries() == [
+        TemplateSummary(first.id, "a", "Заго\x00ловок"),
+        TemplateSummary(second.id, "b", "я" * HINT_LENGTH),
+    ]
+    assert library.used_lines() == ["Б", "Линия\x00 2"]
