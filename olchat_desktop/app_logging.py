@@ -1,18 +1,24 @@
 """The app's log file and its last line of defence against unexpected exceptions.
 
-Logs go to ``logs/olchat-desktop.log`` under the data home (rotated: 1 MB × 3), through
+Logs go to ``logs/olchat-desktop.log`` under the data home, through
 the shared redaction filter at the *handler*, so every record — ours, httpx's, keyring's —
 is scrubbed of secrets before it reaches the disk. An exception nobody caught is logged
 (redacted) and shown in one calm dialog instead of killing the app: the editor autosaves,
 so the user loses nothing by carrying on.
+
+The log rotates when the app starts: a file over 1 MB becomes ``.log.1`` (older ones move
+up to ``.log.3``, the oldest is dropped). Not ``logging.handlers.RotatingFileHandler``,
+which rotates mid-session too: importing ``logging.handlers`` pulls in pickle, socket and
+queue, about 28 ms, over a quarter of a bare Qt window's start-up. The app logs little (a
+session adds kilobytes), so rotating between sessions keeps the files as small.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +26,8 @@ from olchat_desktop.paths import logs_dir
 from olchat_desktop.redaction import RedactingFilter, redact
 
 LOG_NAME = "olchat-desktop.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
 log = logging.getLogger("olchat_desktop")
 
 
@@ -35,14 +43,31 @@ def configure_logging(level: int = logging.INFO) -> Path:
     path = logs_dir() / LOG_NAME
     root = logging.getLogger()
     for handler in root.handlers:
-        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+        if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == path:
             return path
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    rotate_log(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.addFilter(RedactingFilter())
     handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def rotate_log(path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> bool:
+    """Move ``path`` to ``path.1`` (``.1`` to ``.2`` …, dropping ``.<backups>``) when it
+    holds ``max_bytes`` or more; True if it did. A file that cannot be moved stays put."""
+    try:
+        if path.stat().st_size < max_bytes:
+            return False
+        for number in range(backups - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{number}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError:
+        return False
+    return True
 
 
 def install_exception_hook(show: bool = True) -> None:

@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if _plain_gui_start(argv):
+        # The common case, opening the app: skip building the parser, which imports every
+        # command module and, being the process's first ArgumentParser, looks for gettext
+        # catalogues on disk (over 10 ms of start-up together). Anything else, a typo
+        # included, goes through the full parser below and gets its usual answer.
+        return _gui(argv)
     args, _qt_args = build_parser().parse_known_args(argv)
     if args.command:
         return int(args.run(args))
@@ -51,6 +57,25 @@ def main(argv: list[str] | None = None) -> int:
         from olchat_desktop.smoke import run_smoke_test
 
         return run_smoke_test([a for a in argv if a != "--smoke-test"])
-    from olchat_desktop.app import main as gui_main
+    return _gui(argv)
 
-    return gui_main(argv)
+
+def _plain_gui_start(argv: list[str]) -> bool:
+    """True for ``[--demo] [--lang ru|en | --lang=ru|en]`` in any order, nothing else."""
+    rest = list(argv)
+    if "--demo" in rest:
+        rest.remove("--demo")
+    return rest in ([], ["--lang=ru"], ["--lang=en"], ["--lang", "ru"], ["--lang", "en"])
+
+
+def _gui(argv: list[str]) -> int:
+    # Paused before the GUI modules are imported; app.main resumes it (see resume_gc).
+    import gc
+
+    gc.disable()
+    try:
+        from olchat_desktop.app import main as gui_main
+
+        return gui_main(argv)
+    finally:
+        gc.enable()

@@ -67,3 +67,65 @@ def test_uncaught_exceptions_are_logged_not_fatal(
     assert "Unexpected error" in text and "RuntimeError" in text
     assert "ZeroDivisionError" in text and "background thread" in text
     assert SECRET not in text
+
+
+def test_a_large_log_rotates_at_start_up_keeping_three_backups(tmp_path: Path) -> None:
+    log = tmp_path / "olchat-desktop.log"
+    for generation in range(5):
+        log.write_text(f"generation {generation}\n" + "x" * 50, encoding="utf-8")
+        assert app_logging.rotate_log(log, max_bytes=40) is True
+        assert not log.exists()
+    # The three newest generations survive, newest first; the older ones were dropped.
+    kept = [(tmp_path / f"olchat-desktop.log.{n}").read_text(encoding="utf-8") for n in (1, 2, 3)]
+    assert [text.splitlines()[0] for text in kept] == [
+        "generation 4",
+        "generation 3",
+        "generation 2",
+    ]
+    assert not (tmp_path / "olchat-desktop.log.4").exists()
+
+
+def test_a_small_or_missing_log_is_left_alone(tmp_path: Path) -> None:
+    log = tmp_path / "olchat-desktop.log"
+    assert app_logging.rotate_log(log) is False  # missing: nothing to do, no error
+    log.write_text("short\n", encoding="utf-8")
+    assert app_logging.rotate_log(log) is False
+    assert log.read_text(encoding="utf-8") == "short\n"
+
+
+def test_configure_logging_rotates_the_previous_sessions_large_log(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = logs_dir() / app_logging.LOG_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("old session\n" + "y" * app_logging.MAX_BYTES, encoding="utf-8")
+    root = logging.getLogger()
+    before = list(root.handlers)
+    monkeypatch.setattr(root, "level", root.level)
+    try:
+        assert app_logging.configure_logging() == path
+        logging.getLogger("olchat_desktop.test").warning("new session")
+        for handler in root.handlers:
+            handler.flush()
+        assert path.with_name(path.name + ".1").read_text(encoding="utf-8").startswith("old")
+        assert "new session" in path.read_text(encoding="utf-8")
+        assert "old session" not in path.read_text(encoding="utf-8")
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                handler.close()
+                root.removeHandler(handler)
+
+
+def test_logging_set_up_does_not_import_logging_handlers() -> None:
+    """The start-up budget: logging.handlers costs ~28 ms to import (see the module)."""
+    import subprocess
+
+    code = (
+        "import sys, olchat_desktop.app_logging as l; l.configure_logging();"
+        " print('logging.handlers' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
