@@ -40,3 +40,56 @@ def test_version_matches_pyproject() -> None:
     pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
     declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
     assert __version__ == declared
+
+
+def test_plain_gui_starts_skip_the_parser_and_everything_else_uses_it(monkeypatch) -> None:
+    from olchat_desktop import cli
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(cli, "_gui", lambda argv: started.append(argv) or 0)
+    parsed: list[bool] = []
+    real_build = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda: parsed.append(True) or real_build())
+    for argv in (
+        [],
+        ["--demo"],
+        ["--lang", "ru"],
+        ["--lang=en", "--demo"],
+        ["--demo", "--lang", "en"],
+    ):
+        assert cli.main(list(argv)) == 0
+    assert parsed == [] and len(started) == 5
+    # Qt's own arguments and anything unusual still go through the full parser.
+    assert cli.main(["-style=fusion"]) == 0
+    assert parsed == [True] and started[-1] == ["-style=fusion"]
+
+
+def test_a_wrong_language_is_still_refused_by_the_parser(capsys) -> None:
+    try:
+        main(["--lang", "de"])
+    except SystemExit as exit_:
+        assert exit_.code == 2
+    else:
+        raise AssertionError("--lang de was accepted")
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_gui_start_probe_reports_time_and_memory_and_resumes_gc(olchat_home: Path) -> None:
+    """The real entry point, as the start-up benchmark runs it (probe set)."""
+    import os
+
+    from olchat_desktop.app import STARTUP_PROBE_ENV
+
+    code = (
+        "import gc, time; from olchat_desktop.cli import main; t = time.perf_counter();"
+        " rc = main(['--lang', 'en']); print('gc', gc.isenabled(), rc)"
+    )
+    env = {**os.environ, STARTUP_PROBE_ENV: "1", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    probe, final = done.stdout.strip().splitlines()[-2:]
+    seconds, peak_kib = probe.split()
+    assert float(seconds) > 0 and int(peak_kib) > 10_000  # a Qt process: tens of MB
+    assert final == "gc True 0"
