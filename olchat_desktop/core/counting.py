@@ -16,8 +16,8 @@ own cluster, CR LF aside) is counted without it, and ``regex`` is imported on fi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from olchat_desktop.core.expressions import Expression, LiteralText, split_expressions
 from olchat_desktop.core.unicode_text import is_plain_text, lazy_pattern
@@ -33,16 +33,14 @@ _CLUSTER_JOINER_PATTERN = (
 )
 
 
-@dataclass(frozen=True)
-class ExpressionCount:
+class ExpressionCount(NamedTuple):
     """One expression of a field and the length of its sample (None: no sample)."""
 
     expression: Expression
     sample_length: int | None
 
 
-@dataclass(frozen=True)
-class FieldCount:
+class FieldCount(NamedTuple):
     """The counted length of one field and what it is made of."""
 
     # Code points after substitution: the number the limits apply to (PHP mb_strlen).

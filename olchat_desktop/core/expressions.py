@@ -27,9 +27,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 ExpressionKind = Literal[
     "display", "document", "variable", "constant", "template", "activity", "system",
@@ -55,8 +54,7 @@ _GROUP_KINDS: dict[str, ExpressionKind] = {
 }
 
 
-@dataclass(frozen=True)
-class Expression:
+class Expression(NamedTuple):
     """One expression; ``source`` is its exact text, ``[start, end)`` its span in the field."""
 
     source: str
@@ -71,8 +69,7 @@ class Expression:
     modifier: str = ""
 
 
-@dataclass(frozen=True)
-class LiteralText:
+class LiteralText(NamedTuple):
     """Text that Bitrix24 sends as typed."""
 
     text: str

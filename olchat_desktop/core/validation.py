@@ -33,8 +33,7 @@ Warnings:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from olchat_desktop.core import limits
 from olchat_desktop.core import validation_messages as texts
@@ -54,8 +53,7 @@ from olchat_desktop.core.unicode_text import contains_emoji
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One rule a field breaks. ``length``/``limit`` are set for length rules."""
 
     field: str
@@ -70,7 +68,7 @@ class Problem:
         return self.severity == "error"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
 
 def _problem(

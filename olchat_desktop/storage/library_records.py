@@ -38,8 +38,7 @@ class TemplateSummary(NamedTuple):
     hint: str
 
 
-@dataclass(frozen=True)
-class TemplateVersion:
+class TemplateVersion(NamedTuple):
     """One stored version: when it was saved and what changed (``summary`` is a key)."""
 
     id: int
@@ -56,8 +55,7 @@ class TemplateVersion:
         return pick(lang, ru, en)
 
 
-@dataclass(frozen=True)
-class TrashEntry:
+class TrashEntry(NamedTuple):
     template: Template
     deleted_at: datetime
 

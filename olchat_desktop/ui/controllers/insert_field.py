@@ -9,15 +9,14 @@ the portal's language. The menu says which form it inserts and lets the user swi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 
-@dataclass(frozen=True)
-class CrmField:
+class CrmField(NamedTuple):
     ru: str  # the display name a Russian portal shows
     en: str
     code: str  # the document field code

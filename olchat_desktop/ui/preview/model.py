@@ -6,8 +6,7 @@ body", "button 2 is elided". It is rebuilt with every layout and holds plain val
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Part = Literal["header", "body", "footer"]
 BlockKind = Literal["paragraph", "bullet", "numbered", "quote", "mono", "plain"]
@@ -16,8 +15,7 @@ Perspective = Literal["customer", "operator"]
 Rect = tuple[float, float, float, float]  # x, y, width, height in logical pixels
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A stretch of text drawn with one style."""
 
     text: str
@@ -34,8 +32,7 @@ class Run:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class ButtonRow:
+class ButtonRow(NamedTuple):
     title: str  # the title with samples substituted
     shown: str  # what fits in the row (``title`` or an elided form ending with "…")
     rect: Rect
@@ -45,8 +42,7 @@ class ButtonRow:
         return self.shown != self.title
 
 
-@dataclass(frozen=True)
-class PreviewModel:
+class PreviewModel(NamedTuple):
     theme: str
     perspective: Perspective
     phone_width: int
@@ -55,7 +51,7 @@ class PreviewModel:
     time_text: str
     ticks: bool
     runs: tuple[Run, ...] = ()
-    buttons: tuple[ButtonRow, ...] = field(default_factory=tuple)
+    buttons: tuple[ButtonRow, ...] = ()
 
     def runs_in(self, part: Part) -> tuple[Run, ...]:
         return tuple(run for run in self.runs if run.part == part)
