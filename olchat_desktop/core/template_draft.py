@@ -8,6 +8,10 @@ the app itself stored. So the editing path (library list, editor, counters, prob
 preview, autosave) works on :class:`TemplateDraft`, and everything that only reads a
 template (validation, rendition, robot settings, preview) accepts either through the
 :class:`TemplateContent` protocol.
+
+The draft's fields mirror ``Template``'s (minus the timestamps, which the library keeps);
+the round-trip property test in ``tests/core/test_template_draft.py`` fails if the two
+drift apart.
 """
 
 from __future__ import annotations

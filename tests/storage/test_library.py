@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,6 @@ from olchat_desktop.core.template import Template
 from olchat_desktop.paths import library_path
 from olchat_desktop.storage.library import LibraryError, TemplateLibrary
 from olchat_desktop.storage.library_schema import MAX_VERSIONS
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[TemplateLibrary]:
-    lib = TemplateLibrary(tmp_path / "library.sqlite3")
-    yield lib
-    lib.close()
 
 
 def make(name: str, **fields: object) -> Template:

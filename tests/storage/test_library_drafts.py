@@ -22,13 +22,6 @@ from olchat_desktop.storage.library_records import HINT_LENGTH
 TIMESTAMPS = ("created_at", "updated_at")
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[TemplateLibrary]:
-    lib = TemplateLibrary(tmp_path / "library.sqlite3")
-    yield lib
-    lib.close()
-
-
 def draft(name: str, **fields: Any) -> TemplateDraft:
     values: dict[str, Any] = {"message": f"Текст {name}", "buttons": ["Да"], **fields}
     return TemplateDraft(name=name).replace(**values)
