@@ -77,6 +77,19 @@ class _StatusUpdater(QObject):
         )
 
 
+def window_sandbox_holder(window: object) -> SandboxHolder | None:
+    """The demo sandbox holder of a main window (None outside demo mode). Dialogs reuse
+    the window's sandbox instead of starting a second one."""
+    holder = getattr(getattr(window, "windowActions", None), "sandbox", None)
+    return holder if isinstance(holder, SandboxHolder) else None
+
+
+def running_sandbox(window: object) -> Any:
+    """The window's demo sandbox if it has started, else None."""
+    holder = window_sandbox_holder(window)
+    return holder.sandbox if holder is not None else None
+
+
 def start_demo_sandbox(window: MainWindow) -> SandboxHolder | None:
     """Start the sandbox portal for demo mode, if the sandbox package is installed."""
     # Availability check without importing the server (~20 ms of start-up otherwise).

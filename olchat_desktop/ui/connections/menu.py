@@ -47,7 +47,9 @@ def open_connections(window: QWidget) -> None:
         )
         return
     # Demo mode: the window's sandbox holder lets the dialog offer the demo sandbox.
-    holder = getattr(getattr(window, "windowActions", None), "sandbox", None)
+    from olchat_desktop.ui.demo_sandbox import window_sandbox_holder
+
+    holder = window_sandbox_holder(window)
     ConnectionsDialog(service, i18n.current_language(), window, sandbox_holder=holder).exec()
 
 

@@ -87,8 +87,9 @@ def open_robots_dialog(window: Any) -> None:
     portals = profile_portals()
     own_sandbox = None
     if not portals:
-        holder = getattr(getattr(window, "windowActions", None), "sandbox", None)
-        sandbox = getattr(holder, "sandbox", None)
+        from olchat_desktop.ui.demo_sandbox import running_sandbox
+
+        sandbox = running_sandbox(window)
         if sandbox is None:
             from olchat_desktop.sandbox import Sandbox
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template import Template
 from olchat_desktop.send.connections import SendTargets, profile_targets, sandbox_targets
+from olchat_desktop.ui.demo_sandbox import running_sandbox
 from olchat_desktop.ui.send.send_controller import SendController
 from olchat_desktop.ui.send.send_view import SendView
 
@@ -29,11 +30,6 @@ def load_profile_targets() -> SendTargets:
     except ProfilesError:
         return SendTargets((), ())
     return profile_targets(store)
-
-
-def _running_sandbox(window: Any) -> Any:
-    holder = getattr(getattr(window, "windowActions", None), "sandbox", None)
-    return getattr(holder, "sandbox", None)
 
 
 def build_send_dialog(
@@ -55,7 +51,7 @@ def open_send_dialog(window: Any) -> None:
     targets = load_profile_targets()
     own_sandbox = None
     if targets.empty:
-        sandbox = _running_sandbox(window)
+        sandbox = running_sandbox(window)
         if sandbox is None:
             from olchat_desktop.sandbox import Sandbox
 
