@@ -9,43 +9,35 @@ Rows are stored and compared as plain JSON objects. The main window's everyday p
 open, autosave, new, delete, undo) use the ``*_draft`` methods, which never import pydantic
 (``core.template_draft`` says why); the ``Template`` methods validate through the pydantic
 model, loaded on their first use.
+
+The class is assembled from ``library_base`` (connection, transactions, rows and their
+versions) and ``library_history`` (trash, version history); this module adds creating,
+saving, listing and searching.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from datetime import datetime
-from pathlib import Path
-from types import TracebackType
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from olchat_desktop.core.i18n import Lang, pick
-from olchat_desktop.core.template_draft import TemplateDraft, new_template_id, utc_now
-from olchat_desktop.storage import library_errors as errors
+from olchat_desktop.core.template_draft import TemplateDraft, new_template_id
 from olchat_desktop.storage.library_errors import LibraryError
+from olchat_desktop.storage.library_history import LibraryHistory
 from olchat_desktop.storage.library_records import (
     HINT_LENGTH,
     TagCount,
     TemplateSummary,
     TemplateVersion,
     TrashEntry,
-    changed_fields,
-    content_of,
 )
-from olchat_desktop.storage.library_schema import (
-    MAX_VERSIONS,
-    fold,
-    open_connection,
-    replace_tags,
-    search_text,
-)
+from olchat_desktop.storage.library_schema import fold
 
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
+
 
 # SQLite's "->" operator (3.38+) gives a field as JSON text, which keeps a NUL character;
 # json_extract() would cut the text there. Older SQLite decodes whole bodies instead.
@@ -73,154 +65,8 @@ __all__ = [
 ]
 
 
-class TemplateLibrary:
+class TemplateLibrary(LibraryHistory):
     """Create, save, search, trash, version, import and export templates."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        if path is None:
-            from olchat_desktop.paths import library_path
-
-            path = library_path()
-        self._path = Path(path)
-        self._lock = threading.RLock()
-        self._conn: sqlite3.Connection = open_connection(self._path)
-
-    @property
-    def path(self) -> Path:
-        return self._path
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> TemplateLibrary:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    # -- transactions -------------------------------------------------------------------
-
-    @contextmanager
-    def _transaction(self, mode: str) -> Iterator[sqlite3.Connection]:
-        """``IMMEDIATE`` for writes (take the write lock up front, so a second instance
-        waits on the busy timeout instead of failing mid-way); ``DEFERRED`` for reads (one
-        consistent snapshot across several SELECTs)."""
-        with self._lock:
-            try:
-                self._conn.execute(f"BEGIN {mode}")
-            except sqlite3.Error as error:
-                raise errors.from_sqlite(error, self._path) from error
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException as failure:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                if isinstance(failure, sqlite3.Error):
-                    raise errors.from_sqlite(failure, self._path) from failure
-                raise
-
-    def _decode(self, body_json: str) -> dict[str, Any]:
-        try:
-            data = json.loads(body_json)
-        except ValueError as error:
-            raise errors.corrupt(self._path) from error
-        if not isinstance(data, dict):
-            raise errors.corrupt(self._path)
-        return data
-
-    def _template(self, data: dict[str, Any]) -> Template:
-        import pydantic
-
-        from olchat_desktop.core.template import Template
-
-        try:
-            return Template.model_validate(data)
-        except pydantic.ValidationError as error:
-            raise errors.corrupt(self._path) from error
-
-    def _draft(self, data: dict[str, Any]) -> TemplateDraft:
-        try:
-            return TemplateDraft.from_stored(data)
-        except ValueError as error:
-            raise errors.corrupt(self._path) from error
-
-    def _load(self, body_json: str) -> Template:
-        return self._template(self._decode(body_json))
-
-    def _row(self, conn: sqlite3.Connection, template_id: str) -> dict[str, Any]:
-        row = conn.execute("SELECT body FROM templates WHERE id = ?", (template_id,)).fetchone()
-        if row is None:
-            raise errors.not_found(template_id)
-        return self._decode(row[0])
-
-    def _load_one(self, conn: sqlite3.Connection, template_id: str) -> Template:
-        return self._template(self._row(conn, template_id))
-
-    def _store(
-        self, conn: sqlite3.Connection, data: dict[str, Any], summary: str | None
-    ) -> dict[str, Any]:
-        """Insert or update one template (``data``: its JSON object; timestamps in it are
-        ignored) and record a version if its content changed. ``summary`` overrides the
-        automatic "changed: fields" description. Returns the stored JSON object."""
-        row = conn.execute("SELECT body FROM templates WHERE id = ?", (data["id"],)).fetchone()
-        now = utc_now().isoformat()
-        content = content_of(data)
-        if row is None:
-            created = now
-            summary = summary or "created"
-        else:
-            old = self._decode(row[0])
-            changed = changed_fields(old, data)
-            if not changed:
-                return old  # nothing new: no write, no version, updated_at unchanged
-            created = str(old.get("created_at") or now)
-            summary = summary or "changed:" + ",".join(changed)
-        stored = {"id": data["id"], **content, "created_at": created, "updated_at": now}
-        body_json = json.dumps(stored, ensure_ascii=False)
-        name = str(stored.get("name", ""))
-        # INSERT OR REPLACE would delete the row and cascade away its versions and tags.
-        conn.execute(
-            "INSERT INTO templates (id, name, body, created_at, updated_at, name_key,"
-            " search_text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            " name = excluded.name, body = excluded.body, updated_at = excluded.updated_at,"
-            " name_key = excluded.name_key, search_text = excluded.search_text",
-            (stored["id"], name, body_json, created, now, fold(name), search_text(name, content)),
-        )
-        replace_tags(conn, stored["id"], stored.get("tags") or [])
-        conn.execute(
-            "INSERT INTO template_versions (template_id, saved_at, summary, body)"
-            " VALUES (?, ?, ?, ?)",
-            (stored["id"], now, summary, body_json),
-        )
-        conn.execute(
-            "DELETE FROM template_versions WHERE template_id = ? AND id NOT IN"
-            " (SELECT id FROM template_versions WHERE template_id = ? ORDER BY id DESC LIMIT ?)",
-            (stored["id"], stored["id"], MAX_VERSIONS),
-        )
-        return stored
-
-    def _rows(self, where: str, params: Sequence[object]) -> list[dict[str, Any]]:
-        with self._transaction("DEFERRED") as conn:
-            rows = conn.execute(
-                f"SELECT body FROM templates WHERE {where} ORDER BY name_key, id", params
-            ).fetchall()
-        return [self._decode(body) for (body,) in rows]
-
-    def _select(self, where: str, params: Sequence[object]) -> list[Template]:
-        return [self._template(data) for data in self._rows(where, params)]
-
-    def _create(self, data: dict[str, Any]) -> dict[str, Any]:
-        with self._transaction("IMMEDIATE") as conn:
-            if conn.execute("SELECT 1 FROM templates WHERE id = ?", (data["id"],)).fetchone():
-                raise errors.already_exists(data["id"])
-            return self._store(conn, data, "created")
 
     # -- templates ----------------------------------------------------------------------
 
@@ -244,15 +90,6 @@ class TemplateLibrary:
         """``save`` for the editor's draft: no pydantic on the autosave path."""
         with self._transaction("IMMEDIATE") as conn:
             return self._draft(self._store(conn, draft.to_stored(), None))
-
-    def get(self, template_id: str) -> Template:
-        """A template by id, also when it is in the trash."""
-        with self._transaction("DEFERRED") as conn:
-            return self._load_one(conn, template_id)
-
-    def get_draft(self, template_id: str) -> TemplateDraft:
-        with self._transaction("DEFERRED") as conn:
-            return self._draft(self._row(conn, template_id))
 
     def list_templates(self) -> list[Template]:
         """Every template not in the trash, sorted by name (case-insensitively)."""
@@ -346,87 +183,6 @@ class TemplateLibrary:
                 " WHERE templates.deleted_at IS NULL GROUP BY tag_key ORDER BY tag_key"
             ).fetchall()
         return [TagCount(tag, count) for tag, count in rows]
-
-    # -- trash --------------------------------------------------------------------------
-
-    def delete(self, template_id: str) -> None:
-        """Move a template to the trash (``restore`` undoes it)."""
-        self._set_deleted(template_id, utc_now().isoformat())
-
-    def restore(self, template_id: str) -> Template:
-        self.untrash(template_id)
-        return self.get(template_id)
-
-    def untrash(self, template_id: str) -> None:
-        """``restore`` without returning the template (the main window's undo)."""
-        self._set_deleted(template_id, None)
-
-    def _set_deleted(self, template_id: str, deleted_at: str | None) -> None:
-        with self._transaction("IMMEDIATE") as conn:
-            cursor = conn.execute(
-                "UPDATE templates SET deleted_at = ? WHERE id = ?", (deleted_at, template_id)
-            )
-            if cursor.rowcount == 0:
-                raise errors.not_found(template_id)
-
-    def list_trash(self) -> list[TrashEntry]:
-        """Templates in the trash, most recently deleted first."""
-        with self._transaction("DEFERRED") as conn:
-            rows = conn.execute(
-                "SELECT body, deleted_at FROM templates WHERE deleted_at IS NOT NULL"
-                " ORDER BY deleted_at DESC, name_key"
-            ).fetchall()
-        return [TrashEntry(self._load(body), datetime.fromisoformat(at)) for body, at in rows]
-
-    def purge(self, template_id: str) -> None:
-        """Delete a template for good, with its versions (cannot be undone)."""
-        with self._transaction("IMMEDIATE") as conn:
-            cursor = conn.execute("DELETE FROM templates WHERE id = ?", (template_id,))
-            if cursor.rowcount == 0:
-                raise errors.not_found(template_id)
-
-    def empty_trash(self) -> int:
-        with self._transaction("IMMEDIATE") as conn:
-            return conn.execute("DELETE FROM templates WHERE deleted_at IS NOT NULL").rowcount
-
-    # -- versions -----------------------------------------------------------------------
-
-    def versions(self, template_id: str) -> list[TemplateVersion]:
-        """The stored versions of a template (at most 20), newest first."""
-        with self._transaction("DEFERRED") as conn:
-            self._load_one(conn, template_id)
-            rows = conn.execute(
-                "SELECT id, saved_at, summary FROM template_versions WHERE template_id = ?"
-                " ORDER BY id DESC",
-                (template_id,),
-            ).fetchall()
-        return [
-            TemplateVersion(vid, template_id, datetime.fromisoformat(at), summary)
-            for vid, at, summary in rows
-        ]
-
-    def version_template(self, version_id: int) -> Template:
-        """The template as it was saved in one version (for a preview before restoring)."""
-        with self._transaction("DEFERRED") as conn:
-            row = conn.execute(
-                "SELECT body FROM template_versions WHERE id = ?", (version_id,)
-            ).fetchone()
-        if row is None:
-            raise errors.version_not_found(version_id)
-        return self._load(row[0])
-
-    def restore_version(self, version_id: int) -> Template:
-        """Make an earlier version current again; this is itself a new save (and version)."""
-        with self._transaction("IMMEDIATE") as conn:
-            row = conn.execute(
-                "SELECT template_id, body FROM template_versions WHERE id = ?", (version_id,)
-            ).fetchone()
-            if row is None:
-                raise errors.version_not_found(version_id)
-            current = self._load_one(conn, row[0])
-            earlier = self._load(row[1])
-            restored = {"id": current.id, **content_of(earlier.model_dump(mode="json"))}
-            return self._template(self._store(conn, restored, "restored"))
 
     # -- bulk and health ----------------------------------------------------------------
 
