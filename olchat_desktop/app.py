@@ -50,9 +50,10 @@ class GuiOptions(NamedTuple):
 def _gui_options(argv: list[str]) -> GuiOptions:
     """The GUI's own flags, ``--demo`` and ``--lang ru|en`` (also ``--lang=en``).
 
-    cli.py's argparse parser has already validated them (and rejects a wrong language);
-    other arguments are Qt's. No second argparse parser here: the first ArgumentParser
-    of a process looks for gettext catalogues on disk, about 3 ms of start-up.
+    cli.main has already validated them (a plain start is checked exactly, anything else
+    goes through its argparse parser, which rejects a wrong language); other arguments are
+    Qt's. No argparse parser here: a process's first ArgumentParser looks for gettext
+    catalogues on disk, about 3 ms of start-up.
     """
     lang: str | None = None
     for index, arg in enumerate(argv):
