@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QToolButton,
     QWidget,
@@ -180,6 +179,8 @@ class WindowActions(QObject):
         if callable(factory):
             factory(self.window)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self.window,
             self.tr("Send a test"),

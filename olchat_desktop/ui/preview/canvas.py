@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Hashable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTime
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from olchat_desktop.core.expressions import Expression, split_expressions, substitute
@@ -24,6 +25,9 @@ from olchat_desktop.ui.preview.layout import PreviewLayout, layout_preview
 from olchat_desktop.ui.preview.model import Part, Perspective, PreviewModel
 from olchat_desktop.ui.preview.painting import paint_preview
 from olchat_desktop.ui.theme import THEMES
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 DEFAULT_PHONE_WIDTH = 360
 PHONE_WIDTHS = (320, 360, 412)
@@ -187,6 +191,10 @@ class PreviewCanvas(QWidget):
 
     def render_image(self, scale: float = 1.0) -> QImage:
         """The phone column as an image ``phone_width * scale`` pixels wide."""
+        # Imported here: QImage's type and enums cost a millisecond of start-up, and only
+        # export and the render command need it.
+        from PySide6.QtGui import QImage
+
         assert self._layout is not None
         model = self._layout.model
         image = QImage(

@@ -10,13 +10,12 @@ The same actions are in the canvas's context menu.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QImage
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
-    QMessageBox,
     QScrollArea,
     QToolBar,
     QVBoxLayout,
@@ -29,6 +28,9 @@ from olchat_desktop.core.robot_settings import format_robot_settings
 from olchat_desktop.core.template_draft import TemplateContent
 from olchat_desktop.ui.preview.canvas import DEFAULT_PHONE_WIDTH, PHONE_WIDTHS, PreviewCanvas
 from olchat_desktop.ui.preview.model import Perspective, PreviewModel
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 
 class PreviewView(QWidget):
@@ -153,6 +155,8 @@ class PreviewView(QWidget):
         self.themeChanged.emit(name)
 
     def _export_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export preview as PNG"), "preview.png", self.tr("PNG images (*.png)")
         )
