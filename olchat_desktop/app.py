@@ -96,8 +96,10 @@ def build_main_window(argv: list[str]) -> MainWindow:
 def open_send_dialog(window: MainWindow) -> None:
     """The send dialog factory; its import (httpx, Bitrix24 and OLChat clients) waits for
     the first use, since it is about a third of the start-up time otherwise."""
-    from olchat_desktop.ui.send.open_dialog import open_send_dialog as open_dialog
+    from olchat_desktop.ui.busy import busy_cursor
 
+    with busy_cursor():  # the first import takes about 0.2 s (httpx, pydantic, clients)
+        from olchat_desktop.ui.send.open_dialog import open_send_dialog as open_dialog
     open_dialog(window)
 
 

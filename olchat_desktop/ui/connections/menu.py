@@ -32,10 +32,13 @@ def connection_service(window: Any) -> Any:
 
 
 def open_connections(window: QWidget) -> None:
-    from olchat_desktop.ui.connections.dialog import ConnectionsDialog
+    from olchat_desktop.ui.busy import busy_cursor
 
     try:
-        service = connection_service(window)
+        with busy_cursor():  # the first opening loads the clients and the profiles
+            from olchat_desktop.ui.connections.dialog import ConnectionsDialog
+
+            service = connection_service(window)
     except Exception as exc:  # unreadable profiles file, newer version: say so, no crash
         from PySide6.QtWidgets import QMessageBox
 
@@ -50,7 +53,9 @@ def open_connections(window: QWidget) -> None:
     from olchat_desktop.ui.demo_sandbox import window_sandbox_holder
 
     holder = window_sandbox_holder(window)
-    ConnectionsDialog(service, i18n.current_language(), window, sandbox_holder=holder).exec()
+    with busy_cursor():
+        dialog = ConnectionsDialog(service, i18n.current_language(), window, sandbox_holder=holder)
+    dialog.exec()
 
 
 class _Retranslator(QObject):

@@ -71,7 +71,7 @@ def sandbox_portals(sandbox: Any) -> list[PortalOption]:
 
 
 def open_robots_dialog(window: Any) -> None:
-    from olchat_desktop.ui.robots.dialog import RobotsDialog
+    from olchat_desktop.ui.busy import busy_cursor
 
     library_controller = window.libraryController
     library_controller.save_now()
@@ -84,25 +84,28 @@ def open_robots_dialog(window: Any) -> None:
         created = window.library.create(template)
         library_controller.open_template(created.id)
 
-    portals = profile_portals()
     own_sandbox = None
-    if not portals:
-        from olchat_desktop.ui.demo_sandbox import running_sandbox
+    with busy_cursor():  # the first opening loads httpx, pydantic and the clients
+        from olchat_desktop.ui.robots.dialog import RobotsDialog
 
-        sandbox = running_sandbox(window)
-        if sandbox is None:
-            from olchat_desktop.sandbox import Sandbox
+        portals = profile_portals()
+        if not portals:
+            from olchat_desktop.ui.demo_sandbox import running_sandbox
 
-            own_sandbox = sandbox = Sandbox().start()  # loopback bind: milliseconds
-        portals = sandbox_portals(sandbox)
-    lang: Lang = window.language()
-    dialog = RobotsDialog(
-        portals,
-        lang,
-        current_template=current_template,
-        open_template=open_template,
-        parent=window,
-    )
+            sandbox = running_sandbox(window)
+            if sandbox is None:
+                from olchat_desktop.sandbox import Sandbox
+
+                own_sandbox = sandbox = Sandbox().start()  # loopback bind: milliseconds
+            portals = sandbox_portals(sandbox)
+        lang: Lang = window.language()
+        dialog = RobotsDialog(
+            portals,
+            lang,
+            current_template=current_template,
+            open_template=open_template,
+            parent=window,
+        )
     try:
         dialog.exec()
     finally:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template import Template
 from olchat_desktop.send.connections import SendTargets, profile_targets, sandbox_targets
+from olchat_desktop.ui.busy import busy_cursor
 from olchat_desktop.ui.demo_sandbox import running_sandbox
 from olchat_desktop.ui.send.send_controller import SendController
 from olchat_desktop.ui.send.send_view import SendView
@@ -46,18 +47,19 @@ def open_send_dialog(window: Any) -> None:
     library.save_now()
     if library.current_id is None:
         return
-    template = window.library.get(library.current_id)
     lang: Lang = window.language()
-    targets = load_profile_targets()
     own_sandbox = None
-    if targets.empty:
-        sandbox = running_sandbox(window)
-        if sandbox is None:
-            from olchat_desktop.sandbox import Sandbox
+    with busy_cursor():
+        template = window.library.get(library.current_id)
+        targets = load_profile_targets()
+        if targets.empty:
+            sandbox = running_sandbox(window)
+            if sandbox is None:
+                from olchat_desktop.sandbox import Sandbox
 
-            own_sandbox = sandbox = Sandbox().start()  # loopback bind: milliseconds
-        targets = sandbox_targets(sandbox)
-    view, controller = build_send_dialog(window, template, lang, targets)
+                own_sandbox = sandbox = Sandbox().start()  # loopback bind: milliseconds
+            targets = sandbox_targets(sandbox)
+        view, controller = build_send_dialog(window, template, lang, targets)
     try:
         view.exec()
     finally:
