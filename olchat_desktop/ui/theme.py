@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    # Only for the annotation: touching QStyle from Python builds its large enums.
     from PySide6.QtWidgets import QStyle
 
 THEMES: tuple[str, ...] = ("light", "dark")
@@ -131,10 +130,9 @@ def _dark_palette() -> QPalette:
     return palette
 
 
-def _light_palette(fusion: QStyle | None = None) -> QPalette:
+def _light_palette(fusion: QStyle) -> QPalette:
     # Fusion's own standard palette is a neutral light one; only the accents change.
-    style = fusion if fusion is not None else QStyleFactory.create("Fusion")
-    palette = style.standardPalette()
+    palette = fusion.standardPalette()
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#008069"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
     palette.setColor(QPalette.ColorRole.Link, QColor("#027EB5"))

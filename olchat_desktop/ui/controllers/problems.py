@@ -7,8 +7,7 @@ with the problem's field name (``header``, ``buttons[1]``…); the editor focuse
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
 from olchat_desktop.core.validation import Problem
 
@@ -26,7 +25,11 @@ class ProblemsPresenter(QObject):
         self.view = view
         self.problems: list[Problem] = []
         self._shown: tuple[tuple[str, str, str, str], ...] | None = None
-        self._icons: dict[str, QIcon] = {}
+        style = view.style()
+        self._icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
         view.itemClicked.connect(self._on_item)
         view.itemActivated.connect(self._on_item)
 
@@ -38,7 +41,7 @@ class ProblemsPresenter(QObject):
         self._shown = key
         self.view.clear()
         for problem in problems:
-            item = QListWidgetItem(self._icon(problem.severity), problem.message)
+            item = QListWidgetItem(self._icons[problem.severity], problem.message)
             item.setData(FIELD_ROLE, problem.field)
             item.setData(CODE_ROLE, problem.code)
             item.setToolTip(problem.message)
@@ -56,19 +59,6 @@ class ProblemsPresenter(QObject):
                 "ProblemsPresenter", "{errors} errors, {warnings} warnings"
             ).format(errors=errors, warnings=len(problems) - errors)
         )
-
-    def _icon(self, severity: str) -> QIcon:
-        """The style's error or warning icon, made on first need: touching QStyle from
-        Python builds its large enums (about 5 ms), and most templates have no problems."""
-        if severity not in self._icons:
-            from PySide6.QtWidgets import QStyle
-
-            pixmap = {
-                "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-                "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-            }[severity]
-            self._icons[severity] = self.view.style().standardIcon(pixmap)
-        return self._icons[severity]
 
     def clear_cache(self) -> None:
         self._shown = None
