@@ -16,11 +16,11 @@ import gc
 import os
 import sys
 import time
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from olchat_desktop import APP_NAME, __version__, demo
 from olchat_desktop.core import markup, validation  # noqa: F401  (Qt-free first, see above)
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.gui_args import parse_gui_args
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.secret_store_factory import use_settings
 from olchat_desktop.storage.settings import SettingsStore
@@ -42,28 +42,6 @@ def ensure_application(argv: list[str]) -> QApplication:
     return app
 
 
-class GuiOptions(NamedTuple):
-    demo: bool
-    lang: Lang | None
-
-
-def _gui_options(argv: list[str]) -> GuiOptions:
-    """The GUI's own flags, ``--demo`` and ``--lang ru|en`` (also ``--lang=en``).
-
-    cli.main has already validated them (a plain start is checked exactly, anything else
-    goes through its argparse parser, which rejects a wrong language); other arguments are
-    Qt's. No argparse parser here: a process's first ArgumentParser looks for gettext
-    catalogues on disk, about 3 ms of start-up.
-    """
-    lang: str | None = None
-    for index, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            lang = arg.removeprefix("--lang=")
-        elif arg == "--lang" and index + 1 < len(argv):
-            lang = argv[index + 1]
-    return GuiOptions("--demo" in argv, "ru" if lang == "ru" else "en" if lang == "en" else None)
-
-
 def build_main_window(argv: list[str]) -> MainWindow:
     """Return the fully wired main window without entering the event loop.
 
@@ -73,7 +51,7 @@ def build_main_window(argv: list[str]) -> MainWindow:
     """
     from olchat_desktop.ui import i18n
 
-    options = _gui_options(argv)
+    options = parse_gui_args(argv)
     ensure_application(argv)
     store = SettingsStore()
     settings = store.load()

@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from olchat_desktop import APP_NAME, __version__
+from olchat_desktop.gui_args import parse_gui_args
 
 # Sub-command name -> module. Add a line here when a new command module lands.
 COMMAND_MODULES: dict[str, str] = {
@@ -44,11 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if _plain_gui_start(argv):
-        # The common case, opening the app: skip building the parser, which imports every
-        # command module and, being the process's first ArgumentParser, looks for gettext
-        # catalogues on disk (over 10 ms of start-up together). Anything else, a typo
-        # included, goes through the full parser below and gets its usual answer.
+    if not parse_gui_args(argv).rest:
+        # The common case, opening the app: no parser (see gui_args). Anything else, a
+        # typo included, goes through the full parser below and gets its usual answer.
         return _gui(argv)
     args, _qt_args = build_parser().parse_known_args(argv)
     if args.command:
@@ -58,14 +57,6 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_smoke_test([a for a in argv if a != "--smoke-test"])
     return _gui(argv)
-
-
-def _plain_gui_start(argv: list[str]) -> bool:
-    """True for ``[--demo] [--lang ru|en | --lang=ru|en]`` in any order, nothing else."""
-    rest = list(argv)
-    if "--demo" in rest:
-        rest.remove("--demo")
-    return rest in ([], ["--lang=ru"], ["--lang=en"], ["--lang", "ru"], ["--lang", "en"])
 
 
 def _gui(argv: list[str]) -> int:
