@@ -9,34 +9,40 @@ blocks) and inline nodes left to right; ``Styled`` nodes nest (``*_a_*`` is bold
 containing italic). ``ExpressionNode`` carries the Bitrix24 expression's source and its
 sample, or None when no sample is set, so the preview can mark unknown values.
 
-Defining a class is part of the app's start-up (issue 5 budget). These nodes stay frozen
-dataclasses, so a node equals only a node of the same type (a ``Paragraph`` is never equal
-to a ``Quote`` holding the same text, as NamedTuples would be), but without
-``slots=True``, which rebuilds the class and doubles its cost (~0.3 ms more each). Flat
-records elsewhere (``Expression``, ``FieldCount``, ``Problem``, the preview's ``Run``)
-are NamedTuples: ten times cheaper to define, and cheaper to create on every keystroke.
+Defining a class is part of the app's start-up (issue 5 budget). The nodes are
+``FrozenRecord`` classes, not dataclasses, which compile generated methods at import: a
+node equals only a node of the same type (a ``Paragraph`` is never equal to a ``Quote``
+holding the same text, as NamedTuples would be).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
+
+from olchat_desktop.core.frozen_record import FrozenRecord, set_field
 
 InlineStyle = Literal["bold", "italic", "strike"]
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(FrozenRecord):
+    __slots__ = ("text",)
     text: str
 
+    def __init__(self, text: str) -> None:
+        set_field(self, "text", text)
 
-@dataclass(frozen=True)
-class ExpressionNode:
+
+class ExpressionNode(FrozenRecord):
     """A Bitrix24 expression; ``sample`` is None when the template has no sample for it."""
 
+    __slots__ = ("source", "sample")
     source: str
     sample: str | None
+
+    def __init__(self, source: str, sample: str | None) -> None:
+        set_field(self, "source", source)
+        set_field(self, "sample", sample)
 
     @property
     def display_text(self) -> str:
@@ -46,28 +52,39 @@ class ExpressionNode:
 Plain = Text | ExpressionNode
 
 
-@dataclass(frozen=True)
-class Styled:
+class Styled(FrozenRecord):
     """``*bold*``, ``_italic_`` or ``~strike~`` around other inline nodes."""
 
+    __slots__ = ("style", "children")
     style: InlineStyle
     children: tuple[Inline, ...]
 
+    def __init__(self, style: InlineStyle, children: tuple[Inline, ...]) -> None:
+        set_field(self, "style", style)
+        set_field(self, "children", children)
 
-@dataclass(frozen=True)
-class Code:
+
+class Code(FrozenRecord):
     """Inline monospace: `` `code` `` (fence "`") or ```` ```mono``` ```` inside a line
     (fence "```"). Nothing inside is formatted."""
 
+    __slots__ = ("children", "fence")
     children: tuple[Plain, ...]
-    fence: str = "`"
+    fence: str
+
+    def __init__(self, children: tuple[Plain, ...], fence: str = "`") -> None:
+        set_field(self, "children", children)
+        set_field(self, "fence", fence)
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(FrozenRecord):
     """A bare link (http://, https:// or www.) that WhatsApp makes clickable."""
 
+    __slots__ = ("children",)
     children: tuple[Plain, ...]
+
+    def __init__(self, children: tuple[Plain, ...]) -> None:
+        set_field(self, "children", children)
 
     @property
     def url(self) -> str:
@@ -83,49 +100,69 @@ class Link:
 Inline = Text | ExpressionNode | Styled | Code | Link
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(FrozenRecord):
     """One ordinary line (possibly empty)."""
 
+    __slots__ = ("children",)
     children: tuple[Inline, ...]
 
+    def __init__(self, children: tuple[Inline, ...]) -> None:
+        set_field(self, "children", children)
 
-@dataclass(frozen=True)
-class BulletItem:
+
+class BulletItem(FrozenRecord):
     """``- item`` or ``* item``; ``marker`` is the character typed."""
 
+    __slots__ = ("marker", "children")
     marker: str
     children: tuple[Inline, ...]
 
+    def __init__(self, marker: str, children: tuple[Inline, ...]) -> None:
+        set_field(self, "marker", marker)
+        set_field(self, "children", children)
 
-@dataclass(frozen=True)
-class NumberedItem:
+
+class NumberedItem(FrozenRecord):
     """``1. item``; ``number`` is the digits typed."""
 
+    __slots__ = ("number", "children")
     number: str
     children: tuple[Inline, ...]
 
+    def __init__(self, number: str, children: tuple[Inline, ...]) -> None:
+        set_field(self, "number", number)
+        set_field(self, "children", children)
 
-@dataclass(frozen=True)
-class Quote:
+
+class Quote(FrozenRecord):
     """``> quoted line``."""
 
+    __slots__ = ("children",)
     children: tuple[Inline, ...]
 
+    def __init__(self, children: tuple[Inline, ...]) -> None:
+        set_field(self, "children", children)
 
-@dataclass(frozen=True)
-class MonoBlock:
+
+class MonoBlock(FrozenRecord):
     """A ```` ```monospace``` ```` block occupying whole lines; its text may hold newlines."""
 
+    __slots__ = ("children",)
     children: tuple[Plain, ...]
+
+    def __init__(self, children: tuple[Plain, ...]) -> None:
+        set_field(self, "children", children)
 
 
 Block = Paragraph | BulletItem | NumberedItem | Quote | MonoBlock
 
 
-@dataclass(frozen=True)
-class MarkupTree:
+class MarkupTree(FrozenRecord):
+    __slots__ = ("blocks",)
     blocks: tuple[Block, ...]
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        set_field(self, "blocks", blocks)
 
 
 def plain_text_of(node: Inline) -> str:

@@ -1,4 +1,4 @@
-"""The template as the editor holds it: a plain frozen dataclass, without pydantic.
+"""The template as the editor holds it: a plain frozen record, without pydantic.
 
 ``Template`` (pydantic, ``core.template``) is the model at the boundaries: files, the CLI,
 import and export, where untrusted input must be validated. Importing pydantic and
@@ -17,9 +17,10 @@ drift apart.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
+
+from olchat_desktop.core.frozen_record import FrozenRecord, set_field
 
 # JSON field -> the Python type a stored value must have (what Template.model_dump gives).
 _TEXT_FIELDS = ("id", "name", "line", "phone", "header", "message", "footer")
@@ -69,35 +70,74 @@ class TemplateContent(Protocol):
     def samples(self) -> Mapping[str, str]: ...
 
 
-@dataclass(frozen=True)
-class TemplateDraft:
-    """One template's content and identity, as edited; timestamps stay with the library."""
+class TemplateDraft(FrozenRecord):
+    """One template's content and identity, as edited; timestamps stay with the library.
 
-    id: str = field(default_factory=new_template_id)
-    name: str = ""
-    line: str = ""
-    phone: str = ""
-    header: str = ""
-    message: str = ""
-    footer: str = ""
-    buttons: tuple[str, ...] = ()
-    wait_for_reply: bool = False
-    tags: tuple[str, ...] = ()
-    samples: Mapping[str, str] = field(default_factory=dict)
+    Lists are stored as tuples and samples as a dict of its own, so a draft never shares
+    a container with its caller. Without an ``id`` a new one is made.
+    """
+
+    __slots__ = (
+        "id",
+        "name",
+        "line",
+        "phone",
+        "header",
+        "message",
+        "footer",
+        "buttons",
+        "wait_for_reply",
+        "tags",
+        "samples",
+    )
+    id: str
+    name: str
+    line: str
+    phone: str
+    header: str
+    message: str
+    footer: str
+    buttons: tuple[str, ...]
+    wait_for_reply: bool
+    tags: tuple[str, ...]
+    samples: Mapping[str, str]
+
+    def __init__(
+        self,
+        id: str | None = None,
+        name: str = "",
+        line: str = "",
+        phone: str = "",
+        header: str = "",
+        message: str = "",
+        footer: str = "",
+        buttons: Sequence[str] = (),
+        wait_for_reply: bool = False,
+        tags: Sequence[str] = (),
+        samples: Mapping[str, str] | None = None,
+    ) -> None:
+        set_field(self, "id", new_template_id() if id is None else id)
+        set_field(self, "name", name)
+        set_field(self, "line", line)
+        set_field(self, "phone", phone)
+        set_field(self, "header", header)
+        set_field(self, "message", message)
+        set_field(self, "footer", footer)
+        set_field(self, "buttons", tuple(buttons))
+        set_field(self, "wait_for_reply", wait_for_reply)
+        set_field(self, "tags", tuple(tags))
+        set_field(self, "samples", dict(samples or {}))
 
     def replace(self, **changes: Any) -> TemplateDraft:
-        """A copy with ``changes``; lists become tuples so a draft never shares them."""
-        for name in _LIST_FIELDS:
-            if name in changes:
-                changes[name] = tuple(changes[name])
-        if "samples" in changes:
-            changes["samples"] = dict(changes["samples"])
-        return replace(self, **changes)
+        """A copy with ``changes``; an unknown field name is a ``TypeError``."""
+        values = dict(zip(self.__slots__, self.field_values(), strict=True))
+        values.update(changes)
+        return TemplateDraft(**values)
 
     def to_stored(self) -> dict[str, Any]:
         """The fields as JSON values, in the shape ``Template.model_dump(mode="json")`` has
         (without the timestamps)."""
-        data: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        data: dict[str, Any] = dict(zip(self.__slots__, self.field_values(), strict=True))
         data["buttons"] = list(self.buttons)
         data["tags"] = list(self.tags)
         data["samples"] = dict(self.samples)
@@ -122,9 +162,7 @@ class TemplateDraft:
             isinstance(k, str) and isinstance(v, str) for k, v in samples.items()
         ):
             raise ValueError("template field 'samples' is not a text mapping")
-        known = {f.name for f in fields(cls)}
-        values = {name: value for name, value in data.items() if name in known}
+        values = {name: value for name, value in data.items() if name in cls.__slots__}
         if "id" not in values:
             raise ValueError("template has no id")
-        # Not cls(): its default id would be a new uuid, for nothing.
-        return cls(id=values.pop("id")).replace(**values)
+        return cls(**values)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from olchat_desktop.core.frozen_record import FrozenRecord, set_field
 from olchat_desktop.core.i18n import Lang, pick
 
 if TYPE_CHECKING:
@@ -60,10 +60,14 @@ class TrashEntry(NamedTuple):
     deleted_at: datetime
 
 
-@dataclass(frozen=True)
-class TagCount:
+class TagCount(FrozenRecord):
+    __slots__ = ("tag", "count")
     tag: str
     count: int
+
+    def __init__(self, tag: str, count: int) -> None:
+        set_field(self, "tag", tag)
+        set_field(self, "count", count)
 
 
 def content_of(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -39,41 +38,77 @@ PHONE_WIDTHS: tuple[int, ...] = (320, 360, 412)
 DEFAULT_PHONE_WIDTH = 360
 
 
-@dataclass(eq=True, kw_only=True)
 class AppSettings:
     """Everything the app remembers between runs apart from templates and connections.
 
     Mutable (the window assigns fields as the user works), but every assignment is checked
     by :meth:`__setattr__`, so a wrong value fails where it is made, not as a rejected file
-    on the next start.
+    on the next start. A plain class, not a dataclass: this one is built on every start-up,
+    where a dataclass compiles its generated methods (issue 5).
     """
 
-    schema_version: int = SCHEMA_VERSION
-    language: LanguageSetting = "system"
-    theme: ThemeSetting = "system"
-    phone_width: int = DEFAULT_PHONE_WIDTH
+    schema_version: int
+    language: LanguageSetting
+    theme: ThemeSetting
+    phone_width: int
     # QMainWindow.saveGeometry()/saveState() as base64 text (opaque to us).
-    window_geometry: str = ""
-    window_state: str = ""
+    window_geometry: str
+    window_state: str
     # Splitter name -> sizes in pixels, e.g. {"main": [240, 620, 420]}.
-    splitter_sizes: dict[str, list[int]] = field(default_factory=dict)
-    last_template_id: str | None = None
+    splitter_sizes: dict[str, list[int]]
+    last_template_id: str | None
     # How "Insert field" inserts a CRM field: display form {{Имя}} or code {=Document:NAME}.
-    insert_field_form: InsertFieldForm = "display"
+    insert_field_form: InsertFieldForm
     # Dotted class path of the OS keyring that holds the secrets (SecretStore.backend_name),
     # saved after the first successful secret write so later runs use exactly that keyring.
-    keyring_backend: str | None = None
+    keyring_backend: str | None
+
+    def __init__(
+        self,
+        *,
+        schema_version: int = SCHEMA_VERSION,
+        language: LanguageSetting = "system",
+        theme: ThemeSetting = "system",
+        phone_width: int = DEFAULT_PHONE_WIDTH,
+        window_geometry: str = "",
+        window_state: str = "",
+        splitter_sizes: dict[str, list[int]] | None = None,
+        last_template_id: str | None = None,
+        insert_field_form: InsertFieldForm = "display",
+        keyring_backend: str | None = None,
+    ) -> None:
+        # Each assignment goes through __setattr__, so construction is checked too.
+        self.schema_version = schema_version
+        self.language = language
+        self.theme = theme
+        self.phone_width = phone_width
+        self.window_geometry = window_geometry
+        self.window_state = window_state
+        self.splitter_sizes = {} if splitter_sizes is None else splitter_sizes
+        self.last_template_id = last_template_id
+        self.insert_field_form = insert_field_form
+        self.keyring_backend = keyring_backend
 
     # Hidden from mypy: a visible __setattr__ would make it accept any attribute name, and
     # a typo such as ``settings.them = ...`` should stay a type error, not only a runtime one.
     if not TYPE_CHECKING:
 
         def __setattr__(self, name: str, value: object) -> None:
-            # The dataclass __init__ assigns through here too, so construction is checked.
             check = _FIELD_CHECKS.get(name)
             if check is None:
                 raise AttributeError(f"AppSettings has no setting {name!r}")
             object.__setattr__(self, name, check(name, value))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AppSettings):
+            return NotImplemented
+        return self.to_json_dict() == other.to_json_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable, as before
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in self.to_json_dict().items())
+        return f"AppSettings({shown})"
 
     @classmethod
     def from_json_dict(cls, data: dict[str, Any]) -> AppSettings:
@@ -86,7 +121,9 @@ class AppSettings:
 
     def to_json_dict(self) -> dict[str, Any]:
         """A JSON-ready copy (plain dicts, lists, str, int, None) in field order."""
-        return asdict(self)
+        data = {name: getattr(self, name) for name in _FIELD_CHECKS}
+        data["splitter_sizes"] = {key: list(sizes) for key, sizes in self.splitter_sizes.items()}
+        return data
 
 
 def _type_error(name: str, expected: str, value: object) -> TypeError:

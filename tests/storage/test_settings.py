@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import inspect
 import json
 import subprocess
 import sys
@@ -157,7 +157,10 @@ def test_assigned_splitter_sizes_are_copied() -> None:
 
 def test_every_field_has_a_check() -> None:
     # A new field without a check would make its construction raise AttributeError.
-    assert set(_FIELD_CHECKS) == {item.name for item in dataclasses.fields(AppSettings)}
+    parameters = inspect.signature(AppSettings).parameters
+    assert list(_FIELD_CHECKS) == list(parameters)
+    assert list(_FIELD_CHECKS) == list(AppSettings.__annotations__)
+    assert list(AppSettings().to_json_dict()) == list(parameters)
 
 
 def test_json_dict_round_trip_ignores_unknown_keys() -> None:

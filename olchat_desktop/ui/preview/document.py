@@ -9,7 +9,6 @@ reports which blocks are quotes and the painter draws the bars beside them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from PySide6.QtGui import (
@@ -75,8 +74,7 @@ class Style(NamedTuple):
 PLAIN = Style()
 
 
-@dataclass
-class StyledDocument:
+class StyledDocument(NamedTuple):
     document: QTextDocument
     runs: tuple[Run, ...]
     quote_blocks: tuple[int, ...]  # block numbers to draw a quote bar beside
@@ -174,8 +172,8 @@ class _Builder:
         self._formats[key] = char_format
         return char_format
 
-    def finish(self) -> StyledDocument:
-        return StyledDocument(self.document, tuple(self.runs), tuple(self.quote_blocks))
+    def finish(self, ends_boxed: bool = False) -> StyledDocument:
+        return StyledDocument(self.document, tuple(self.runs), tuple(self.quote_blocks), ends_boxed)
 
 
 def _with_style(style: Style, name: str) -> Style:
@@ -246,9 +244,9 @@ def build_body(tree: MarkupTree, theme: str) -> StyledDocument:
     builder = _Builder(theme, "body", BODY_PX, "text", bold=False)
     for block in tree.blocks:
         _write_block(builder, block)
-    styled = builder.finish()
-    styled.ends_boxed = bool(tree.blocks) and isinstance(tree.blocks[-1], Quote | MonoBlock)
-    return styled
+    return builder.finish(
+        ends_boxed=bool(tree.blocks) and isinstance(tree.blocks[-1], Quote | MonoBlock)
+    )
 
 
 def build_plain(text: str, samples: Mapping[str, str], theme: str, part: Part) -> StyledDocument:

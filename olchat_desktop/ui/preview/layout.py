@@ -8,7 +8,7 @@ are logical pixels; painting scales them by the device pixel ratio.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QTextDocument
@@ -36,14 +36,12 @@ NOTE_GAP = 14.0
 BOTTOM_MARGIN = 10.0
 
 
-@dataclass
-class PlacedDocument:
+class PlacedDocument(NamedTuple):
     styled: StyledDocument
     origin: QPointF
 
 
-@dataclass
-class PreviewLayout:
+class PreviewLayout(NamedTuple):
     """Everything the painter needs; ``model`` is the inspectable summary of it."""
 
     model: PreviewModel
@@ -52,8 +50,8 @@ class PreviewLayout:
     note: str
     note_rect: QRectF
     bubble: QRectF
-    documents: list[PlacedDocument] = field(default_factory=list)
-    time_rect: QRectF = field(default_factory=QRectF)
+    documents: list[PlacedDocument]
+    time_rect: QRectF
 
 
 def _last_line_width(document: QTextDocument) -> float:
