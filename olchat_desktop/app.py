@@ -33,9 +33,15 @@ if TYPE_CHECKING:
 def ensure_application(argv: list[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
+    from olchat_desktop.ui.theme import FUSION_ARGUMENTS, FUSION_PROPERTY
+
     app = QApplication.instance()
     if app is None:
-        app = QApplication([sys.argv[0] if sys.argv else "olchat-desktop", *argv])
+        program = sys.argv[0] if sys.argv else "olchat-desktop"
+        app = QApplication([program, *FUSION_ARGUMENTS, *argv])
+        # The command line sets the style unless the user's own "-style" came later.
+        own_style = any(arg == "-style" or arg.startswith("-style=") for arg in argv)
+        app.setProperty(FUSION_PROPERTY, not own_style)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

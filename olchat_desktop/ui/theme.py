@@ -9,14 +9,16 @@ Fusion honours it everywhere (Qt docs, "QPalette" and "Styles and Style Aware Wi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyle
+# Qt's command-line option for the style: ``ensure_application`` creates the QApplication
+# with it, so start-up never calls QApplication.setStyle, whose returned QStyle object is
+# the first Python use of the QStyle type, and creating that type's enums costs 5 ms.
+FUSION_ARGUMENTS: tuple[str, ...] = ("-style", "Fusion")
+# Dynamic property on the QApplication: True once its style is Fusion.
+FUSION_PROPERTY = "olchatFusionStyle"
 
 THEMES: tuple[str, ...] = ("light", "dark")
 THEME_SETTINGS: tuple[str, ...] = ("system", *THEMES)
@@ -130,9 +132,48 @@ def _dark_palette() -> QPalette:
     return palette
 
 
-def _light_palette(fusion: QStyle) -> QPalette:
+# Fusion's standard light palette (QFusionStyle::standardPalette, Qt 6) where it differs
+# from QPalette's own derivation from the window colour #EFEFEF. Written out rather than
+# asked from a Fusion QStyle object: see FUSION_ARGUMENTS. A test compares them.
+_FUSION_LIGHT: dict[QPalette.ColorGroup, dict[QPalette.ColorRole, str]] = {
+    QPalette.ColorGroup.Active: {
+        QPalette.ColorRole.Midlight: "#CACACA",
+        QPalette.ColorRole.Dark: "#9F9F9F",
+        QPalette.ColorRole.Mid: "#B8B8B8",
+        QPalette.ColorRole.Shadow: "#767676",
+        QPalette.ColorRole.Highlight: "#308CC6",
+        QPalette.ColorRole.PlaceholderText: "#80000000",
+        QPalette.ColorRole.Accent: "#308CC6",
+    },
+    QPalette.ColorGroup.Disabled: {
+        QPalette.ColorRole.WindowText: "#BEBEBE",
+        QPalette.ColorRole.Midlight: "#CACACA",
+        QPalette.ColorRole.Dark: "#BEBEBE",
+        QPalette.ColorRole.Mid: "#B8B8B8",
+        QPalette.ColorRole.Text: "#BEBEBE",
+        QPalette.ColorRole.ButtonText: "#BEBEBE",
+        QPalette.ColorRole.Shadow: "#B1B1B1",
+        QPalette.ColorRole.Highlight: "#919191",
+        QPalette.ColorRole.AlternateBase: "#F7F7F7",
+        QPalette.ColorRole.PlaceholderText: "#80000000",
+        QPalette.ColorRole.Accent: "#919191",
+    },
+}
+_FUSION_LIGHT[QPalette.ColorGroup.Inactive] = _FUSION_LIGHT[QPalette.ColorGroup.Active]
+
+
+def fusion_light_palette() -> QPalette:
+    """Fusion's standard light palette."""
+    palette = QPalette(QColor("#EFEFEF"))
+    for group, colors in _FUSION_LIGHT.items():
+        for role, value in colors.items():
+            palette.setColor(group, role, QColor(value))
+    return palette
+
+
+def _light_palette() -> QPalette:
     # Fusion's own standard palette is a neutral light one; only the accents change.
-    palette = fusion.standardPalette()
+    palette = fusion_light_palette()
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#008069"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
     palette.setColor(QPalette.ColorRole.Link, QColor("#027EB5"))
@@ -141,9 +182,8 @@ def _light_palette(fusion: QStyle) -> QPalette:
 
 def apply_app_theme(app: QApplication, name: str) -> None:
     """Give the whole app the Fusion style with a light or dark palette."""
-    if app.style().name().lower() != "fusion":
+    if not app.property(FUSION_PROPERTY):
         app.setStyle("Fusion")
-    # The app's own Fusion instance gives the light palette: a second style object would
-    # cost a millisecond of start-up.
+        app.setProperty(FUSION_PROPERTY, True)
     dark = resolve_theme(name) == "dark"
-    app.setPalette(_dark_palette() if dark else _light_palette(app.style()))
+    app.setPalette(_dark_palette() if dark else _light_palette())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from olchat_desktop.core import limits
@@ -39,6 +39,14 @@ LIMITED = [
 ]
 
 
+AMBER, RED = "#b26a00", "#d32f2f"
+
+
+def shown_color(counter: QLabel) -> str:
+    """The counter's text colour as painted (the style sheet sets it on repolish)."""
+    return counter.palette().color(counter.foregroundRole()).name()
+
+
 @pytest.mark.parametrize(("edit_name", "counter_name", "limit", "field"), LIMITED)
 def test_typing_updates_counter_level_and_problems(
     window: MainWindow, qtbot: QtBot, edit_name: str, counter_name: str, limit: int, field: str
@@ -51,13 +59,16 @@ def test_typing_updates_counter_level_and_problems(
     edit.insert("!Ж")  # QTest types ASCII only; Cyrillic goes in as a paste would
     assert counter.text() == f"7/{limit}"
     assert counter.property("level") == "ok"
+    assert shown_color(counter) not in (AMBER, RED)
     edit.setText("x" * (limit - 1))  # 95 % of 20 and 98 % of 60: amber
     assert counter.text() == f"{limit - 1}/{limit}"
     assert counter.property("level") == "near"
+    assert shown_color(counter) == AMBER
     assert (field, "too_long") not in problems_of(window)
     qtbot.keyClicks(edit, "yz")
     assert counter.text() == f"{limit + 1}/{limit}"
     assert counter.property("level") == "over"
+    assert shown_color(counter) == RED
     assert (field, "too_long") in problems_of(window)
     assert "graphemes" in counter.toolTip()
 

@@ -37,3 +37,28 @@ def test_app_theme_sets_fusion_and_a_dark_or_light_palette(qapp: QApplication) -
         assert dark < 80 < light
     finally:
         qapp.setPalette(original)
+
+
+def test_fusion_light_palette_is_fusions_standard_palette(qapp: QApplication) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QStyleFactory
+
+    from olchat_desktop.ui.theme import fusion_light_palette
+
+    fusion = QStyleFactory.create("Fusion")
+    assert fusion is not None
+    expected, ours = fusion.standardPalette(), fusion_light_palette()
+    groups = (
+        QPalette.ColorGroup.Active,
+        QPalette.ColorGroup.Inactive,
+        QPalette.ColorGroup.Disabled,
+    )
+    roles = [role for role in QPalette.ColorRole if role != QPalette.ColorRole.NColorRoles]
+    argb = QColor.NameFormat.HexArgb
+    differences = [
+        (group.name, role.name)
+        for group in groups
+        for role in roles
+        if expected.color(group, role).name(argb) != ours.color(group, role).name(argb)
+    ]
+    assert differences == []

@@ -33,6 +33,13 @@ from olchat_desktop.app import build_main_window
 window = build_main_window(["--lang", "en"])
 window.show()
 QApplication.processEvents()
+import PySide6.QtGui, PySide6.QtWidgets
+# PySide creates a Qt class's Python type (and its enums) on first use.
+qt_types = [
+    name
+    for module, name in ((PySide6.QtWidgets, "QStyle"), (PySide6.QtGui, "QGradient"))
+    if name in module.__dict__
+]
 opened = window.editor.draft().id
 QTest.keyClicks(window.editorView.messageEdit, "x")
 dirty = window.libraryController.dirty
@@ -41,6 +48,10 @@ QApplication.processEvents()
 with sqlite3.connect(os.path.join(sys.argv[1], "library.sqlite3")) as conn:
     body = conn.execute("SELECT body FROM templates WHERE id = ?", (opened,)).fetchone()[0]
 result = {
+    "qt_types": qt_types,
+    "style": QApplication.style().name(),
+    "header_level": window.editorView.headerCounter.property("level"),
+    "problems": len(window.editor.current_problems()),
     "opened": opened,
     "dirty_after_typing": dirty,
     "dirty_after_save": window.libraryController.dirty,
@@ -58,7 +69,8 @@ print(json.dumps(result))
 
 def _seed(home: Path) -> str:
     """A few plain Russian templates and settings that reopen the second one; no
-    profiles.json (nothing configured), as on a first run."""
+    profiles.json (nothing configured), as on a first run. The reopened one starts with
+    its header near the limit (amber counter) and a too long button (a problem)."""
     messages = ["Здравствуйте! Как прошёл визит?", "Напоминаем о записи.", "Заказ собран."]
     with TemplateLibrary(home / "library.sqlite3") as library:
         drafts = [
@@ -67,8 +79,9 @@ def _seed(home: Path) -> str:
                     name=f"Шаблон {index}",
                     line="Основная линия",
                     phone="79991234567",
+                    header="Заказ " + "ж" * 52 if index == 1 else "",
                     message=message,
-                    buttons=("Да", "Нет"),
+                    buttons=("Да", "Нет, спасибо, как-нибудь потом" if index == 1 else "Нет"),
                     tags=("клиенты",),
                 )
             )
@@ -97,6 +110,12 @@ def test_opening_and_editing_never_import_the_heavy_libraries(olchat_home: Path)
     result = json.loads(completed.stdout.strip().splitlines()[-1])
     # The edit really went through the everyday path: typed, marked dirty, autosaved.
     assert result["opened"] == reopened
+    # Start-up never creates the QStyle or QGradient types (5 ms and 1 ms of enums), even
+    # with an amber counter and a problem's icon to show; the style is still Fusion.
+    assert result["header_level"] == "near"
+    assert result["problems"] >= 1
+    assert result["qt_types"] == []
+    assert result["style"] == "fusion"
     assert result["dirty_after_typing"] is True
     assert result["dirty_after_save"] is False
     assert "x" in result["saved_message"]

@@ -69,6 +69,10 @@ class PreviewCanvas(QWidget):
         super().__init__(parent)
         self.setObjectName("previewCanvas")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # Qt fills the margins beside the phone column with the window colour before
+        # paintEvent: cheaper than a Python fillRect, whose QBrush overload alone costs a
+        # millisecond of start-up (it creates the QGradient type and its enums).
+        self.setAutoFillBackground(True)
         self._template: TemplateContent = TemplateDraft(id="")
         self._theme = "light"
         self._phone_width = DEFAULT_PHONE_WIDTH
@@ -122,8 +126,7 @@ class PreviewCanvas(QWidget):
         self.relayout()
 
     def model(self) -> PreviewModel:
-        assert self._layout is not None
-        return self._layout.model
+        return self.current_layout().model
 
     # -- layout -----------------------------------------------------------------------
 
@@ -146,6 +149,18 @@ class PreviewCanvas(QWidget):
         return found
 
     def relayout(self) -> None:
+        """Drop the layout; it is rebuilt when next needed (size hint, paint, model), so a
+        burst of changes (start-up sets theme, width, texts and template) lays out once."""
+        self._layout = None
+        self.updateGeometry()
+        self.update()
+
+    def current_layout(self) -> PreviewLayout:
+        if self._layout is None:
+            self._layout = self._build_layout()
+        return self._layout
+
+    def _build_layout(self) -> PreviewLayout:
         template = self._template
         documents = [
             self._plain_document(template.header, "header"),
@@ -158,7 +173,7 @@ class PreviewCanvas(QWidget):
             if title.strip()
         ]
         clock = self._clock_text or QTime.currentTime().toString("HH:mm")
-        self._layout = layout_preview(
+        return layout_preview(
             documents,
             titles,
             self._phone_width,
@@ -168,8 +183,6 @@ class PreviewCanvas(QWidget):
             self.caption,
             self.note,
         )
-        self.updateGeometry()
-        self.update()
 
     # -- painting ---------------------------------------------------------------------
 
@@ -180,13 +193,12 @@ class PreviewCanvas(QWidget):
         return QSize(self._phone_width, self.model().height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        assert self._layout is not None
+        layout = self.current_layout()
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
         offset = max(0, (self.width() - self._phone_width) // 2)
         painter.translate(offset, 0)
         # Below the content the chat background continues to the widget's bottom.
-        paint_preview(painter, self._layout, self.height())
+        paint_preview(painter, layout, self.height())
         painter.end()
 
     def render_image(self, scale: float = 1.0) -> QImage:
@@ -195,8 +207,8 @@ class PreviewCanvas(QWidget):
         # export and the render command need it.
         from PySide6.QtGui import QImage
 
-        assert self._layout is not None
-        model = self._layout.model
+        layout = self.current_layout()
+        model = layout.model
         image = QImage(
             round(model.phone_width * scale),
             round(model.height * scale),
@@ -205,7 +217,7 @@ class PreviewCanvas(QWidget):
         image.setDevicePixelRatio(scale)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
-        paint_preview(painter, self._layout)
+        paint_preview(painter, layout)
         painter.end()
         return image
 
