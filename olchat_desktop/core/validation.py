@@ -30,8 +30,8 @@ Warnings:
 - ``unnamed``: the template has no name.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": typing.NamedTuple compiles every string
+# annotation into a ForwardRef, 30 µs a field on the start-up path (issue 5).
 from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
 

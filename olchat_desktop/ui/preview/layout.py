@@ -5,8 +5,8 @@ tail at the top corner, reply buttons as full-width rows under the bubble). All 
 are logical pixels; painting scales them by the device pixel ratio.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": typing.NamedTuple compiles every string
+# annotation into a ForwardRef, 30 µs a field on the start-up path (issue 5).
 import math
 from typing import NamedTuple
 
