@@ -21,13 +21,13 @@ MASK = "***"
 # OAuth keys are lower-case on the wire; matching them case-sensitively keeps robot
 # ``CODE`` values (not secret) readable in logs.
 _SECRET_KEYS = "auth|access_token|refresh_token|client_secret|code|password|token|secret"
-_WEBHOOK_PATH = re.compile(r"(/rest/\d+/)([^/\s?#\"'<>]+)")
+# Pattern sources, compiled (and cached by re) on the first redaction: most runs log little,
+# and compiling these at import cost half a millisecond of start-up (issue 5).
+_WEBHOOK_PATH = r"(/rest/\d+/)([^/\s?#\"'<>]+)"
 # OLChat's REST webhook token is the path segment after ``/wa/``.
-_OLCHAT_TOKEN_PATH = re.compile(r"(/wa/)([^/\s?#\"'<>]+)")
-_QUERY_PAIR = re.compile(
-    rf"(?<![A-Za-z0-9_])((?:{_SECRET_KEYS})(?:%5B[^=&]*%5D|\[[^=&\]]*\])?=)([^&\s\"'<>]+)"
-)
-_JSON_MEMBER = re.compile(rf"(\"(?:{_SECRET_KEYS})\"\s*:\s*\")([^\"]*)(\")")
+_OLCHAT_TOKEN_PATH = r"(/wa/)([^/\s?#\"'<>]+)"
+_QUERY_PAIR = rf"(?<![A-Za-z0-9_])((?:{_SECRET_KEYS})(?:%5B[^=&]*%5D|\[[^=&\]]*\])?=)([^&\s\"'<>]+)"
+_JSON_MEMBER = rf"(\"(?:{_SECRET_KEYS})\"\s*:\s*\")([^\"]*)(\")"
 _MIN_REGISTERED_LENGTH = 6  # shorter values would blank out ordinary words
 
 _known_secrets: set[str] = set()
@@ -43,10 +43,10 @@ def register_secret(value: str | None) -> None:
 
 def redact(text: str, extra_secrets: tuple[str, ...] = ()) -> str:
     """Return ``text`` with every secret replaced by ``***``."""
-    text = _WEBHOOK_PATH.sub(lambda m: m.group(1) + MASK, text)
-    text = _OLCHAT_TOKEN_PATH.sub(lambda m: m.group(1) + MASK, text)
-    text = _QUERY_PAIR.sub(lambda m: m.group(1) + MASK, text)
-    text = _JSON_MEMBER.sub(lambda m: m.group(1) + MASK + m.group(3), text)
+    text = re.sub(_WEBHOOK_PATH, lambda m: m.group(1) + MASK, text)
+    text = re.sub(_OLCHAT_TOKEN_PATH, lambda m: m.group(1) + MASK, text)
+    text = re.sub(_QUERY_PAIR, lambda m: m.group(1) + MASK, text)
+    text = re.sub(_JSON_MEMBER, lambda m: m.group(1) + MASK + m.group(3), text)
     with _known_lock:
         known = sorted(_known_secrets | {s for s in extra_secrets if s}, key=len, reverse=True)
     for secret in known:

@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
-
 if TYPE_CHECKING:
     from olchat_desktop.ui.main_window import MainWindow
+    from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
 
 
 START_DELAY_MS = 500
@@ -102,6 +101,9 @@ def start_demo_sandbox(window: MainWindow) -> SandboxHolder | None:
     updater = _StatusUpdater(label)
 
     def launch() -> None:
+        # Imported here, after the first paint: the task machinery is not needed before.
+        from olchat_desktop.ui.tasks import start_task
+
         with holder._lock:
             if holder._stopped:
                 return

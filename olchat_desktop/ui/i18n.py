@@ -14,6 +14,7 @@ silently stops translating (qt_anchors.md §1.7, Vorta's comment).
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -27,8 +28,10 @@ _installed: list[QTranslator] = []
 _current: Language | None = None
 
 
+@cache
 def resources_dir() -> Path:
-    """``resources/`` beside the package, or inside a PyInstaller bundle."""
+    """``resources/`` beside the package, or inside a PyInstaller bundle. Cached: resolving
+    the path stats every directory on the way, and start-up asks for it twenty times."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"

@@ -195,6 +195,20 @@ def test_insert_field_and_emoji_go_to_the_last_edited_field(
     assert window.editor.samples.sources() == ["{{Имя}}", "{=Document:NAME}"]
 
 
+def test_insert_field_entries_are_made_on_first_opening_in_the_current_form(
+    window: MainWindow,
+) -> None:
+    menu = window.windowActions.insertFieldMenu
+    assert menu._field_actions == []  # not made at start-up
+    menu.codeFormAction.trigger()
+    menu.aboutToShow.emit()
+    texts = [action.text() for action, _field in menu._field_actions]
+    assert len(texts) >= 10
+    assert "Имя (First name)\t{=Document:NAME}" in texts  # English UI, code form
+    menu.displayFormAction.trigger()
+    assert "Имя (First name)\t{{Имя}}" in [a.text() for a, _f in menu.fieldActions]
+
+
 def test_wait_for_reply_shows_the_stage_warning(window: MainWindow, qtbot: QtBot) -> None:
     check = window.editorView.waitForReplyCheck
     assert not window.editorView.waitNote.isVisible()

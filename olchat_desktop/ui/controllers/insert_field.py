@@ -71,13 +71,26 @@ class InsertFieldMenu(QMenu):
         self.displayFormAction.triggered.connect(lambda: self._set_form("display"))
         self.codeFormAction.triggered.connect(lambda: self._set_form("code"))
         self.addSeparator()
-        self.fieldActions: list[tuple[QAction, CrmField]] = []
+        self._lang = "ru"
+        self._field_actions: list[tuple[QAction, CrmField]] = []
+        # The field entries are made when the menu first opens: start-up skips them.
+        self.aboutToShow.connect(self._build_field_actions)
+        self.retranslate("ru")
+
+    @property
+    def fieldActions(self) -> list[tuple[QAction, CrmField]]:
+        self._build_field_actions()
+        return self._field_actions
+
+    def _build_field_actions(self) -> None:
+        if self._field_actions:
+            return
         for field in CRM_FIELDS:
             action = QAction(self)
             action.triggered.connect(lambda _=False, f=field: self._choose(f))
             self.addAction(action)
-            self.fieldActions.append((action, field))
-        self.retranslate("ru")
+            self._field_actions.append((action, field))
+        self._retranslate_fields()
 
     def expression_for(self, field: CrmField) -> str:
         return field.display_form if self.form == "display" else field.code_form
@@ -93,13 +106,17 @@ class InsertFieldMenu(QMenu):
                 "InsertFieldMenu", "Insert as {=Document:NAME} (field code, any portal language)"
             )
         )
-        for action, field in self.fieldActions:
-            name = field.ru if lang == "ru" else f"{field.ru} ({field.en})"
+        self._lang = lang
+        self._retranslate_fields()
+
+    def _retranslate_fields(self) -> None:
+        for action, field in self._field_actions:
+            name = field.ru if self._lang == "ru" else f"{field.ru} ({field.en})"
             action.setText(f"{name}\t{self.expression_for(field)}")
 
     def _set_form(self, form: str) -> None:
         self.form = form
-        for action, field in self.fieldActions:
+        for action, field in self._field_actions:
             action.setText(action.text().split("\t")[0] + "\t" + self.expression_for(field))
         self.form_changed.emit(form)
 

@@ -24,12 +24,12 @@ if TYPE_CHECKING:
 STATUS_MS = 8000
 DEFAULT_BUNDLE_NAME = "olchat-templates.json"
 # Characters that Windows, macOS or Linux refuse in a file name, plus control characters.
-_UNSAFE_IN_FILE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_UNSAFE_IN_FILE_NAME = r'[<>:"/\\|?*\x00-\x1f]+'  # compiled on first use (re caches it)
 
 
 def file_name_for(template_name: str) -> str:
     """A safe default file name for one template: its name, cleaned, with ``.json``."""
-    stem = _UNSAFE_IN_FILE_NAME.sub(" ", template_name).strip().strip(".")
+    stem = re.sub(_UNSAFE_IN_FILE_NAME, " ", template_name).strip().strip(".")
     stem = re.sub(r"\s+", " ", stem)[:80].strip() or "template"
     return f"{stem}.json"
 

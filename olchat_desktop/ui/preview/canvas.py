@@ -8,12 +8,13 @@ keystroke in the body rebuilds one document and re-runs the cheap geometry.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTime
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -172,7 +173,7 @@ class PreviewCanvas(QWidget):
             for title in template.buttons[:BUTTON_SLOTS]
             if title.strip()
         ]
-        clock = self._clock_text or QTime.currentTime().toString("HH:mm")
+        clock = self._clock_text or time.strftime("%H:%M")
         return layout_preview(
             documents,
             titles,
