@@ -87,6 +87,8 @@ def apply_action_icons(window: MainWindow) -> None:
     ):
         _set(action, name)
     view.emojiButton.setIcon(icon("emoji"))
+    if view.emojiButton.icon().isNull():
+        view.emojiButton.setText("😊")
     view.insertFieldButton.setIcon(icon("insert-field"))
     view.insertFieldButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     # MainWindow.windowActions (the WindowActions) shadows QWidget.actions() for type checkers.

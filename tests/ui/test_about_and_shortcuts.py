@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -198,3 +198,16 @@ def test_dialogs_render_without_clipping(qtbot: QtBot, tmp_path: Path, lang: str
         about.grab().save(str(SCREENSHOTS / f"about{suffix}.png"))
         shortcuts.grab().save(str(SCREENSHOTS / f"shortcuts{suffix}.png"))
     i18n.install_language("en")
+
+
+def test_emoji_button_shows_its_icon_and_falls_back_to_an_emoji(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = open_window(qtbot)
+    button = win.editorView.emojiButton
+    # The icon only: measuring an emoji text would load the colour emoji font at start-up.
+    assert not button.icon().isNull() and button.text() == ""
+    assert button.accessibleName()
+    monkeypatch.setattr(icons, "icon", lambda name: QIcon())
+    icons.apply_action_icons(win)
+    assert button.text() == "😊"

@@ -8,7 +8,7 @@ The painter draws in logical pixels; callers set the device pixel ratio on their
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from olchat_desktop.ui.preview.document import FOOTER_PX, TIME_PX, text_font
 from olchat_desktop.ui.preview.layout import ICON_GAP, ICON_SIZE, TAIL, PreviewLayout
@@ -60,26 +60,36 @@ def reply_icon(origin: QPointF) -> QPainterPath:
     return path
 
 
-def _paint_background(painter: QPainter, layout: PreviewLayout, theme: str, height: float) -> None:
-    width = layout.model.phone_width
-    # drawRect, not fillRect: fillRect's overloads take a QGradient, whose type and enums
-    # cost a millisecond of start-up to create.
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(whatsapp_color(theme, "chat_background"))
-    painter.drawRect(QRectF(0, 0, width, height))
-    # A sparse dot grid stands in for WhatsApp's doodle wallpaper: subtle, not busy.
-    dots = QPolygonF()
-    row = 0
-    y = PATTERN_STEP / 2
-    while y < height:
-        x = PATTERN_STEP / 2 + (PATTERN_STEP / 2 if row % 2 else 0)
-        while x < width:
-            dots.append(QPointF(x, y))
-            x += PATTERN_STEP
-        y += PATTERN_STEP
-        row += 1
+# Pattern tiles by (theme, device pixel ratio): the pattern repeats every PATTERN_STEP
+# across and every two steps down, so painting it is one tiled blit per frame, not a few
+# hundred antialiased dots (this runs on every keystroke's repaint).
+_tiles: dict[tuple[str, float], QPixmap] = {}
+
+
+def _pattern_tile(theme: str, ratio: float) -> QPixmap:
+    found = _tiles.get((theme, ratio))
+    if found is not None:
+        return found
+    step = PATTERN_STEP
+    tile = QPixmap(round(step * ratio), round(2 * step * ratio))
+    tile.setDevicePixelRatio(ratio)
+    tile.fill(whatsapp_color(theme, "chat_background"))
+    painter = QPainter(tile)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(whatsapp_color(theme, "chat_pattern"), 2.0, c=Qt.PenCapStyle.RoundCap))
-    painter.drawPoints(dots)
+    # Even rows: a dot mid-tile; odd rows: dots on the tile's edges, half in each tile.
+    painter.drawPoints(
+        QPolygonF([QPointF(step / 2, step / 2), QPointF(0, step * 1.5), QPointF(step, step * 1.5)])
+    )
+    painter.end()
+    _tiles[(theme, ratio)] = tile
+    return tile
+
+
+def _paint_background(painter: QPainter, layout: PreviewLayout, theme: str, height: float) -> None:
+    # A sparse dot grid stands in for WhatsApp's doodle wallpaper: subtle, not busy.
+    tile = _pattern_tile(theme, painter.device().devicePixelRatioF())
+    painter.drawTiledPixmap(QRectF(0, 0, layout.model.phone_width, height), tile)
 
 
 def _paint_caption(painter: QPainter, layout: PreviewLayout, theme: str) -> None:

@@ -221,7 +221,8 @@ class EditorView(QScrollArea):
         toolbar.addSeparator()
         self.emojiButton = QToolButton()
         self.emojiButton.setObjectName("emojiButton")
-        self.emojiButton.setText("😊")
+        # No "😊" text: measuring it would load the colour emoji font at start-up, for a
+        # button that shows its icon (icons.apply_action_icons; the text is the fallback).
         self.emojiButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         toolbar.addWidget(self.emojiButton)
         self.insertFieldButton = QToolButton()
