@@ -4,10 +4,9 @@ Start-up stays lean (issue 5 budgets): Qt widgets and sqlite are imported here; 
 httpx, keyring, regex and the sandbox load when something needs them (the sandbox in a
 background task).
 
-The Qt-free modules the window needs are imported before anything imports PySide6: PySide
-replaces ``__import__`` with a hook that reads the source of every module imported after
-QtCore, looking for "PySide6" (its ``__feature__`` support, ``_mod_uses_pyside`` in
-shibokensupport/feature.py); modules already loaded skip that.
+PySide's import hook would read the source of every module an import statement names
+(its ``__feature__`` support); importing ``olchat_desktop.ui`` first records them all as
+featureless (``ui/pyside_features.py``).
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ import time
 from typing import TYPE_CHECKING
 
 from olchat_desktop import APP_NAME, __version__, demo
-from olchat_desktop.core import markup, validation  # noqa: F401  (Qt-free first, see above)
 from olchat_desktop.gui_args import parse_gui_args
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.secret_store_factory import use_settings

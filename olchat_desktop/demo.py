@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from olchat_desktop.core.template import Template
+    from olchat_desktop.core.template_draft import TemplateDraft
 
 DEMO_LINE = "Демо-линия (песочница)"
 DEMO_TAG = "демо"
@@ -20,15 +20,18 @@ DEMO_TAG = "демо"
 class _Library(Protocol):
     def is_empty(self) -> bool: ...
 
-    def add_many(self, templates: Sequence[Template], summary: str = ...) -> list[Template]: ...
+    def add_many_drafts(
+        self, drafts: Sequence[TemplateDraft], summary: str = ...
+    ) -> list[TemplateDraft]: ...
 
 
-def demo_templates() -> list[Template]:
-    """Fresh copies (new ids) of the demo templates."""
-    from olchat_desktop.core.template import Template
+def demo_templates() -> list[TemplateDraft]:
+    """Fresh copies (new ids) of the demo templates. Drafts, not pydantic Templates: the
+    first start seeds them, and importing pydantic would add 0.1 s to it (issue 5)."""
+    from olchat_desktop.core.template_draft import TemplateDraft
 
     return [
-        Template(
+        TemplateDraft(
             name="Отзыв после визита",
             line=DEMO_LINE,
             phone="{{=firstvalue({{Контакт: Телефон}})}}",
@@ -48,7 +51,7 @@ def demo_templates() -> list[Template]:
                 "{=Document:BEGINDATE}": "12.03.2025",
             },
         ),
-        Template(
+        TemplateDraft(
             name="Подтверждение записи",
             line=DEMO_LINE,
             phone="79991234567",
@@ -69,7 +72,7 @@ def demo_templates() -> list[Template]:
                 "{=Document:TITLE}": "Консультация терапевта",
             },
         ),
-        Template(
+        TemplateDraft(
             name="Выбор доставки",
             line=DEMO_LINE,
             phone="{=Document:PHONE_PRINTABLE}",
@@ -96,7 +99,7 @@ def seed_demo_library(library: _Library) -> int:
     """Add the demo templates when the library is empty; returns how many were added."""
     if not library.is_empty():
         return 0
-    return len(library.add_many(demo_templates(), summary="created"))
+    return len(library.add_many_drafts(demo_templates(), summary="created"))
 
 
 def configured_profiles() -> dict[str, list[str]]:

@@ -199,6 +199,20 @@ class TemplateLibrary(LibraryHistory):
                 added.append(self._template(self._store(conn, data, summary)))
         return added
 
+    def add_many_drafts(
+        self, drafts: Sequence[TemplateDraft], summary: str = "imported"
+    ) -> list[TemplateDraft]:
+        """``add_many`` for drafts (no pydantic): one transaction, fresh ids when taken."""
+        added: list[TemplateDraft] = []
+        with self._transaction("IMMEDIATE") as conn:
+            for draft in drafts:
+                taken = conn.execute("SELECT 1 FROM templates WHERE id = ?", (draft.id,))
+                data = draft.to_stored()
+                if taken.fetchone():
+                    data["id"] = new_template_id()
+                added.append(self._draft(self._store(conn, data, summary)))
+        return added
+
     def integrity_ok(self) -> bool:
         """SQLite's own full consistency check of the file."""
         with self._transaction("DEFERRED") as conn:

@@ -583,3 +583,15 @@ def test_summaries_and_lines_agree_on_both_sqlite_paths(
         TemplateSummary(second.id, "b", "я" * HINT_LENGTH),
     ]
     assert library.used_lines() == ["Б", "Линия\x00 2"]
+
+
+def test_add_many_drafts_stores_all_in_one_go_with_fresh_ids_when_taken(
+    library: TemplateLibrary,
+) -> None:
+    first = library.create_draft(draft("Первый"))
+    added = library.add_many_drafts([first, draft("Второй")], summary="created")
+    assert [d.name for d in added] == ["Первый", "Второй"]
+    assert added[0].id != first.id  # taken: a fresh id, the original is untouched
+    assert library.get_draft(first.id) == first
+    assert {d.id for d in added} <= {s.id for s in library.search_summaries()}
+    assert [v.summary for v in library.versions(added[1].id)] == ["created"]

@@ -124,3 +124,62 @@ def test_opening_and_editing_never_import_the_heavy_libraries(olchat_home: Path)
     # The lazy path still works: asking for the validated model loads pydantic.
     assert result["template_message"] == result["saved_message"]
     assert result["after_template"] == ["pydantic"]
+
+
+SCAN_SCRIPT = """
+import inspect, json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["OLCHAT_DESKTOP_HOME"] = sys.argv[1]
+scanned = []
+original = inspect.getsource
+
+def getsource(obj):
+    scanned.append(getattr(obj, "__name__", "?"))
+    return original(obj)
+
+# PySide's __feature__ support reads module sources through inspect.getsource.
+inspect.getsource = getsource
+# As the console script does: the app module first (it imports PySide via olchat_desktop.ui).
+from olchat_desktop.app import build_main_window
+from PySide6.QtWidgets import QApplication
+
+window = build_main_window(["--lang", "en"])
+window.show()
+QApplication.processEvents()
+seeded = window.library.is_empty() is False
+window.windowActions.shutdown()
+print(json.dumps({"scanned": scanned, "seeded": seeded, "pydantic": "pydantic" in sys.modules}))
+"""
+
+
+def test_first_start_spares_pyside_reading_module_sources(olchat_home: Path) -> None:
+    # Without olchat_desktop.ui.pyside_features, PySide read ~75 module sources here
+    # (9 ms): typing, datetime, logging and all of ours. A first start (empty data home)
+    # also seeds the demo templates, without importing pydantic.
+    olchat_home.mkdir(parents=True, exist_ok=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", SCAN_SCRIPT, str(olchat_home)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert result["seeded"] and not result["pydantic"]
+    scanned = result["scanned"]
+    assert not [name for name in scanned if name.startswith("olchat_desktop")]
+    assert len(scanned) <= 10, scanned
+
+
+def test_our_modules_are_recorded_as_featureless() -> None:
+    import PySide6.QtCore  # noqa: F401
+
+    from olchat_desktop.ui.pyside_features import record_modules_without_features
+
+    record_modules_without_features()
+    table = sys.modules["shibokensupport.feature"].pyside_feature_dict
+    for name in ("olchat_desktop.ui.main_window", "olchat_desktop.ui.send.open_dialog", "typing"):
+        assert table[name] in (0, -1), name
+    assert table["olchat_desktop.ui.preview.canvas"] == 0
