@@ -218,3 +218,28 @@ def test_caption_says_whose_view_it_is(view: PreviewView) -> None:
     view.set_perspective("operator")
     assert view.canvas.caption == "As the operator sees it"
     assert "pproximate" in view.canvas.note
+
+
+def test_a_burst_of_changes_lays_out_once(
+    view: PreviewView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    canvas = view.canvas
+    builds: list[int] = []
+    original = canvas._build_layout
+
+    def counted():  # type: ignore[no-untyped-def]
+        builds.append(1)
+        return original()
+
+    monkeypatch.setattr(canvas, "_build_layout", counted)
+    view.set_theme("dark")
+    view.set_phone_width(412)
+    view.set_perspective("operator")
+    view.set_template(_template())
+    assert builds == []  # nothing laid out yet: each change only drops the layout
+    model = view.model()
+    assert (model.theme, model.phone_width, model.perspective) == ("dark", 412, "operator")
+    assert model.text_of("header") == "Запись Анна"
+    view.model()
+    canvas.sizeHint()
+    assert builds == [1]

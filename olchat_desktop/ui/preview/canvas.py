@@ -4,6 +4,10 @@
 its parsed markup tree (``parse_markup`` is itself cached and returns the same frozen
 tree for the same text and samples), header and footer by their text and samples. A
 keystroke in the body rebuilds one document and re-runs the cheap geometry.
+
+Every change only drops the layout; it is rebuilt when next needed (size hint, paint,
+``model()``), so a burst of changes, such as start-up setting theme, width, texts and
+template in turn, lays out once.
 """
 
 from __future__ import annotations
