@@ -122,6 +122,22 @@ def startup() -> None:
     print(f"  ratio {app_rss / bare_rss:.2f}x (goal <= 1.6x)")
 
 
+def _wait_for_demo_sandbox(window: object, timeout: float = 10.0) -> None:
+    """Let demo mode's sandbox portal finish starting (it starts 0.5 s after the window,
+    in a background thread whose imports hold the GIL): typing is timed in the steady
+    state, not against that one-off start."""
+    from PySide6.QtWidgets import QApplication
+
+    from olchat_desktop.ui.demo_sandbox import running_sandbox, window_sandbox_holder
+
+    if window_sandbox_holder(window) is None:
+        return
+    deadline = time.perf_counter() + timeout
+    while running_sandbox(window) is None and time.perf_counter() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
 def keystrokes() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
@@ -135,6 +151,7 @@ def keystrokes() -> None:
         window = build_main_window(["--lang", "en"])
         window.show()
         QApplication.processEvents()
+        _wait_for_demo_sandbox(window)
         window.libraryController.new_template()
         edit = window.editorView.messageEdit
         edit.setPlainText(_body()[: -KEYSTROKES // 2])
