@@ -189,29 +189,25 @@ class TemplateLibrary(LibraryHistory):
     def add_many(self, templates: Sequence[Template], summary: str = "imported") -> list[Template]:
         """Insert templates in one transaction (all or nothing); a template whose id is
         already taken gets a fresh id, so an import never overwrites anything."""
-        added: list[Template] = []
-        with self._transaction("IMMEDIATE") as conn:
-            for template in templates:
-                taken = conn.execute("SELECT 1 FROM templates WHERE id = ?", (template.id,))
-                data = template.model_dump(mode="json")
-                if taken.fetchone():
-                    data["id"] = new_template_id()
-                added.append(self._template(self._store(conn, data, summary)))
-        return added
+        rows = [template.model_dump(mode="json") for template in templates]
+        return [self._template(stored) for stored in self._add_rows(rows, summary)]
 
     def add_many_drafts(
         self, drafts: Sequence[TemplateDraft], summary: str = "imported"
     ) -> list[TemplateDraft]:
         """``add_many`` for drafts (no pydantic): one transaction, fresh ids when taken."""
-        added: list[TemplateDraft] = []
+        rows = [draft.to_stored() for draft in drafts]
+        return [self._draft(stored) for stored in self._add_rows(rows, summary)]
+
+    def _add_rows(self, rows: list[dict[str, Any]], summary: str) -> list[dict[str, Any]]:
+        stored: list[dict[str, Any]] = []
         with self._transaction("IMMEDIATE") as conn:
-            for draft in drafts:
-                taken = conn.execute("SELECT 1 FROM templates WHERE id = ?", (draft.id,))
-                data = draft.to_stored()
+            for data in rows:
+                taken = conn.execute("SELECT 1 FROM templates WHERE id = ?", (data["id"],))
                 if taken.fetchone():
                     data["id"] = new_template_id()
-                added.append(self._draft(self._store(conn, data, summary)))
-        return added
+                stored.append(self._store(conn, data, summary))
+        return stored
 
     def integrity_ok(self) -> bool:
         """SQLite's own full consistency check of the file."""

@@ -116,8 +116,7 @@ class InsertFieldMenu(QMenu):
 
     def _set_form(self, form: str) -> None:
         self.form = form
-        for action, field in self._field_actions:
-            action.setText(action.text().split("\t")[0] + "\t" + self.expression_for(field))
+        self._retranslate_fields()
         self.form_changed.emit(form)
 
     def _choose(self, field: CrmField) -> None:
