@@ -18,6 +18,8 @@ export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff"
 ruff check olchat_desktop tests benchmarks
 ruff format --check olchat_desktop tests benchmarks
+echo "== import-linter (layers, Qt-free core, no cycles: .importlinter)"
+lint-imports --config .importlinter
 echo "== mypy (whole package; strict on core)"
 mypy olchat_desktop
 

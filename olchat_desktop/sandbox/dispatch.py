@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -38,8 +39,9 @@ def load_method_modules() -> None:
     with _methods_lock:
         if _methods_loaded:
             return
-        import olchat_desktop.sandbox as package
-
+        # The package is loaded before any of its modules; looking it up instead of
+        # importing it keeps the package -> server -> dispatch chain free of a cycle.
+        package = sys.modules[__package__ or "olchat_desktop.sandbox"]
         for info in pkgutil.iter_modules(package.__path__):
             if info.name.startswith("methods_"):
                 try:

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import re
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
-from olchat_desktop.sandbox import envelope, oauth_server
+from olchat_desktop.sandbox import envelope, oauth_server  # submodules, not the package
 from olchat_desktop.sandbox.dispatch import Reply, error_reply
+from olchat_desktop.sandbox.host import SandboxHost
 from olchat_desktop.sandbox.registry import ApiError
-
-if TYPE_CHECKING:
-    from olchat_desktop.sandbox.server import Sandbox
 
 _WEBHOOK_SECRET = re.compile(r"(/rest/\d+/)[^/?]+")
 _OLCHAT_TOKEN = re.compile(r"(/olchat/rest/webhook/[^/]+/)[^/?]+")
@@ -36,7 +34,7 @@ class SandboxHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
+    def __init__(self, address: tuple[str, int], sandbox: SandboxHost) -> None:
         super().__init__(address, SandboxRequestHandler)
         self.sandbox = sandbox
 
@@ -69,7 +67,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             reply = error_reply(ApiError("INTERNAL_SERVER_ERROR", "Internal server error", 500))
         self._send(reply)
 
-    def _route(self, sandbox: Sandbox, http_method: str, body: bytes) -> Reply:
+    def _route(self, sandbox: SandboxHost, http_method: str, body: bytes) -> Reply:
         url = urlsplit(self.path)
         path = url.path
         if path.startswith("/olchat/") or path == "/olchat":

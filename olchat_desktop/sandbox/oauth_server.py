@@ -15,14 +15,12 @@ app's configured one) with ``code``, ``state``, ``domain``, ``member_id``, ``sco
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 
 from olchat_desktop.sandbox.dispatch import Reply, error_reply, json_reply
+from olchat_desktop.sandbox.host import SandboxHost
 from olchat_desktop.sandbox.registry import ApiError
-
-if TYPE_CHECKING:
-    from olchat_desktop.sandbox.server import Sandbox
 
 _HTML = {"Content-Type": "text/html; charset=utf-8"}
 
@@ -32,7 +30,7 @@ def _page(status: int, title: str, text: str) -> Reply:
     return status, dict(_HTML), body.encode("utf-8")
 
 
-def authorize(sandbox: Sandbox, query: dict[str, Any]) -> Reply:
+def authorize(sandbox: SandboxHost, query: dict[str, Any]) -> Reply:
     if str(query.get("client_id", "")) != sandbox.oauth_client_id:
         return _page(
             400,
@@ -56,7 +54,7 @@ def authorize(sandbox: Sandbox, query: dict[str, Any]) -> Reply:
     return 302, {"Location": location, "Content-Length": "0"}, b""
 
 
-def token(sandbox: Sandbox, params: dict[str, Any]) -> Reply:
+def token(sandbox: SandboxHost, params: dict[str, Any]) -> Reply:
     grant_type = str(params.get("grant_type", ""))
     client_id = str(params.get("client_id", ""))
     client_secret = str(params.get("client_secret", ""))

@@ -36,7 +36,7 @@ from olchat_desktop.robots.audit_export import to_csv, to_json
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 if TYPE_CHECKING:
-    from olchat_desktop.ui.robots.dialog import PortalOption
+    from olchat_desktop.ui.robots.portal_option import PortalOption
 
 COLUMNS = (
     ("Шаблон", "Template"),

@@ -7,7 +7,6 @@ language the window shows. Every portal call runs in :func:`ui.tasks.start_task`
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,21 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.bitrix.client import BitrixClient
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
 from olchat_desktop.ui.robots.audit_tab import AuditTab
+from olchat_desktop.ui.robots.portal_option import PortalOption
 from olchat_desktop.ui.robots.publish_tab import PublishTab
 
-
-@dataclass(frozen=True)
-class PortalOption:
-    """A connected portal. ``open_client`` runs on a worker thread; the caller closes it."""
-
-    label: str
-    open_client: Callable[[], BitrixClient]
-    webhook: bool
-    app_domain: str = ""
+__all__ = ["PortalOption", "RobotsDialog"]
 
 
 class RobotsDialog(QDialog):

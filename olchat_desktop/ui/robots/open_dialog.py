@@ -17,14 +17,14 @@ from olchat_desktop.core.i18n import Lang, pick
 
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
-    from olchat_desktop.ui.robots.dialog import PortalOption
+    from olchat_desktop.ui.robots.portal_option import PortalOption
 
 
 def profile_portals() -> list[PortalOption]:
     from olchat_desktop.connections.service import ConnectionService
     from olchat_desktop.storage.profiles import ProfilesError, ProfileStore
     from olchat_desktop.storage.secret_store_factory import shared_secret_store
-    from olchat_desktop.ui.robots.dialog import PortalOption
+    from olchat_desktop.ui.robots.portal_option import PortalOption
 
     store = ProfileStore(shared_secret_store())
     try:
@@ -46,7 +46,7 @@ def sandbox_portals(sandbox: Any) -> list[PortalOption]:
     from olchat_desktop.bitrix.auth import OAuthAuth, WebhookAuth
     from olchat_desktop.bitrix.client import BitrixClient
     from olchat_desktop.sandbox.portal_state import DEFAULT_APP_HANDLER_HOST
-    from olchat_desktop.ui.robots.dialog import PortalOption
+    from olchat_desktop.ui.robots.portal_option import PortalOption
 
     def oauth_client() -> BitrixClient:
         auth = OAuthAuth.from_code(

@@ -1,0 +1,46 @@
+"""What the sandbox's HTTP layer needs from the running sandbox, as a protocol.
+
+The HTTP handler and the OAuth pages are given the :class:`~olchat_desktop.sandbox.server.
+Sandbox` that owns them, but they depend only on this protocol: the server composes them,
+so ``server`` imports ``http_handler`` and never the other way round (issue 17: no import
+cycles, checked by the import-linter contracts in ``.importlinter``).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from olchat_desktop.sandbox.auth import AuthRegistry
+from olchat_desktop.sandbox.dispatch import Dispatcher, Reply
+
+
+class SandboxHost(Protocol):
+    request_log: list[tuple[str, str]]
+    former_hosts: set[str]
+    dispatcher: Dispatcher
+    auth: AuthRegistry
+    member_id: str
+    oauth_user_id: int
+    oauth_redirect_uri: str | None
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def portal_domain(self) -> str: ...
+
+    @property
+    def oauth_server_domain(self) -> str: ...
+
+    @property
+    def oauth_server_url(self) -> str: ...
+
+    @property
+    def oauth_client_id(self) -> str: ...
+
+    @property
+    def oauth_client_secret(self) -> str: ...
+
+    def issue_oauth_code(self, user_id: int = ...) -> str: ...
+
+    def handle_olchat(self, http_method: str, path: str, query: str, body: bytes) -> Reply: ...
