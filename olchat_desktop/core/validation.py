@@ -28,12 +28,15 @@ Warnings:
   the robot returns the tapped title and later conditions compare it with fixed text.
 - ``line_not_set``: no WhatsApp line chosen; the robot cannot send without one.
 - ``unnamed``: the template has no name.
+- ``unknown_field`` (only when a portal's field catalogue is passed): an expression
+  names a field the portal does not have; ``expression``, ``suggestion`` and
+  ``replacement`` are set (``core.unknown_fields``).
 """
 
 # No "from __future__ import annotations": typing.NamedTuple compiles every string
 # annotation into a ForwardRef, 30 µs a field on the start-up path (issue 5).
 from collections.abc import Mapping
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from olchat_desktop.core import limits
 from olchat_desktop.core import validation_messages as texts
@@ -50,7 +53,14 @@ from olchat_desktop.core.phone import (
 from olchat_desktop.core.template_draft import TemplateContent
 from olchat_desktop.core.unicode_text import contains_emoji
 
+if TYPE_CHECKING:
+    from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
+
 Severity = Literal["error", "warning"]
+FIELD_ORDER = (
+    "name", "line", "phone", "header", "message", "footer",
+    "buttons", "buttons[0]", "buttons[1]", "buttons[2]",
+)  # fmt: skip
 
 
 class Problem(NamedTuple):
@@ -62,13 +72,22 @@ class Problem(NamedTuple):
     length: int | None
     limit: int | None
     message: str
+    # unknown_field only: the expression as typed, the suggested label or code, and the
+    # text that replaces the expression in a one-click fix ("" when there is no suggestion).
+    expression: str = ""
+    suggestion: str = ""
+    replacement: str = ""
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
     def to_dict(self) -> dict[str, Any]:
-        return self._asdict()
+        record = self._asdict()
+        if not self.expression:  # the other codes keep their JSON shape
+            for key in ("expression", "suggestion", "replacement"):
+                del record[key]
+        return record
 
 
 def _problem(
@@ -161,8 +180,17 @@ def _button_problems(template: TemplateContent, lang: Lang) -> list[Problem]:
     return problems
 
 
-def validate(template: TemplateContent, lang: Lang = "ru") -> list[Problem]:
-    """All problems of a template, in robot field order, with messages in ``lang``."""
+def validate(
+    template: TemplateContent,
+    lang: Lang = "ru",
+    catalogue: "FieldCatalogue | None" = None,
+    entity: "CrmEntity" = "deal",
+) -> list[Problem]:
+    """All problems of a template, in robot field order, with messages in ``lang``.
+
+    With a portal's field ``catalogue``, every ``{{Label}}``/``{=Document:CODE}`` that
+    names no field of ``entity`` is reported too (``unknown_field``, ``core.unknown_fields``).
+    """
     samples = template.samples
     problems: list[Problem] = []
     if not template.name.strip():
@@ -182,4 +210,12 @@ def validate(template: TemplateContent, lang: Lang = "ru") -> list[Problem]:
         )
     problems.extend(_length_problems("footer", template.footer, limits.FOOTER, samples, lang))
     problems.extend(_button_problems(template, lang))
+    if catalogue is not None:
+        # Imported here: the editor validates on every keystroke without a catalogue, and
+        # the field modules stay off the start-up path.
+        from olchat_desktop.core.unknown_fields import unknown_field_problems
+
+        problems.extend(unknown_field_problems(template, lang, catalogue, entity))
+        order = {field: index for index, field in enumerate(FIELD_ORDER)}
+        problems.sort(key=lambda problem: order.get(problem.field, len(order)))
     return problems
