@@ -34,8 +34,8 @@ from olchat_desktop.core.field_resolution import (
 )
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.item_samples import template_texts
+from olchat_desktop.core.problem import Problem
 from olchat_desktop.core.template_draft import TemplateContent
-from olchat_desktop.core.validation import Problem
 from olchat_desktop.core.validation_messages import field_label
 
 ENTITY_PREFIXES: dict[str, CrmEntity] = {

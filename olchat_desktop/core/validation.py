@@ -36,7 +36,7 @@ Warnings:
 # No "from __future__ import annotations": typing.NamedTuple compiles every string
 # annotation into a ForwardRef, 30 µs a field on the start-up path (issue 5).
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING
 
 from olchat_desktop.core import limits
 from olchat_desktop.core import validation_messages as texts
@@ -50,44 +50,17 @@ from olchat_desktop.core.phone import (
     multi_value_phone_expressions,
     normalize_phone,
 )
+from olchat_desktop.core.problem import Problem, Severity
 from olchat_desktop.core.template_draft import TemplateContent
 from olchat_desktop.core.unicode_text import contains_emoji
 
 if TYPE_CHECKING:
     from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
 
-Severity = Literal["error", "warning"]
 FIELD_ORDER = (
     "name", "line", "phone", "header", "message", "footer",
     "buttons", "buttons[0]", "buttons[1]", "buttons[2]",
 )  # fmt: skip
-
-
-class Problem(NamedTuple):
-    """One rule a field breaks. ``length``/``limit`` are set for length rules."""
-
-    field: str
-    code: str
-    severity: Severity
-    length: int | None
-    limit: int | None
-    message: str
-    # unknown_field only: the expression as typed, the suggested label or code, and the
-    # text that replaces the expression in a one-click fix ("" when there is no suggestion).
-    expression: str = ""
-    suggestion: str = ""
-    replacement: str = ""
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-    def to_dict(self) -> dict[str, Any]:
-        record = self._asdict()
-        if not self.expression:  # the other codes keep their JSON shape
-            for key in ("expression", "suggestion", "replacement"):
-                del record[key]
-        return record
 
 
 def _problem(
