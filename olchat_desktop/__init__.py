@@ -6,3 +6,6 @@ __version__ = "0.1.0"
 
 APP_NAME = "OLChat Desktop"
 APP_ID = "olchat-desktop"
+# The freedesktop id: the desktop entry, metainfo, icon and MIME files are named after it
+# (resources/linux), and Wayland matches the window to its desktop entry by it.
+DESKTOP_ID = "io.olchat.Desktop"

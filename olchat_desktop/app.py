@@ -17,7 +17,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from olchat_desktop import APP_NAME, __version__, demo
+from olchat_desktop import APP_ID, DESKTOP_ID, __version__, demo
 from olchat_desktop.gui_args import parse_gui_args
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.secret_store_factory import use_settings
@@ -41,8 +41,12 @@ def ensure_application(argv: list[str]) -> QApplication:
         own_style = any(arg == "-style" or arg.startswith("-style=") for arg in argv)
         app.setProperty(FUSION_PROPERTY, not own_style)
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
+    # The application name is X11's WM_CLASS class (and the program name its instance
+    # name): the desktop entry's StartupWMClass=olchat-desktop matches it, so the dock
+    # groups the window under the entry's icon. Window titles keep APP_NAME.
+    app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ID)
     return app
 
 

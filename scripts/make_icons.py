@@ -16,7 +16,8 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-SIZES = (16, 24, 32, 48, 64, 128, 256)
+# The hicolor theme sizes a desktop asks for (16-512); the SVG is the scalable one.
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def render(renderer: QSvgRenderer, size: int) -> QImage:

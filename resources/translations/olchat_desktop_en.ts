@@ -656,7 +656,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Template files (*.json);;All files (*)</source>
+        <source>Template files (*.olchat.json *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -656,8 +656,8 @@
         <translation>Экспорт в «{file}»…</translation>
     </message>
     <message>
-        <source>Template files (*.json);;All files (*)</source>
-        <translation>Файлы шаблонов (*.json);;Все файлы (*)</translation>
+        <source>Template files (*.olchat.json *.json);;All files (*)</source>
+        <translation>Файлы шаблонов (*.olchat.json *.json);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Imported templates: {count}</source>

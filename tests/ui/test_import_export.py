@@ -143,12 +143,12 @@ def test_export_this_template_flushes_edits_and_round_trips(
     window.editorView.buttonEdits[0].setText("Курьер")
     window.editorView.nameEdit.setText("Доставка: выбор?")
     assert window.libraryController.dirty  # not autosaved yet
-    target = tmp_path / "exported"  # no suffix: ".json" is added
+    target = tmp_path / "exported"  # no suffix: ".olchat.json" is added
     suggested = choose_save(monkeypatch, target)
     with qtbot.waitSignal(window.transfer.exported, timeout=5000):
         window.transfer.exportAction.trigger()
-    assert Path(suggested[0]).name == "Доставка выбор.json"
-    [template] = loads_templates(target.with_suffix(".json").read_bytes())
+    assert Path(suggested[0]).name == "Доставка выбор.olchat.json"
+    [template] = loads_templates(target.with_name("exported.olchat.json").read_bytes())
     assert template.name == "Доставка: выбор?"
     assert template.header == "Ваш заказ"
     assert template.message == "Выберите *способ* доставки"
@@ -190,10 +190,10 @@ def test_export_to_an_unwritable_place_shows_a_message(
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Отзыв: «Понравилось»", "Отзыв «Понравилось».json"),
-        ("a/b\\c", "a b c.json"),
-        ("   ", "template.json"),
-        ("...", "template.json"),
+        ("Отзыв: «Понравилось»", "Отзыв «Понравилось».olchat.json"),
+        ("a/b\\c", "a b c.olchat.json"),
+        ("   ", "template.olchat.json"),
+        ("...", "template.olchat.json"),
     ],
 )
 def test_default_file_name_is_safe(name: str, expected: str) -> None:

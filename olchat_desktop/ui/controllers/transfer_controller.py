@@ -22,22 +22,26 @@ if TYPE_CHECKING:
     from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
 
 STATUS_MS = 8000
-DEFAULT_BUNDLE_NAME = "olchat-templates.json"
+# Exported files end in .olchat.json, the template MIME type's extension
+# (resources/linux/io.olchat.Desktop.mime.xml): file managers show our icon and open them
+# with the app. Plain .json files still import.
+TEMPLATE_SUFFIX = ".olchat.json"
+DEFAULT_BUNDLE_NAME = "olchat-templates" + TEMPLATE_SUFFIX
 # Characters that Windows, macOS or Linux refuse in a file name, plus control characters.
 _UNSAFE_IN_FILE_NAME = r'[<>:"/\\|?*\x00-\x1f]+'  # compiled on first use (re caches it)
 
 
 def file_name_for(template_name: str) -> str:
-    """A safe default file name for one template: its name, cleaned, with ``.json``."""
+    """A safe default file name for one template: its name, cleaned, with ``.olchat.json``."""
     stem = re.sub(_UNSAFE_IN_FILE_NAME, " ", template_name).strip().strip(".")
     stem = re.sub(r"\s+", " ", stem)[:80].strip() or "template"
-    return f"{stem}.json"
+    return stem + TEMPLATE_SUFFIX
 
 
 def with_json_suffix(path: str) -> Path:
-    """The chosen path, with ``.json`` added when the user typed a bare name."""
+    """The chosen path, with ``.olchat.json`` added when the user typed a bare name."""
     chosen = Path(path)
-    return chosen if chosen.suffix else chosen.with_suffix(".json")
+    return chosen if chosen.suffix else chosen.with_name(chosen.name + TEMPLATE_SUFFIX)
 
 
 class TransferController(QObject):
@@ -169,7 +173,7 @@ class TransferController(QObject):
     # -- internals ----------------------------------------------------------------------
 
     def _file_filter(self) -> str:
-        return self.tr("Template files (*.json);;All files (*)")
+        return self.tr("Template files (*.olchat.json *.json);;All files (*)")
 
     def _ask_save_path(self, title: str, file_name: str) -> Path | None:
         suggested = str(Path(self._last_dir) / file_name)
