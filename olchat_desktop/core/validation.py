@@ -57,6 +57,8 @@ from olchat_desktop.core.unicode_text import contains_emoji
 if TYPE_CHECKING:
     from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
 
+__all__ = ["FIELD_ORDER", "Problem", "Severity", "has_errors", "validate"]
+
 FIELD_ORDER = (
     "name", "line", "phone", "header", "message", "footer",
     "buttons", "buttons[0]", "buttons[1]", "buttons[2]",
