@@ -56,6 +56,9 @@ _READ_SUFFIXES = (
     ".search",
     ".info",
     ".time",
+    ".getlist",
+    ".getchildren",
+    ".getversions",
 )
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _DEFAULT_OPERATING_PAUSE = 60.0

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from olchat_desktop.sandbox.registry import ApiError, AuthKind
 
-ALL_SCOPES = frozenset({"crm", "bizproc", "imopenlines", "user", "im", "placement"})
-MANAGER_SCOPES = frozenset({"crm", "bizproc", "imopenlines", "user"})
+ALL_SCOPES = frozenset({"crm", "bizproc", "imopenlines", "user", "im", "placement", "disk"})
+MANAGER_SCOPES = frozenset({"crm", "bizproc", "imopenlines", "user", "disk"})
 
 CODE_LIFETIME = 30.0
 ACCESS_LIFETIME = 3600

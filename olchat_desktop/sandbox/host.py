@@ -8,10 +8,11 @@ cycles, checked by the import-linter contracts in ``.importlinter``).
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from olchat_desktop.sandbox.auth import AuthRegistry
 from olchat_desktop.sandbox.dispatch import Dispatcher, Reply
+from olchat_desktop.sandbox.faults import FaultPlan
 
 
 class SandboxHost(Protocol):
@@ -22,6 +23,7 @@ class SandboxHost(Protocol):
     member_id: str
     oauth_user_id: int
     oauth_redirect_uri: str | None
+    faults: FaultPlan
 
     @property
     def base_url(self) -> str: ...
@@ -44,3 +46,5 @@ class SandboxHost(Protocol):
     def issue_oauth_code(self, user_id: int = ...) -> str: ...
 
     def handle_olchat(self, http_method: str, path: str, query: str, body: bytes) -> Reply: ...
+
+    def handle_disk_download(self, path: str, params: dict[str, Any]) -> Reply: ...

@@ -6,7 +6,9 @@ response stalls about 40 ms on delayed ACK (``shared/reference/platform.md``, ht
 
 from __future__ import annotations
 
+import contextlib
 import re
+import socket
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
@@ -60,12 +62,25 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length > 0 else b""
         sandbox.request_log.append((http_method, redact(self.path)))
+        fault = sandbox.faults.decide(self.path, body)  # see faults.py
+        if fault == "before":
+            self._drop()
+            return
         try:
             reply = self._route(sandbox, http_method, body)
         except Exception:  # a bug in the sandbox must still answer, never hang a client
             self.server.handle_error(self.request, self.client_address)
             reply = error_reply(ApiError("INTERNAL_SERVER_ERROR", "Internal server error", 500))
+        if fault == "after":
+            self._drop()
+            return
         self._send(reply)
+
+    def _drop(self) -> None:
+        """Close the connection without a byte of answer, as a network drop would."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def _route(self, sandbox: SandboxHost, http_method: str, body: bytes) -> Reply:
         url = urlsplit(self.path)
@@ -82,6 +97,8 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             params.update(envelope.parse_body(body, self.headers.get("Content-Type") or ""))
         except (ValueError, UnicodeDecodeError):
             return error_reply(ApiError("INVALID_REQUEST", "Invalid request body", 400))
+        if path.startswith("/disk/download"):
+            return sandbox.handle_disk_download(path, params)
         if path.startswith("/rest/"):
             segments = [part for part in path[len("/rest/") :].split("/") if part]
             return sandbox.dispatcher.handle(segments, params)

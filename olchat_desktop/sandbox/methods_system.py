@@ -22,7 +22,16 @@ from olchat_desktop.sandbox.registry import ApiError, CallContext, method
 from olchat_desktop.sandbox.seed_crm import MOSCOW
 
 # Every scope the sandbox knows: what ``scope`` with ``full=true`` lists.
-ALL_SCOPES = ("bizproc", "crm", "imopenlines", "imconnector", "placement", "user", "user_brief")
+ALL_SCOPES = (
+    "bizproc",
+    "crm",
+    "disk",
+    "imopenlines",
+    "imconnector",
+    "placement",
+    "user",
+    "user_brief",
+)
 _USER_SCOPES = frozenset({"user", "user_brief", "user_basic"})
 _LINE_FIELDS = ("ID", "LINE_NAME", "ACTIVE")
 

@@ -35,6 +35,7 @@ from olchat_desktop.sandbox.customer import (
     Workflow,
     WorkflowRunner,
 )
+from olchat_desktop.sandbox.disk_state import DiskState
 from olchat_desktop.sandbox.registry import ApiError
 from olchat_desktop.sandbox.seed_bizproc import SeededTemplate, build_workflow_templates
 from olchat_desktop.sandbox.seed_crm import build_crm_seed, iso_moscow
@@ -75,6 +76,7 @@ class PortalState:
         self._app_hosts: dict[str, str] = {}
         self._workflow_seq = 0
         self._replies_stored: set[str] = set()
+        self.disk = DiskState(self.now, sorted(self.users), self.lock)
 
     # -- open lines ---------------------------------------------------------------------
 

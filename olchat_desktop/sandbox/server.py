@@ -24,6 +24,12 @@ Choices made where the reference is silent or ambiguous:
   path and query, for ``/rest/`` and ``/oauth/authorize/``. Both names must resolve to
   loopback, so use ``127.0.0.1`` and ``localhost``. ``oauth_token_url`` and
   ``olchat_base_url`` are other services and keep the loopback IP.
+* Disk (``disk_state``, ``methods_disk``): file downloads are ``GET /disk/downloadFile/
+  {id}/?token=…`` (and ``/disk/downloadVersion/{id}/``); the token in ``DOWNLOAD_URL``
+  is the only credential, as ``disk_state`` explains. ``restart()`` stops and starts the
+  HTTP server on the same port with the data kept and download tokens invalidated.
+* ``faults`` (:class:`~olchat_desktop.sandbox.faults.FaultPlan`) drops connections on
+  demand, before or after the request is applied.
 * ``request_log`` holds ``(http method, path)`` with webhook secrets, OLChat tokens and
   ``auth``/``code``/``refresh_token``/``client_secret`` parameters replaced by ``***``.
   Bodies are never logged. The HTTP access log is off.
@@ -42,7 +48,13 @@ from urllib.parse import parse_qsl
 
 from olchat_desktop.sandbox.auth import ALL_SCOPES, MANAGER_SCOPES, AuthRegistry
 from olchat_desktop.sandbox.clock import SandboxClock
-from olchat_desktop.sandbox.dispatch import Dispatcher, Reply, error_reply, load_method_modules
+from olchat_desktop.sandbox.dispatch import (
+    Dispatcher,
+    Reply,
+    error_reply,
+    load_method_modules,
+)
+from olchat_desktop.sandbox.faults import FaultPlan
 from olchat_desktop.sandbox.http_handler import SandboxHTTPServer
 from olchat_desktop.sandbox.limits import LeakyBucket, OperatingTime
 from olchat_desktop.sandbox.registry import ApiError
@@ -90,6 +102,7 @@ class Sandbox:
         self.operating = OperatingTime(self.clock.now)
         self.method_costs: dict[str, float] = {}
         self.request_log: list[tuple[str, str]] = []
+        self.faults = FaultPlan()
         self.member_id = secrets.token_hex(16)
         self.oauth_user_id = ADMIN_USER_ID
         self.oauth_redirect_uri: str | None = None
@@ -127,7 +140,28 @@ class Sandbox:
             daemon=True,
         )
         self._thread.start()
+        self._requested_port = self.port  # a restart comes back on the same port
+        self._update_disk_url()
         return self
+
+    def restart(self) -> None:
+        """Stop and start again on the same port: data kept, download URLs invalidated."""
+        server, thread = self._server, self._thread
+        self._server = self._thread = None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+        disk = getattr(self.portal, "disk", None)
+        if disk is not None:
+            disk.rotate_download_key()
+        self.start()
+
+    def _update_disk_url(self) -> None:
+        disk = getattr(self.portal, "disk", None)
+        if disk is not None and self._server is not None:
+            disk.base_url = self.base_url
 
     def stop(self) -> None:
         server, thread = self._server, self._thread
@@ -237,6 +271,7 @@ class Sandbox:
         self.former_hosts.add(self._portal_host)
         self.former_hosts.discard(new_host)
         self._portal_host = new_host
+        self._update_disk_url()
 
     # --- OLChat ---------------------------------------------------------------------------
     def handle_olchat(self, http_method: str, path: str, query: str, body: bytes) -> Reply:
@@ -248,3 +283,27 @@ class Sandbox:
             http_method, path, dict(parse_qsl(query, keep_blank_values=True)), body
         )
         return int(status), dict(headers), bytes(payload)
+
+    # --- Disk downloads -------------------------------------------------------------------
+    def handle_disk_download(self, path: str, params: dict[str, Any]) -> Reply:
+        parts = [part for part in path.split("/") if part]  # disk, downloadFile, id
+        disk = getattr(self.portal, "disk", None)
+        if disk is None or len(parts) != 3 or not parts[2].isdigit():
+            return error_reply(ApiError("ERROR_NOT_FOUND", "Not found", 404))
+        kind = "file" if parts[1] == "downloadFile" else "version"
+        object_id = int(parts[2])
+        with self.lock:
+            try:
+                user_id = disk.check_download(kind, object_id, str(params.get("token") or ""))
+                if kind == "file":
+                    content = disk.live(object_id, "file", user_id).content
+                else:
+                    found = disk.version_by_id(object_id)
+                    if found is None:
+                        raise ApiError("ERROR_NOT_FOUND", "Not found", 404)
+                    disk.live(found[0].id, "file", user_id)
+                    content = found[1].content
+            except ApiError as err:
+                return error_reply(err)
+        headers = {"Content-Type": "application/octet-stream"}
+        return 200, headers, content

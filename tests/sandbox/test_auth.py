@@ -41,7 +41,7 @@ def test_admin_and_manager_webhooks_run_as_their_users(
     assert (admin["user_id"], admin["is_admin"], admin["auth_kind"]) == (1, True, "webhook")
     assert {"crm", "bizproc", "imopenlines", "user"} <= set(admin["scopes"])
     assert (manager["user_id"], manager["is_admin"]) == (2, False)
-    assert manager["scopes"] == ["bizproc", "crm", "imopenlines", "user"]
+    assert manager["scopes"] == ["bizproc", "crm", "disk", "imopenlines", "user"]
     assert manager["application_id"] is None
 
 
