@@ -99,12 +99,16 @@ def main(argv: list[str]) -> int:
 
     configure_logging()
     install_exception_hook()
+    options = parse_gui_args(argv)
     app = ensure_application(argv)
     window = build_main_window(argv)
     window.show()
     resume_gc()
     if os.environ.get(STARTUP_PROBE_ENV) == "1":
         return _report_startup(app, window)
+    if options.files:
+        # Read on a worker thread once the loop runs; the window is already painted.
+        window.fileOpener.open_paths(options.files)
     return app.exec()
 
 

@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="olchat-desktop",
         description=f"{APP_NAME}: WhatsApp button messages for Bitrix24 and OLChat.",
+        # Files are read by gui_args, not by this parser: a positional here would take
+        # the sub-command's name as a file.
+        epilog="olchat-desktop [--demo] [--lang ru|en] [--new-instance] [FILE ...] opens the "
+        "app with template files or bundles (imported, or shown if already in the library); "
+        "a running window on the same data home receives them instead.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the app on the embedded sandbox")
@@ -37,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke-test", action="store_true", help="build the main window, report timings, exit"
     )
     parser.add_argument("--lang", choices=["ru", "en"], help="interface language")
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="start another window even if one is running on this data home (testing)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES.values():
         importlib.import_module(module_name).register(subparsers)
@@ -45,11 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not parse_gui_args(argv).rest:
-        # The common case, opening the app: no parser (see gui_args). Anything else, a
-        # typo included, goes through the full parser below and gets its usual answer.
+    options = parse_gui_args(argv, COMMAND_MODULES)
+    if not options.rest:
+        # The common case, opening the app (and files): no parser (see gui_args). Anything
+        # else, a typo included, goes through the full parser below and gets its usual answer.
         return _gui(argv)
-    args, _qt_args = build_parser().parse_known_args(argv)
+    # Files to open are no sub-command: the parser sees the options around them.
+    files = set(options.files)
+    args, _qt_args = build_parser().parse_known_args(
+        [arg for arg in argv if arg not in files and arg != "--"] if files else argv
+    )
     if args.command:
         return int(args.run(args))
     if args.smoke_test:

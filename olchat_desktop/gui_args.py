@@ -1,16 +1,46 @@
-"""The GUI's own command-line flags: ``--demo`` and ``--lang ru|en`` (or ``--lang=en``).
+"""The GUI's own command line: ``--demo``, ``--lang ru|en`` (or ``--lang=en``),
+``--new-instance`` and the template files to open (``olchat-desktop FILE...``).
 
 Read on every start without argparse: a process's first ArgumentParser looks for gettext
 catalogues on disk, and the CLI's full parser imports every command module (over 10 ms of
 start-up together). ``cli.main`` uses the full parser only when something is left over;
 ``app.build_main_window`` ignores leftovers, which are Qt's own arguments.
+
+A word that is not an option is a file to open, unless it is a sub-command's name in the
+first place (``olchat-desktop validate x.json`` stays the CLI) or the value of one of Qt's
+own options (``-style fusion``). After ``--`` every argument is a file, so a file named
+like a command or an option still opens (``olchat-desktop -- -odd.olchat.json``).
 """
 
 # No "from __future__ import annotations": typing.NamedTuple compiles every string
 # annotation into a ForwardRef, 30 µs a field on the start-up path (issue 5).
+from collections.abc import Collection
 from typing import NamedTuple
 
 from olchat_desktop.core.i18n import LANGS, Lang
+
+# QGuiApplication/QApplication options that take a value (Qt 6 documentation of
+# QGuiApplication and QApplication); their values are not files.
+QT_OPTIONS_WITH_VALUE = frozenset(
+    (
+        "-style",
+        "-stylesheet",
+        "-platform",
+        "-platformpluginpath",
+        "-platformtheme",
+        "-plugin",
+        "-qmljsdebugger",
+        "-qwindowgeometry",
+        "-qwindowicon",
+        "-qwindowtitle",
+        "-session",
+        "-display",
+        "-name",
+        "-title",
+        "-geometry",
+        "-screen",
+    )
+)
 
 
 class GuiOptions(NamedTuple):
@@ -18,24 +48,42 @@ class GuiOptions(NamedTuple):
     lang: Lang | None
     # Arguments that are not the GUI's flags (Qt's, a command, a typo such as --lang de).
     rest: tuple[str, ...]
+    files: tuple[str, ...] = ()
+    new_instance: bool = False
 
 
-def parse_gui_args(argv: list[str]) -> GuiOptions:
-    demo = False
+def parse_gui_args(argv: list[str], commands: Collection[str] = ()) -> GuiOptions:
+    demo = new_instance = False
     lang: Lang | None = None
     rest: list[str] = []
+    files: list[str] = []
     index = 0
     while index < len(argv):
         arg = argv[index]
         value = argv[index + 1] if index + 1 < len(argv) else ""
+        if arg == "--":
+            files += argv[index + 1 :]
+            break
         if arg == "--demo":
             demo = True
+        elif arg == "--new-instance":
+            new_instance = True
         elif arg.startswith("--lang=") and arg.removeprefix("--lang=") in LANGS:
             lang = LANGS[LANGS.index(arg.removeprefix("--lang="))]
         elif arg == "--lang" and value in LANGS:
             lang = LANGS[LANGS.index(value)]
             index += 1
-        else:
+        elif (arg in QT_OPTIONS_WITH_VALUE or arg == "--lang") and value:
+            # Qt's options' values, and a language we do not have, which the full parser
+            # refuses with its usual message: neither is a file.
+            rest += [arg, value]
+            index += 1
+        elif arg.startswith("-") or (not files and arg in commands):
             rest.append(arg)
+            if not arg.startswith("-"):  # a sub-command: all the rest is its own
+                rest += argv[index + 1 :]
+                break
+        else:
+            files.append(arg)
         index += 1
-    return GuiOptions(demo, lang, tuple(rest))
+    return GuiOptions(demo, lang, tuple(rest), tuple(files), new_instance)

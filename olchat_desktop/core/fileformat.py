@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
@@ -73,8 +73,20 @@ def dumps_bundle(templates: Sequence[Template]) -> str:
     return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
 
 
+class TemplateFile(NamedTuple):
+    """A parsed file: its templates, and whether it was a bundle (even of one)."""
+
+    bundle: bool
+    templates: list[Template]
+
+
 def loads_templates(text: str | bytes) -> list[Template]:
     """Parse a single-template file or a bundle into templates with fresh ids."""
+    return loads_file(text).templates
+
+
+def loads_file(text: str | bytes) -> TemplateFile:
+    """``loads_templates``, also saying whether the file was a bundle."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -95,7 +107,7 @@ def loads_templates(text: str | bytes) -> list[Template]:
     kind = data.get("format")
     _check_version(data)
     if kind == TEMPLATE_FORMAT:
-        return [template_from_dict(data)]
+        return TemplateFile(False, [template_from_dict(data)])
     if kind == BUNDLE_FORMAT:
         entries = data.get("templates", [])
         if not isinstance(entries, list):
@@ -103,7 +115,8 @@ def loads_templates(text: str | bytes) -> list[Template]:
                 "В наборе шаблонов поле «templates» должно быть списком.",
                 'In a template bundle, "templates" must be a list.',
             )
-        return [template_from_dict(entry, position=i + 1) for i, entry in enumerate(entries)]
+        templates = [template_from_dict(entry, position=i + 1) for i, entry in enumerate(entries)]
+        return TemplateFile(True, templates)
     raise _not_a_template()
 
 

@@ -36,6 +36,7 @@ InsertFieldForm = Literal["display", "code"]
 # Phone widths the preview offers (small, default, large), in logical pixels.
 PHONE_WIDTHS: tuple[int, ...] = (320, 360, 412)
 DEFAULT_PHONE_WIDTH = 360
+RECENT_MAX = 10
 
 
 class AppSettings:
@@ -62,6 +63,8 @@ class AppSettings:
     # Dotted class path of the OS keyring that holds the secrets (SecretStore.backend_name),
     # saved after the first successful secret write so later runs use exactly that keyring.
     keyring_backend: str | None
+    # Template files opened lately (File → Open recent), newest first, at most RECENT_MAX.
+    recent_files: list[str]
 
     def __init__(
         self,
@@ -76,6 +79,7 @@ class AppSettings:
         last_template_id: str | None = None,
         insert_field_form: InsertFieldForm = "display",
         keyring_backend: str | None = None,
+        recent_files: list[str] | None = None,
     ) -> None:
         # Each assignment goes through __setattr__, so construction is checked too.
         self.schema_version = schema_version
@@ -88,6 +92,7 @@ class AppSettings:
         self.last_template_id = last_template_id
         self.insert_field_form = insert_field_form
         self.keyring_backend = keyring_backend
+        self.recent_files = [] if recent_files is None else recent_files
 
     # Hidden from mypy: a visible __setattr__ would make it accept any attribute name, and
     # a typo such as ``settings.them = ...`` should stay a type error, not only a runtime one.
@@ -123,6 +128,7 @@ class AppSettings:
         """A JSON-ready copy (plain dicts, lists, str, int, None) in field order."""
         data = {name: getattr(self, name) for name in _FIELD_CHECKS}
         data["splitter_sizes"] = {key: list(sizes) for key, sizes in self.splitter_sizes.items()}
+        data["recent_files"] = list(self.recent_files)
         return data
 
 
@@ -166,6 +172,12 @@ def _check_splitter_sizes(name: str, value: object) -> dict[str, list[int]]:
     return sizes
 
 
+def _check_str_list(name: str, value: object) -> list[str]:
+    if not isinstance(value, list | tuple):
+        raise _type_error(name, "a list of strings", value)
+    return [_check_str(name, item) for item in value][:RECENT_MAX]
+
+
 def _choice_check(allowed: tuple[str, ...]) -> Callable[[str, object], str]:
     def check(name: str, value: object) -> str:
         if value not in allowed:
@@ -188,6 +200,7 @@ _FIELD_CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "last_template_id": _check_optional_str,
     "insert_field_form": _choice_check(get_args(InsertFieldForm)),
     "keyring_backend": _check_optional_str,
+    "recent_files": _check_str_list,
 }
 
 

@@ -17,6 +17,7 @@ from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.settings import AppSettings, SettingsStore
 from olchat_desktop.ui import i18n, icons
 from olchat_desktop.ui.controllers.editor_controller import EditorController
+from olchat_desktop.ui.controllers.file_opener import install_file_opening
 from olchat_desktop.ui.controllers.library_controller import LibraryController
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
 from olchat_desktop.ui.controllers.transfer_controller import install_transfer_actions
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.windowActions = WindowActions(self)
         self.robotsAction = install_robots_action(self)  # "Portal robots…" (issue 8)
         self.transfer = install_transfer_actions(self)  # Import/Export/Trash (issue 5)
+        # Files from the command line, another start, a drop, Open recent (issue 18).
+        self.fileOpener = install_file_opening(self)
         # Help menu last in the menu bar; window and action icons (issue 7, point 5).
         self.helpMenu = install_help_menu(self)
         icons.apply_window_icon(self)
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         self.windowActions.retranslate()
         self.robotsAction.setText(robots_action_text(self.language()))
         self.transfer.retranslate()
+        self.fileOpener.retranslate()
         self.editor.retranslate()
         self.sideView.retranslate()
         self.sideView.set_problem_counts(*self.problems.counts())

@@ -41,6 +41,41 @@
     </message>
 </context>
 <context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Import from a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«{file}» holds {count} templates; {new} of them are not in the library yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates in the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — already in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CounterLabel</name>
     <message>
         <source>{n} of {limit} characters (Unicode code points, as the server counts)</source>
@@ -273,6 +308,33 @@
     </message>
 </context>
 <context>
+    <name>FileOpener</name>
+    <message>
+        <source>Opening «{file}»…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«{name}» is already in the library: shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing templates: {count}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported templates: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be opened: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a template file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
@@ -497,6 +559,21 @@
     </message>
     <message>
         <source>{errors} errors, {warnings} warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -41,6 +41,41 @@
     </message>
 </context>
 <context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Import from a bundle</source>
+        <translation>Импорт из набора</translation>
+    </message>
+    <message>
+        <source>«{file}» holds {count} templates; {new} of them are not in the library yet.</source>
+        <translation>В «{file}» шаблонов: {count}; из них ещё нет в библиотеке: {new}.</translation>
+    </message>
+    <message>
+        <source>Templates in the bundle</source>
+        <translation>Шаблоны в наборе</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>{name} — already in the library</source>
+        <translation>{name} — уже в библиотеке</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Выбрать &amp;все</translation>
+    </message>
+    <message>
+        <source>Select &amp;none</source>
+        <translation>&amp;Снять выбор</translation>
+    </message>
+    <message>
+        <source>&amp;Import {count}</source>
+        <translation>&amp;Импортировать: {count}</translation>
+    </message>
+</context>
+<context>
     <name>CounterLabel</name>
     <message>
         <source>{n} of {limit} characters (Unicode code points, as the server counts)</source>
@@ -273,6 +308,33 @@
     </message>
 </context>
 <context>
+    <name>FileOpener</name>
+    <message>
+        <source>Opening «{file}»…</source>
+        <translation>Открытие «{file}»…</translation>
+    </message>
+    <message>
+        <source>«{name}» is already in the library: shown.</source>
+        <translation>«{name}» уже есть в библиотеке: открыт.</translation>
+    </message>
+    <message>
+        <source>Importing templates: {count}…</source>
+        <translation>Импорт шаблонов: {count}…</translation>
+    </message>
+    <message>
+        <source>Imported templates: {count}</source>
+        <translation>Импортировано шаблонов: {count}</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: {error}</source>
+        <translation>Не удалось открыть файл: {error}</translation>
+    </message>
+    <message>
+        <source>Open a template file</source>
+        <translation>Открытие файла шаблона</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
@@ -498,6 +560,21 @@
     <message>
         <source>{errors} errors, {warnings} warnings</source>
         <translation>ошибок: {errors}, предупреждений: {warnings}</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Нет недавних файлов</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Недавние файлы</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,57 @@
+"""Template → Open recent: the template files opened lately, newest first (issue 18).
+
+Built from ``AppSettings.recent_files`` each time the menu opens, so files opened by a
+hand-off or a drop appear without bookkeeping here. A file that has gone is refused with
+the usual message when chosen, and leaves the list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from olchat_desktop.ui.controllers.file_opener import FileOpener
+    from olchat_desktop.ui.main_window import MainWindow
+
+
+class RecentMenu(QObject):
+    def __init__(self, window: MainWindow, opener: FileOpener) -> None:
+        super().__init__(window)
+        self.window = window
+        self.opener = opener
+        self.menu = QMenu(window)
+        self.menu.setObjectName("recentMenu")
+        self.menu.aboutToShow.connect(self.rebuild)
+        file_menu = window.windowActions.fileMenu
+        anchor = window.transfer.exportAction  # just below Import…
+        self.menuAction = file_menu.insertMenu(anchor, self.menu)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.menu.clear()
+        recent = self.window.settings.recent_files
+        for number, text in enumerate(recent, start=1):
+            path = Path(text)
+            name = path.name.replace("&", "&&")  # a literal "&", not a mnemonic
+            action = self.menu.addAction(f"&{number} {name}" if number < 10 else name)
+            action.setToolTip(text)
+            action.setStatusTip(text)
+            action.triggered.connect(lambda _checked=False, p=text: self.opener.open_paths([p]))
+        if not recent:
+            self.menu.addAction(self.tr("No recent files")).setEnabled(False)
+        self.menu.addSeparator()
+        self.clearAction = self.menu.addAction(self.tr("&Clear the list"))
+        self.clearAction.setEnabled(bool(recent))
+        self.clearAction.triggered.connect(self.clear)
+
+    def clear(self) -> None:
+        self.window.settings.recent_files = []
+        self.rebuild()
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("Open &recent"))
+        self.rebuild()
