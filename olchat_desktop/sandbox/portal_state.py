@@ -9,7 +9,8 @@ calling the helpers here, which take it too).
 Sandbox-only hooks for tests and the demo (no REST method of a real portal does these):
 ``customer`` (:class:`~olchat_desktop.sandbox.customer.SimulatedCustomer`),
 ``set_line_connected(line_id, connected)``, ``set_app_handler_host(app_id, host)``, and
-``change_deal_stage(deal_id, stage)`` (also reachable as ``crm.deal.update``).
+``change_deal_stage(deal_id, stage)`` (also reachable as ``crm.deal.update``),
+``denied_methods`` and ``field_overrides`` (see ``methods_crm_fields``).
 
 Choices:
 
@@ -77,6 +78,10 @@ class PortalState:
         self._workflow_seq = 0
         self._replies_stored: set[str] = set()
         self.disk = DiskState(self.now, sorted(self.users), self.lock)
+        # Bad-input hooks for tests (methods_crm_fields): methods answering ACCESS_DENIED,
+        # and entity -> a raw crm.<entity>.fields answer replacing the real one.
+        self.denied_methods: set[str] = set()
+        self.field_overrides: dict[str, Any] = {}
 
     # -- open lines ---------------------------------------------------------------------
 

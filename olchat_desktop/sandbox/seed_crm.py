@@ -206,4 +206,7 @@ def build_crm_seed(contacts: int = 30, deals: int = 15) -> CrmSeed:
             "PHONE": [_phone(9101, "+7 (495) 100-20-30", "WORK")],
         }
     }
+    from olchat_desktop.sandbox.seed_user_values import apply_user_values
+
+    apply_user_values(seed)  # user fields (UF_CRM_…) on every item; see that module
     return seed
