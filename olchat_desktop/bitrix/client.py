@@ -99,6 +99,8 @@ class BitrixClient:
         self.rate_profile = rate_profile
         self.on_domain_changed = on_domain_changed
         self.renamed_to: str | None = None
+        # HTTP requests sent (retries included): bulk reads report it (issue 14 budgets).
+        self.requests_sent = 0
         self.max_limit_retries = max_limit_retries
         self.max_connection_retries = max_connection_retries
         self.operating = OperatingTracker(clock)
@@ -146,6 +148,7 @@ class BitrixClient:
             if self._bucket is not None:
                 self._bucket.acquire()
             body, token = self.auth.sign(params or {})
+            self.requests_sent += 1
             try:
                 response = self._http.post(self.auth.endpoint(method), json=body)
             except httpx.TransportError as exc:

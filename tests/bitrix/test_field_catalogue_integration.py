@@ -1,0 +1,180 @@
+"""Field catalogue, item search and samples from an item, over loopback against the sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from olchat_desktop.bitrix.auth import WebhookAuth
+from olchat_desktop.bitrix.client import BitrixClient
+from olchat_desktop.bitrix.crm_items import (
+    ItemVanishedError,
+    read_item,
+    samples_from_item,
+    search_items,
+)
+from olchat_desktop.bitrix.errors import BitrixError
+from olchat_desktop.bitrix.field_catalogue_fetch import (
+    MAX_FIELDS_PER_ENTITY,
+    fetch_catalogue,
+    load_catalogue,
+)
+from olchat_desktop.core.template import Template
+from olchat_desktop.sandbox import Sandbox
+from olchat_desktop.sandbox.seed_user_values import LONG_COMMENT
+from olchat_desktop.storage.field_catalogue_cache import FieldCatalogueCache, portal_key
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def client(sandbox: Sandbox) -> Iterator[BitrixClient]:
+    with BitrixClient(
+        WebhookAuth(sandbox.webhook_url("admin")), rate_profile="off", max_limit_retries=0
+    ) as running:
+        yield running
+
+
+def test_catalogue_of_four_entities_in_one_request(client: BitrixClient) -> None:
+    catalogue, requests = fetch_catalogue(client)
+    assert requests == 1
+    assert {f.entity for f in catalogue.fields} == {"deal", "contact", "lead", "company"}
+    branch = catalogue.by_label("deal", "Филиал")
+    assert branch is not None and branch.code == "UF_CRM_1700000003" and branch.custom
+    assert catalogue.by_code("contact", "NAME").label == "Имя"  # type: ignore[union-attr]
+    assert catalogue.status_text("DEAL_STAGE", "NEW") == "Новая"
+    assert catalogue.status_text("SOURCE", "CALL") == "Звонок"
+    assert catalogue.source == "portal" and catalogue.fetched_at > 0
+
+
+def test_cache_round_trip_without_secrets(
+    client: BitrixClient, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    catalogue, _ = fetch_catalogue(client)
+    cache = FieldCatalogueCache(tmp_path)
+    key = portal_key(client.domain)
+    cache.save(key, catalogue)
+    loaded = cache.load(key)
+    assert loaded is not None
+    assert loaded.fields == catalogue.fields and loaded.statuses == catalogue.statuses
+    assert loaded.fetched_at == catalogue.fetched_at
+    text = cache.path(key).read_text(encoding="utf-8")
+    secret = sandbox.webhook_url("admin").rstrip("/").rsplit("/", 1)[-1]
+    assert secret not in text and client.domain not in text and key in cache.path(key).name
+    cache.path(key).write_text("{not json", encoding="utf-8")
+    assert cache.load(key) is None
+
+
+def test_access_denied_on_one_entity_keeps_the_others_and_the_cached_one(
+    client: BitrixClient, sandbox: Sandbox
+) -> None:
+    cached, _ = fetch_catalogue(client)
+    sandbox.portal.denied_methods.add("crm.lead.fields")
+    load = load_catalogue(client, cached)
+    assert load.fresh and load.requests == 1
+    assert [(p.entity, p.kind) for p in load.problems] == [("lead", "access_denied")]
+    assert load.catalogue.of_entity("lead") == cached.of_entity("lead")
+    assert load.catalogue.by_label("deal", "Филиал") is not None
+    assert "лидов" in load.problems[0].message("ru", cached=True)
+    assert "leads" in load.problems[0].message("en")
+    without_cache = load_catalogue(client, None)
+    assert without_cache.catalogue.by_code("lead", "TITLE") is not None  # the built-in list
+
+
+def test_malformed_answers_are_reported_entity_by_entity(
+    client: BitrixClient, sandbox: Sandbox
+) -> None:
+    cached, _ = fetch_catalogue(client)
+    many = {f"UF_CRM_{i}": {"type": "string", "formLabel": f"Поле {i}"} for i in range(5000)}
+    sandbox.portal.field_overrides.update(
+        {
+            "deal": "<html>502 Bad Gateway</html>",
+            "contact": {
+                "NAME": {"type": "string", "title": "Им\x00я\x07"},
+                "BROKEN": {"title": "нет типа"},
+                "WRONG": {"type": 5, "isMultiple": "может быть"},
+                "LIST": [1, 2, 3],
+            },
+            "company": many,
+        }
+    )
+    load = load_catalogue(client, cached)
+    kinds = {(p.entity, p.kind): p.number for p in load.problems}
+    assert ("deal", "malformed") in kinds
+    assert kinds[("contact", "skipped_fields")] == 3 and kinds[("contact", "control_chars")] == 1
+    assert kinds[("company", "too_many_fields")] == 5000
+    assert load.catalogue.of_entity("deal") == cached.of_entity("deal")  # the cached deal fields
+    assert load.catalogue.by_code("contact", "NAME").label == "Им я"  # type: ignore[union-attr]
+    assert len(load.catalogue.of_entity("company")) == MAX_FIELDS_PER_ENTITY
+    for problem in load.problems:
+        assert problem.message("ru") and problem.message("en")
+
+
+def test_rate_limit_on_the_whole_request_keeps_the_cached_catalogue(
+    client: BitrixClient, sandbox: Sandbox
+) -> None:
+    cached, _ = fetch_catalogue(client)
+    while sandbox.bucket.try_acquire():
+        pass  # the portal's leaky bucket is full: the next request gets 503
+    load = load_catalogue(client, cached)
+    assert not load.fresh and load.catalogue is cached
+    assert [(p.entity, p.kind) for p in load.problems] == [("", "rate_limited")]
+    assert "минуту" in load.problems[0].message("ru", cached=True)
+    with pytest.raises(BitrixError):
+        fetch_catalogue(client)
+
+
+def test_search_by_title_id_and_phone(client: BitrixClient) -> None:
+    by_title = search_items(client, "deal", "обслуживание")
+    assert [item.id for item in by_title] == ["10", "2"]
+    assert by_title[0].title.startswith("Годовое обслуживание")
+    assert [item.ref for item in search_items(client, "deal", "#7")] == ["deal:7"]
+    before = client.requests_sent
+    by_phone = search_items(client, "deal", "8 (916) 100-00-01")
+    assert by_phone and all(item.entity == "deal" for item in by_phone)
+    assert "1" in [item.id for item in by_phone]
+    assert client.requests_sent - before == 2  # findbycomm, then the contacts' deals
+    contacts = search_items(client, "contact", "Иван")
+    assert contacts and all("Иван" in item.title for item in contacts)
+    assert search_items(client, "lead", "нет такого названия") == []
+
+
+def test_samples_from_an_item_in_at_most_two_requests(client: BitrixClient) -> None:
+    catalogue, _ = fetch_catalogue(client)
+    template = Template(
+        header="{{Филиал > printable}}",
+        message="{{Название}}: {{Дата визита}}, {{Ответственный менеджер > printable}}, "
+        "{{Сумма предоплаты > printable}}, {{Промокоды}}, {{Комментарий курьера}}, "
+        "{{Источник заявки > printable}}, {{Согласие на рассылку > printable}}",
+        buttons=["Да"],
+    )
+    fill = samples_from_item(client, template, catalogue, "deal", 2)
+    assert fill.requests == 2 and fill.item.ref == "deal:2"
+    samples = fill.samples
+    assert samples["{{Филиал > printable}}"] == "Санкт-Петербург, Невский"
+    assert samples["{{Ответственный менеджер > printable}}"] == (
+        "Мария-Антуанетта Константинопольская-Задунайская"
+    )
+    assert samples["{{Сумма предоплаты > printable}}"] == "1 234 567,89 ₽"
+    assert samples["{{Промокоды}}"] == "🎁 ПОДАРОК, НОВЫЙ-ГОД-2027"
+    assert samples["{{Комментарий курьера}}"] == LONG_COMMENT
+    assert samples["{{Источник заявки > printable}}"] == "По рекомендации"
+    assert samples["{{Согласие на рассылку > printable}}"] == "Нет"
+    assert samples["{{Дата визита}}"] == "24.12.2026"
+    empty = samples_from_item(client, template, catalogue, "deal", 3)
+    assert empty.requests == 1  # no employee to name: no user.get
+    assert empty.samples["{{Филиал > printable}}"] == "" and empty.samples["{{Промокоды}}"] == ""
+
+
+def test_item_that_vanished(client: BitrixClient, sandbox: Sandbox) -> None:
+    catalogue, _ = fetch_catalogue(client)
+    assert read_item(client, "deal", 5, ["TITLE"]) is not None
+    with sandbox.portal.lock:
+        del sandbox.portal.deals[5]
+    assert read_item(client, "deal", 5, ["TITLE"]) is None
+    with pytest.raises(ItemVanishedError) as caught:
+        samples_from_item(client, Template(message="{{Название}}"), catalogue, "deal", 5)
+    assert "удалили" in caught.value.user_message("ru")
+    assert "deleted" in caught.value.user_message("en")
