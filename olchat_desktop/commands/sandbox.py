@@ -1,4 +1,4 @@
-"""``olchat-desktop sandbox [--port N]``: run the sandbox portal in the foreground.
+"""``olchat-desktop sandbox [--port N] [--crm-items N [--seed S]]``: run the sandbox portal.
 
 Prints what a tester pastes into the app (webhook URLs, OAuth client credentials, the
 OLChat token; all of them sandbox-only values) and serves until Ctrl+C or SIGTERM.
@@ -33,6 +33,16 @@ def register(subparsers: Any) -> None:
         default="standard",
         help="request-rate limit to emulate (default: standard, 2/s with a burst of 50)",
     )
+    parser.add_argument(
+        "--crm-items",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also seed N deals with their contacts and companies (for check-data)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="random seed of --crm-items (default 1)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -59,6 +69,18 @@ def run(args: argparse.Namespace) -> int:
 
     stop = threading.Event()
     sandbox = Sandbox(port=args.port, rate_profile=args.rate_profile)
+    if args.crm_items < 0:
+        print("--crm-items: N ≥ 0", file=sys.stderr)
+        return EXIT_FAILED
+    if args.crm_items:
+        from olchat_desktop.sandbox.seed_bulk import add_bulk_crm
+
+        added = add_bulk_crm(sandbox.portal, args.crm_items, args.seed)
+        print(
+            f"CRM: {len(added.deal_ids)} сделок / deals, {len(added.contact_ids)} контактов / "
+            f"contacts, {len(added.company_ids)} компаний / companies (seed {args.seed})",
+            flush=True,
+        )
     try:
         sandbox.start()
     except OSError as err:

@@ -23,6 +23,7 @@ from typing import Any
 
 from olchat_desktop.sandbox.methods_listing import (
     filter_rows,
+    list_table,
     mapping_param,
     order_rows,
     page_of,
@@ -93,9 +94,7 @@ def contact_list(ctx: CallContext) -> ListPage:
     order = mapping_param(ctx.params, "order") or {"ID": "ASC"}
     select = param(ctx.params, "select") or None
     with ctx.portal.lock:
-        rows = filter_rows(ctx.portal.contacts.values(), filters)
-        rows = order_rows(rows, order)
-        page = page_of(rows, start_param(ctx.params))
+        page = list_table(ctx.portal.contacts, filters, order, start_param(ctx.params))
         items = [select_fields(row, select, _CONTACT_SCALARS) for row in page.items]
     return ListPage(items=items, total=page.total, next=page.next)
 
