@@ -1,0 +1,236 @@
+"""The dry run's report: plain data, JSON (schema in README), CSV, and texts for people.
+
+:meth:`DryRunReport.to_dict` is the ``check-data --json`` answer and the JSON export:
+
+``{"format": "olchat-dry-run-report", "version": 1, "entity", "template",
+"items_checked", "items_estimated", "requests", "elapsed_seconds", "complete",
+"stopped" (null | "cancelled" | "error"), "error" (text or null), "nothing_to_check",
+"items_with_errors", "fields": {name: {limit, items, max, p95, mean, over_limit, empty,
+histogram: [[from, to, items], …]}}, "problems": {code: {severity, count}},
+"expressions": {source: {code, empty}}, "unknown_expressions": [source, …],
+"phone": {source, none, several}, "offenders": [{problem, severity, field, item_id,
+title, value, length, limit, expression}, …], "worst": {item_id, header, message,
+footer, buttons} | null}``.
+
+The CSV export holds the offenders, one per row, with the same keys as columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from olchat_desktop.core.i18n import Lang, pick
+
+if TYPE_CHECKING:
+    from olchat_desktop.core.dry_run import DryRun
+
+REPORT_FORMAT = "olchat-dry-run-report"
+CSV_COLUMNS = (
+    "problem", "severity", "field", "item_id", "title", "value", "length", "limit", "expression",
+)  # fmt: skip
+PROBLEM_ORDER = (
+    "too_long", "empty_required", "empty_button", "duplicate_button", "no_phone",
+    "several_phones", "empty_expression", "unexpected_value",
+)  # fmt: skip
+_TITLES: dict[str, tuple[str, str]] = {
+    "too_long": ("Длиннее лимита", "Longer than the limit"),
+    "empty_required": ("Пустой текст сообщения", "Empty message body"),
+    "empty_button": ("Пустая кнопка", "Empty button"),
+    "duplicate_button": ("Одинаковые кнопки", "Duplicate buttons"),
+    "no_phone": ("Нет телефона", "No phone"),
+    "several_phones": ("Несколько телефонов", "Several phones"),
+    "empty_expression": ("Пустое выражение", "Empty expression"),
+    "unexpected_value": ("Значение неожиданного типа", "Value of an unexpected type"),
+}
+
+
+def problem_title(code: str, lang: Lang) -> str:
+    titles = _TITLES.get(code)
+    return pick(lang, *titles) if titles else code
+
+
+def field_title(name: str, lang: Lang) -> str:
+    if name.startswith("buttons["):
+        number = int(name[8:-1]) + 1
+        return pick(lang, f"Кнопка {number}", f"Button {number}")
+    titles = {
+        "header": ("Заголовок", "Header"),
+        "message": ("Текст", "Body"),
+        "footer": ("Подвал", "Footer"),
+        "phone": ("Телефон", "Phone"),
+        "": ("—", "—"),
+    }
+    return pick(lang, *titles.get(name, (name, name)))
+
+
+class Rendered(NamedTuple):
+    """One item's message as the robot would send it (the worst case, for the preview)."""
+
+    item_id: str
+    header: str
+    message: str
+    footer: str
+    buttons: list[str]
+
+
+@dataclass
+class DryRunReport:
+    entity: str
+    template: str
+    items_checked: int
+    items_with_errors: int
+    nothing_to_check: bool
+    fields: dict[str, dict[str, Any]]
+    problems: dict[str, dict[str, Any]]
+    expressions: dict[str, dict[str, Any]]
+    unknown_expressions: list[str]
+    phone: dict[str, Any]
+    offenders: list[dict[str, Any]]
+    worst: Rendered | None
+    requests: int = 0
+    items_estimated: int | None = None
+    elapsed_seconds: float = 0.0
+    complete: bool = True
+    stopped: str | None = None
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, run: DryRun, **context: Any) -> DryRunReport:
+        problems: dict[str, dict[str, Any]] = {}
+        offenders: list[dict[str, Any]] = []
+        for code in sorted(run.offenders, key=_problem_rank):
+            found = run.offenders[code]
+            listed = found.items()
+            severity = listed[0].severity if listed else "warning"
+            problems[code] = {"severity": severity, "count": found.count}
+            offenders.extend(offender.to_dict() for offender in listed)
+        return cls(
+            entity=run.entity,
+            template=run.template.name,
+            items_checked=run.items_checked,
+            items_with_errors=run.items_with_errors,
+            nothing_to_check=run.nothing_to_check,
+            fields={name: stats.to_dict() for name, _, stats in run.fields},
+            problems=problems,
+            expressions={
+                slot.expression.source: {"code": slot.field.code, "empty": slot.empty}
+                for slot in run.slots
+            },
+            unknown_expressions=list(run.unknown),
+            phone={
+                "source": run.phone_source,
+                "none": run.no_phone,
+                "several": run.several_phones,
+            },
+            offenders=offenders,
+            worst=run.worst,
+            **context,
+        )
+
+    @property
+    def breaks(self) -> bool:
+        """Some item would get a broken message (an error-severity problem)."""
+        return self.items_with_errors > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": REPORT_FORMAT,
+            "version": 1,
+            "entity": self.entity,
+            "template": self.template,
+            "items_checked": self.items_checked,
+            "items_estimated": self.items_estimated,
+            "requests": self.requests,
+            "elapsed_seconds": round(self.elapsed_seconds, 3),
+            "complete": self.complete,
+            "stopped": self.stopped,
+            "error": self.error,
+            "nothing_to_check": self.nothing_to_check,
+            "items_with_errors": self.items_with_errors,
+            "fields": self.fields,
+            "problems": self.problems,
+            "expressions": self.expressions,
+            "unknown_expressions": self.unknown_expressions,
+            "phone": self.phone,
+            "offenders": self.offenders,
+            "worst": self.worst._asdict() if self.worst else None,
+            **self.extra,
+        }
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        for offender in self.offenders:
+            writer.writerow({k: "" if v is None else v for k, v in offender.items()})
+        return out.getvalue()
+
+    def summary_lines(self, lang: Lang) -> list[str]:
+        """What ``check-data`` prints without ``--json``."""
+        if self.nothing_to_check:
+            return [nothing_to_check_text(lang)]
+        lines = [
+            pick(lang, "Проверено элементов: {n}", "Items checked: {n}").format(
+                n=self.items_checked
+            )
+            + pick(lang, ", HTTP-запросов: {r}", ", HTTP requests: {r}").format(r=self.requests),
+        ]
+        if not self.complete:
+            lines.append(partial_text(self, lang))
+        for name, stats in self.fields.items():
+            lines.append(
+                f"{field_title(name, lang)}: max {stats['max']}, p95 {stats['p95']}, "
+                f"{pick(lang, 'среднее', 'mean')} {stats['mean']}"
+                + (f" / {stats['limit']}" if stats["limit"] else "")
+                + (
+                    pick(lang, ", длиннее лимита: {n}", ", over the limit: {n}").format(
+                        n=stats["over_limit"]
+                    )
+                    if stats["over_limit"]
+                    else ""
+                )
+            )
+        for code, problem in self.problems.items():
+            lines.append(f"{problem_title(code, lang)} ({problem['severity']}): {problem['count']}")
+        if self.unknown_expressions:
+            lines.append(
+                pick(lang, "Не найдены на портале: ", "Not on the portal: ")
+                + ", ".join(self.unknown_expressions)
+            )
+        lines.append(
+            pick(
+                lang,
+                "Сломают сообщение: {n} элементов",
+                "Would break the message: {n} items",
+            ).format(n=self.items_with_errors)
+            if self.breaks
+            else pick(lang, "Ни один элемент не ломает сообщение.", "No item breaks the message.")
+        )
+        return lines
+
+
+def nothing_to_check_text(lang: Lang) -> str:
+    return pick(
+        lang,
+        "В шаблоне нет выражений: он одинаков для всех элементов, проверять на данных нечего.",
+        "The template has no expressions: it is the same for every item, nothing to check.",
+    )
+
+
+def partial_text(report: DryRunReport, lang: Lang) -> str:
+    if report.stopped == "cancelled":
+        head = pick(lang, "Проверка остановлена", "Check cancelled")
+    else:
+        head = pick(lang, "Проверка прервана", "Check interrupted")
+    text = head + pick(
+        lang, ": отчёт по первым {n} элементам", ": report on the first {n} items"
+    ).format(n=report.items_checked)
+    return text + (f" — {report.error}" if report.error else "")
+
+
+def _problem_rank(code: str) -> int:
+    return PROBLEM_ORDER.index(code) if code in PROBLEM_ORDER else len(PROBLEM_ORDER)

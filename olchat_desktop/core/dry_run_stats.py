@@ -1,0 +1,155 @@
+"""Bounded aggregates for the dry run: length histograms and worst-N offender lists.
+
+The dry run streams tens of thousands of CRM items; nothing here grows with their number.
+A :class:`LengthStats` keeps one counter per length up to :data:`HISTOGRAM_CAP` code
+points (longer texts share the last counter), so max, mean and the 95th percentile come
+out exact for every length a robot field can sensibly have (the body's limit is 1,024;
+a longer value is already "too long", and its percentile reads as "≥ 4,096"). An
+:class:`OffenderList` keeps the first N offenders of a problem, or the N worst by length
+for ``too_long``, so memory is bounded by N per problem.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from typing import Any
+
+HISTOGRAM_CAP = 4096
+DEFAULT_WORST_N = 100
+VALUE_PREVIEW = 300  # characters of an offending value kept in the report
+
+
+def preview(text: str, limit: int = VALUE_PREVIEW) -> str:
+    """The start of a value for the report: a 100 KB text must not be kept whole."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class LengthStats:
+    """Lengths of one robot field over all items: counts per length, sum, max."""
+
+    __slots__ = ("limit", "counts", "total", "count", "max", "over", "empty")
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.counts = [0] * (HISTOGRAM_CAP + 1)
+        self.total = 0
+        self.count = 0
+        self.max = 0
+        self.over = 0
+        self.empty = 0
+
+    def add(self, length: int) -> None:
+        self.counts[length if length < HISTOGRAM_CAP else HISTOGRAM_CAP] += 1
+        self.total += length
+        self.count += 1
+        if length > self.max:
+            self.max = length
+        if self.limit is not None and length > self.limit:
+            self.over += 1
+        if length == 0:
+            self.empty += 1
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.count if self.count else 0.0
+
+    def percentile(self, share: float) -> int:
+        """The smallest length at or under which ``share`` of the items fall."""
+        if not self.count:
+            return 0
+        wanted = share * self.count
+        running = 0
+        for length, number in enumerate(self.counts):
+            running += number
+            if running >= wanted:
+                return length
+        return HISTOGRAM_CAP
+
+    def histogram(self, bins: int = 20) -> list[tuple[int, int, int]]:
+        """``(from, to, items)`` bins (inclusive) covering 0 .. max(limit·1.5, max)."""
+        top = max(self.max, int((self.limit or 0) * 1.5), 1)
+        top = min(top, HISTOGRAM_CAP)
+        width = max(1, -(-(top + 1) // bins))
+        out: list[tuple[int, int, int]] = []
+        for start in range(0, top + 1, width):
+            end = min(start + width - 1, top)
+            last = end == top
+            number = sum(self.counts[start : (HISTOGRAM_CAP + 1 if last else end + 1)])
+            out.append((start, end, number))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "limit": self.limit,
+            "items": self.count,
+            "max": self.max,
+            "p95": self.percentile(0.95),
+            "mean": round(self.mean, 2),
+            "over_limit": self.over,
+            "empty": self.empty,
+            "histogram": [list(b) for b in self.histogram()],
+        }
+
+
+@dataclass(frozen=True)
+class Offender:
+    """One item that breaks (or may break) the message, as the report shows it."""
+
+    problem: str
+    severity: str  # "error" | "warning"
+    field: str  # "header", "message", "footer", "buttons[0]", "phone"
+    item_id: str
+    title: str
+    value: str  # the rendered value (shortened by ``preview``)
+    length: int | None = None
+    limit: int | None = None
+    expression: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "problem": self.problem,
+            "severity": self.severity,
+            "field": self.field,
+            "item_id": self.item_id,
+            "title": self.title,
+            "value": self.value,
+            "length": self.length,
+            "limit": self.limit,
+            "expression": self.expression,
+        }
+
+
+@dataclass
+class OffenderList:
+    """At most ``size`` offenders: the longest for ``by_length``, else the first seen."""
+
+    size: int = DEFAULT_WORST_N
+    by_length: bool = False
+    count: int = 0
+    _heap: list[tuple[int, int, Offender]] = field(default_factory=list)
+
+    def wants(self, length: int) -> bool:
+        """Whether an offender of this length would be kept (else only count it)."""
+        if len(self._heap) < self.size:
+            return True
+        return self.by_length and self.size > 0 and length > self._heap[0][0]
+
+    def add(self, offender: Offender) -> None:
+        self.count += 1
+        if self.size <= 0:
+            return
+        entry = (offender.length or 0, -self.count, offender)
+        if len(self._heap) < self.size:
+            if self.by_length:
+                heapq.heappush(self._heap, entry)
+            else:
+                self._heap.append(entry)
+        elif self.by_length and entry[0] > self._heap[0][0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def items(self) -> list[Offender]:
+        """Worst first (by length), or in the order they were met."""
+        if self.by_length:
+            return [entry[2] for entry in sorted(self._heap, key=lambda e: (-e[0], -e[1]))]
+        return [entry[2] for entry in self._heap]
