@@ -34,7 +34,9 @@ def deals() -> list[dict[str, Any]]:
 
 def _text(code: str, item: dict[str, Any], printable: bool = True) -> str:
     field = next(f for f in CATALOGUE.of_entity("deal") if f.code == code)
-    return printable_value(field, item.get(code), catalogue=CATALOGUE, users={}, printable=printable)
+    return printable_value(
+        field, item.get(code), catalogue=CATALOGUE, users={}, printable=printable
+    )
 
 
 def test_counts_equal_an_independent_recomputation(deals: list[dict[str, Any]]) -> None:
@@ -92,7 +94,10 @@ def test_expression_that_prints_nothing_is_counted(deals: list[dict[str, Any]]) 
     run.add_many(deals)
     expressions = run.report().expressions
     expected = sum(_text("UF_CRM_1700000014", item) == "" for item in deals)
-    assert expressions["{{Комментарий курьера}}"] == {"code": "UF_CRM_1700000014", "empty": expected}
+    assert expressions["{{Комментарий курьера}}"] == {
+        "code": "UF_CRM_1700000014",
+        "empty": expected,
+    }
 
 
 def test_several_phones_break_a_waiting_robot_on_a_multi_value_field() -> None:
