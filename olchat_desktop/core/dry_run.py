@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from olchat_desktop.core import limits
-from olchat_desktop.core.dry_run_report import DryRunReport, Rendered
+from olchat_desktop.core.dry_run_report import DryRunReport, Rendered, problem_rank
 from olchat_desktop.core.dry_run_stats import (
     DEFAULT_WORST_N,
     VALUE_PREVIEW,
@@ -341,4 +341,37 @@ class DryRun:
 
     def report(self, **context: Any) -> DryRunReport:
         """A snapshot of the aggregate (``context``: requests, complete, stopped, ...)."""
-        return DryRunReport.build(self, **context)
+        return _build_report(self, **context)
+
+
+def _build_report(run: DryRun, **context: Any) -> DryRunReport:
+    problems: dict[str, dict[str, Any]] = {}
+    offenders: list[dict[str, Any]] = []
+    for code in sorted(run.offenders, key=problem_rank):
+        found = run.offenders[code]
+        listed = found.items()
+        severity = listed[0].severity if listed else "warning"
+        problems[code] = {"severity": severity, "count": found.count}
+        offenders.extend(offender.to_dict() for offender in listed)
+    return DryRunReport(
+        entity=run.entity,
+        template=run.template.name,
+        items_checked=run.items_checked,
+        items_with_errors=run.items_with_errors,
+        nothing_to_check=run.nothing_to_check,
+        fields={name: stats.to_dict() for name, _, stats in run.fields},
+        problems=problems,
+        expressions={
+            slot.expression.source: {"code": slot.field.code, "empty": slot.empty}
+            for slot in run.slots
+        },
+        unknown_expressions=list(run.unknown),
+        phone={
+            "source": run.phone_source,
+            "none": run.no_phone,
+            "several": run.several_phones,
+        },
+        offenders=offenders,
+        worst=run.worst,
+        **context,
+    )

@@ -20,12 +20,9 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from olchat_desktop.core.i18n import Lang, pick
-
-if TYPE_CHECKING:
-    from olchat_desktop.core.dry_run import DryRun
 
 REPORT_FORMAT = "olchat-dry-run-report"
 CSV_COLUMNS = (
@@ -97,39 +94,6 @@ class DryRunReport:
     stopped: str | None = None
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, run: DryRun, **context: Any) -> DryRunReport:
-        problems: dict[str, dict[str, Any]] = {}
-        offenders: list[dict[str, Any]] = []
-        for code in sorted(run.offenders, key=_problem_rank):
-            found = run.offenders[code]
-            listed = found.items()
-            severity = listed[0].severity if listed else "warning"
-            problems[code] = {"severity": severity, "count": found.count}
-            offenders.extend(offender.to_dict() for offender in listed)
-        return cls(
-            entity=run.entity,
-            template=run.template.name,
-            items_checked=run.items_checked,
-            items_with_errors=run.items_with_errors,
-            nothing_to_check=run.nothing_to_check,
-            fields={name: stats.to_dict() for name, _, stats in run.fields},
-            problems=problems,
-            expressions={
-                slot.expression.source: {"code": slot.field.code, "empty": slot.empty}
-                for slot in run.slots
-            },
-            unknown_expressions=list(run.unknown),
-            phone={
-                "source": run.phone_source,
-                "none": run.no_phone,
-                "several": run.several_phones,
-            },
-            offenders=offenders,
-            worst=run.worst,
-            **context,
-        )
 
     @property
     def breaks(self) -> bool:
@@ -232,5 +196,5 @@ def partial_text(report: DryRunReport, lang: Lang) -> str:
     return text + (f" — {report.error}" if report.error else "")
 
 
-def _problem_rank(code: str) -> int:
+def problem_rank(code: str) -> int:
     return PROBLEM_ORDER.index(code) if code in PROBLEM_ORDER else len(PROBLEM_ORDER)
