@@ -18,6 +18,7 @@ BENCHMARKS = (
     ("ui: keystroke latency, start-up and memory vs a bare PySide6 window", "benchmarks.ui_bench"),
     ("bitrix: client overhead vs raw httpx, 5,000 contacts listed", "benchmarks.bitrix_bench"),
     ("robots: audit of 500 templates, requests and rate limit", "benchmarks.robots_bench"),
+    ("fields: catalogue of 4 entities and fill-from-item requests", "benchmarks.fields_bench"),
 )  # fmt: skip
 BUNDLE = Path(__file__).resolve().parent.parent / "dist" / "olchat-desktop"
 BUNDLE_GOAL_MB = 150

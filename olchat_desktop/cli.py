@@ -23,6 +23,8 @@ COMMAND_MODULES: dict[str, str] = {
     "render": "olchat_desktop.commands.render",
     "send-test": "olchat_desktop.commands.send_test",
     "robots": "olchat_desktop.commands.robots",
+    "fields": "olchat_desktop.commands.fields",
+    "samples": "olchat_desktop.commands.samples",
 }
 
 

@@ -231,6 +231,9 @@ def _send_workflow(
             if not found:
                 raise UsageError(f"no {kind.lower()} found by {args.phone}; give --item")
             item = found[0]
+            # Say which item the phone found: the workflow writes to it (issue 14 point 6).
+            by_phone = "найдено по номеру" if lang == "ru" else "found by the phone"
+            print(f"{by_phone} {args.phone}: {item.label(lang)}", file=sys.stderr, flush=True)
         report(f"{workflow_template.name} → {item.label(lang)}")
         running = portal.running_on(item.document_id)
         if len(running) >= MAX_WAITING_PER_ITEM:

@@ -5,6 +5,11 @@ told apart by name: ``file[name]``). Exit status: 0 when no template has an erro
 (warnings allowed), 1 when any has one, 2 when a file cannot be read as a template (the
 reason is printed to stderr; the other files are still checked). ``--json`` prints a list
 of ``{file, template, field, code, severity, length, limit, message}`` instead.
+
+With a portal (``--demo``, ``--profile NAME`` or ``--webhook URL``; its field catalogue
+is cached per portal) every ``{{Label}}``/``{=Document:CODE}`` that names no field of
+``--entity`` (default deal) is reported as the warning ``unknown_field``; its JSON record
+adds ``expression``, ``suggestion`` and ``replacement`` (the one-click fix).
 """
 
 from __future__ import annotations
@@ -32,7 +37,33 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--lang", dest="message_lang", choices=["ru", "en"], help="message language (ru)"
     )
+    parser.add_argument(
+        "--entity",
+        choices=["deal", "contact", "lead", "company"],
+        default="deal",
+        help="CRM entity the robot runs on, for unknown_field with a portal (default: deal)",
+    )
+    from olchat_desktop.commands.portal_options import add_portal_options
+
+    add_portal_options(parser)
     parser.set_defaults(run=run)
+
+
+def _catalogue(args: argparse.Namespace, lang: Any) -> Any:
+    """The portal's field catalogue when a portal option is given (None otherwise)."""
+    from contextlib import ExitStack
+
+    from olchat_desktop.commands.portal_options import (
+        open_portal,
+        portal_catalogue,
+        portal_given,
+    )
+
+    if not portal_given(args):
+        return None
+    with ExitStack() as stack:
+        catalogue, _ = portal_catalogue(open_portal(args, lang, stack), lang)
+    return catalogue
 
 
 def _read_error(path: Path, lang: str) -> str | None:
@@ -51,6 +82,16 @@ def run(args: argparse.Namespace) -> int:
 
     # The sub-command's --lang wins; the global --lang (interface language) is the fallback.
     lang: Lang = "en" if (args.message_lang or getattr(args, "lang", None)) == "en" else "ru"
+    from olchat_desktop.commands.portal_options import error_text
+
+    try:
+        catalogue = _catalogue(args, lang)
+    except Exception as exc:
+        text = error_text(exc, lang)
+        if text is None:
+            raise
+        print(f"error: {text}", file=sys.stderr)
+        return EXIT_UNREADABLE
     records: list[dict[str, Any]] = []
     exit_code = EXIT_OK
     unreadable = False
@@ -72,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         several = len(templates) > 1
         for template in templates:
             where = f"{name}[{template.name}]" if several else name
-            for problem in validate(template, lang):
+            for problem in validate(template, lang, catalogue, args.entity):
                 if problem.is_error:
                     exit_code = EXIT_ERRORS
                 record = {"file": name, "template": template.name, **problem.to_dict()}

@@ -1,0 +1,55 @@
+"""``send-test --via workflow`` without ``--item``: the README's demo example, as written."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from olchat_desktop import cli
+from olchat_desktop.commands import send_test
+from olchat_desktop.core.fileformat import dumps_template
+from olchat_desktop.core.template import Template
+from olchat_desktop.sandbox import Sandbox
+
+pytestmark = pytest.mark.integration
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+class _Shared:
+    def __init__(self, sandbox: Sandbox) -> None:
+        self._sandbox = sandbox
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._sandbox, name)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_readme_example_finds_the_item_by_phone_and_says_which(
+    tmp_path: Path,
+    sandbox: Sandbox,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    line = next(
+        row.strip()
+        for row in README.read_text(encoding="utf-8").splitlines()
+        if row.strip().startswith("olchat-desktop send-test visit.olchat.json --via workflow")
+    )
+    argv = shlex.split(line)[1:]
+    phone = argv[argv.index("--phone") + 1]
+    assert "--demo" in argv and "--item" not in argv
+    monkeypatch.setattr(send_test, "open_sandbox", lambda: _Shared(sandbox))
+    monkeypatch.chdir(tmp_path)
+    template = Template(name="Визит", line="1", phone="79161000001", message="Ждём вас?")
+    template = template.model_copy(update={"buttons": ["Да", "Нет"]})
+    (tmp_path / "visit.olchat.json").write_text(dumps_template(template), encoding="utf-8")
+    assert cli.main([*argv, "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    found = re.search(rf"found by the phone {re.escape(phone)}: Deal (\d+): ", err)
+    assert found is not None, err
+    assert found.group(1) == "1"  # contact 1 owns that number, deal 1 is contact 1's
