@@ -48,6 +48,24 @@ main(["--lang", "en"])
 """
 
 
+# The same start without the single-instance check (issue 18): the difference is what the
+# data home's lock costs before the first paint.
+_APP_NO_CHECK = """
+from olchat_desktop.cli import main
+main(["--lang", "en", "--new-instance"])
+"""
+
+# QtNetwork's own import, which the window's owner pays after its first paint (its
+# QLocalServer) and a second start pays before handing over: measured, not on the path.
+_QTNETWORK = """
+import time
+import PySide6.QtWidgets
+started = time.perf_counter()
+import PySide6.QtNetwork
+print((time.perf_counter() - started) * 1000)
+"""
+
+
 def _body() -> str:
     line = "*Здравствуйте*, {{Имя}}! _Ваш заказ_ ~готов~ `код` https://example.com\n"
     text = "> Цитата {=Document:TITLE}\n- пункт один\n1. пункт два\n"
@@ -108,9 +126,13 @@ def startup() -> None:
         # noisy: a burst during one side's batch used to skew the ratio either way).
         bare: list[tuple[float, int]] = []
         app: list[tuple[float, int]] = []
+        unchecked: list[tuple[float, int]] = []
+        network: list[float] = []
         for _ in range(RUNS):
             bare.append(_spawn(_BARE, env))
             app.append(_spawn(_APP, env))
+            unchecked.append(_spawn(_APP_NO_CHECK, env))
+            network.append(_import_ms(_QTNETWORK, env))
     bare_t = statistics.median(t for t, _ in bare)
     app_t = statistics.median(t for t, _ in app)
     bare_rss = max(r for _, r in bare)
@@ -120,6 +142,22 @@ def startup() -> None:
     print(f"  ratio {app_t / bare_t:.2f}x (goal <= 2.0x)")
     print(f"peak RSS: bare {bare_rss / 1024:.0f} MiB, app {app_rss / 1024:.0f} MiB")
     print(f"  ratio {app_rss / bare_rss:.2f}x (goal <= 1.6x)")
+    unchecked_t = statistics.median(t for t, _ in unchecked)
+    print(
+        f"single-instance check before the first paint: median {app_t * 1000:.0f} ms with,"
+        f" {unchecked_t * 1000:.0f} ms without (--new-instance): ratio {app_t / unchecked_t:.3f}x"
+    )
+    print(
+        f"  import PySide6.QtNetwork (after the first paint): median"
+        f" {statistics.median(network):.1f} ms, not on the start-up path"
+    )
+
+
+def _import_ms(code: str, env: dict[str, str]) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+    ).stdout.split()
+    return float(out[-1])
 
 
 def _wait_for_demo_sandbox(window: object, timeout: float = 10.0) -> None:

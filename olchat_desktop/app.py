@@ -100,12 +100,27 @@ def main(argv: list[str]) -> int:
     configure_logging()
     install_exception_hook()
     options = parse_gui_args(argv)
+    claim = None
+    if not options.new_instance:
+        # One window per library (issue 18): the owner's check is a lock, a few system
+        # calls; a later start hands its files to the owner here and exits.
+        from olchat_desktop import app_instance
+
+        claim = app_instance.claim(options, argv)
+        if claim.lock is None:
+            return claim.exit_code
     app = ensure_application(argv)
     window = build_main_window(argv)
     window.show()
     resume_gc()
     if os.environ.get(STARTUP_PROBE_ENV) == "1":
         return _report_startup(app, window)
+    if claim is not None and claim.lock is not None:
+        from PySide6.QtCore import QTimer
+
+        lock = claim.lock
+        # After the first paint: QtNetwork's import (12-23 ms) stays off the start-up path.
+        QTimer.singleShot(0, lambda: app_instance.serve(window, lock))
     if options.files:
         # Read on a worker thread once the loop runs; the window is already painted.
         window.fileOpener.open_paths(options.files)

@@ -87,6 +87,7 @@ def _run_steps(argv: list[str], timings: list[tuple[str, float]], problems: list
         print(f"smoke: keyring: {keyring_report}")
         _timed(timings, "preview render", _render_preview)
         _timed(timings, "translations", _check_translations)
+        _timed(timings, "single-instance hand-off", _instance_hand_off)
         window.close()
         app.processEvents()
     finally:
@@ -122,6 +123,37 @@ def _keyring_round_trip() -> str:
     if not ok:
         raise SmokeFailure("the keyring returned a different secret than was stored")
     return store.location_text("en")
+
+
+def _instance_hand_off() -> None:
+    """A hand-off over QLocalServer/QLocalSocket in a private temporary folder: proves the
+    bundle carries QtNetwork, which a second start needs to reach the running window."""
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from olchat_desktop import single_instance
+    from olchat_desktop.paths import data_home
+    from olchat_desktop.ui.instance_server import InstanceServer, hand_off
+
+    with tempfile.TemporaryDirectory(prefix="olchat-smoke-run-") as runtime:
+        endpoint = single_instance.Endpoint(data_home(), Path(runtime))
+        server = InstanceServer(endpoint)
+        received: list[list[str]] = []
+        server.requested.connect(received.append)
+        if not server.listen():
+            raise SmokeFailure("could not listen on a local socket")
+        with ThreadPoolExecutor(1) as pool:
+            future = pool.submit(hand_off, endpoint, [str(Path(runtime) / "t.olchat.json")])
+            deadline = time.monotonic() + 10
+            while not future.done() and time.monotonic() < deadline:
+                QApplication.processEvents()
+                time.sleep(0.005)
+            answered = future.done() and future.result()
+        server.close()
+    if not answered or len(received) != 1:
+        raise SmokeFailure("the single-instance hand-off was not answered")
 
 
 def _check_translations() -> None:

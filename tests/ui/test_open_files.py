@@ -137,7 +137,11 @@ def test_messages_follow_the_interface_language(qtbot: QtBot, open_window, tmp_p
     assert "это папка" in refusal(qtbot, window, folder)
 
 
-def _drop(target: QWidget, mime: QMimeData) -> QDropEvent:
+def _drop(qtbot: QtBot, target: QWidget, mime: QMimeData) -> QDropEvent:
+    window = target.window()
+    assert isinstance(window, MainWindow)
+    # The scroll areas' viewports are watched once the first frame is out (DEFER_MS).
+    qtbot.waitUntil(lambda: window.fileOpener.dropFilter.complete, timeout=WAIT_MS)
     point = QPointF(target.rect().center())
     actions = Qt.DropAction.CopyAction
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -159,7 +163,7 @@ def test_files_dropped_on_the_list_or_the_editor_are_opened(
     names: list[str] = []
     window.fileOpener.imported.connect(lambda templates: names.extend(t.name for t in templates))
     with qtbot.waitSignal(window.fileOpener.idle, timeout=WAIT_MS):
-        drop = _drop(window.libraryView.templateList.viewport(), mime)
+        drop = _drop(qtbot, window.libraryView.templateList.viewport(), mime)
     assert drop.isAccepted()
     assert names == ["Первый", "Второй"]
     # On the message field a file drop opens the file instead of pasting its URL.
@@ -168,7 +172,7 @@ def test_files_dropped_on_the_list_or_the_editor_are_opened(
     mime3.setUrls([QUrl.fromLocalFile(str(three))])
     edit = window.editorView.messageEdit
     with qtbot.waitSignal(window.fileOpener.imported, timeout=WAIT_MS):
-        _drop(edit.viewport(), mime3)
+        _drop(qtbot, edit.viewport(), mime3)
     assert window.editorView.nameEdit.text() == "Третий"
     assert "file://" not in edit.toPlainText()
 
@@ -196,7 +200,7 @@ def test_a_dropped_folder_and_a_non_utf8_file_name(
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
     with qtbot.waitSignal(window.fileOpener.refused, timeout=WAIT_MS) as blocker:
-        _drop(window, mime)
+        _drop(qtbot, window, mime)
     assert "is a folder" in blocker.args[0]
     window.findChild(QMessageBox, "openRefusedBox").close()
     # A Latin-1 file name: not UTF-8. The uri-list keeps the bytes percent-encoded.
@@ -208,7 +212,7 @@ def test_a_dropped_folder_and_a_non_utf8_file_name(
     folder_url = bytes(QUrl.fromLocalFile(str(tmp_path)).toEncoded().data())
     mime.setData("text/uri-list", folder_url + b"/%D0%9E%D1%82-caf%E9.olchat.json\r\n")
     with qtbot.waitSignal(window.fileOpener.imported, timeout=WAIT_MS) as imported:
-        _drop(window, mime)
+        _drop(qtbot, window, mime)
     assert [t.name for t in imported.args[0]] == ["Латиница"]
     # Shown with a replacement mark; kept out of the (UTF-8 JSON) recent list.
     assert all("caf" not in p for p in window.settings.recent_files)
