@@ -12,8 +12,8 @@ Choices where the docs are silent (sandbox design, documented for the client):
 * Storages: one per user (``ENTITY_TYPE`` ``user``, only the owner has access), the common
   storage «Общий диск» (``common``, every user may edit) and the group «Отдел продаж»
   (``group``, members 1 and 2 may edit). An explicit right on a folder or file
-  (``set_access(object_id, user_id, "read"|"edit"|None)``) overrides what the object
-  inherits; the nearest explicit right up the folder chain wins.
+  (``set_access(object_id, user_id, "read"|"edit"|"none"|None)``; ``None`` removes it)
+  overrides what the object inherits; the nearest explicit right up the chain wins.
 * ``DOWNLOAD_URL`` is ``/disk/downloadFile/{id}/?ncc=1&filename=…&token=…``: the token
   is an HMAC over the file id, the user the URL was issued to and an expiry one hour ahead,
   so a plain GET works for webhooks and OAuth alike (a real portal puts ``auth=`` in the
@@ -39,7 +39,7 @@ from urllib.parse import quote
 from olchat_desktop.sandbox.registry import ApiError
 from olchat_desktop.sandbox.seed_crm import iso_moscow
 
-Access = Literal["read", "edit"]
+Access = Literal["read", "edit", "none"]
 URL_LIFETIME = 3600.0
 SHARED_FOLDER_NAME = "OLChat шаблоны"
 
@@ -104,6 +104,9 @@ class DiskState:
         self.now = now
         self.lock = lock
         self.base_url = ""  # set by the server once it knows its address
+        # File rows carry GLOBAL_CONTENT_VERSION; a test may switch it off to play a portal
+        # whose file rows lack it (the docs show it on versions, disk.version.get).
+        self.report_content_version = True
         self.storages: dict[int, Storage] = {}
         self.objects: dict[int, DiskObject] = {}
         self.rights: dict[int, dict[int, Access]] = {}
@@ -159,12 +162,12 @@ class DiskState:
             else:
                 entries[user_id] = access
 
-    def access(self, obj: DiskObject, user_id: int) -> Access | None:
+    def access(self, obj: DiskObject, user_id: int) -> Literal["read", "edit"] | None:
         node: DiskObject | None = obj
         while node is not None:
             explicit = self.rights.get(node.id, {}).get(user_id)
             if explicit is not None:
-                return explicit
+                return None if explicit == "none" else explicit
             node = self.objects.get(node.parent_id) if node.parent_id is not None else None
         storage = self.storages[obj.storage_id]
         if storage.entity_type == "common" or user_id in storage.members:
@@ -333,7 +336,8 @@ class DiskState:
         }
         if obj.kind == "file":
             row["SIZE"] = str(len(obj.content))
-            row["GLOBAL_CONTENT_VERSION"] = str(len(obj.versions))
+            if self.report_content_version:
+                row["GLOBAL_CONTENT_VERSION"] = str(len(obj.versions))
             row["DOWNLOAD_URL"] = self.download_url("file", obj.id, obj.name, user_id)
         return row
 

@@ -1,0 +1,411 @@
+"""One sync of a profile's shared folder with the local library (issue 19).
+
+The local library stays the working copy; Disk holds one file per shared template
+(``shared_file``). A sync lists the folder (one ``getchildren`` plus one batch per 50
+pages), downloads only files whose ``UPDATE_TIME``/``SIZE`` differ from what the last sync
+recorded, and pushes local edits with ``disk.file.uploadversion`` in batches. Decisions
+compare content hashes against the ``base`` both sides last agreed on:
+
+===================  =====================  =========================================
+local                portal                 result
+===================  =====================  =========================================
+unchanged            changed                pulled into the library
+changed              unchanged              pushed (``uploadversion``)
+changed              changed, same content  synced
+changed              changed, different     **conflict**: the library keeps the local
+                                            version, the state keeps the portal's
+unchanged            deleted                moved to the local trash
+changed              deleted                **conflict** (``deleted_remote``)
+trashed              unchanged              ``markdeleted`` on Disk (its own trash)
+trashed / purged     changed                restored with the portal's version
+===================  =====================  =========================================
+
+Nothing is overwritten silently and nothing is destroyed: a conflict blocks that
+template until :meth:`SharedLibrarySync.resolve`. Faults: the hash of every push is
+written down *before* it is sent (``pushed_hash``), so when the answer is lost but the
+upload landed, the next sync recognises its own content instead of calling it a
+conflict; a download that fails (connection dropped, portal restarted, URL expired) gets
+fresh URLs once and otherwise leaves that template for the next sync.
+
+Disk has no compare-and-swap: a version another user uploads between our listing and
+our ``uploadversion`` is overwritten on Disk, but it stays in the file's version history
+(``disk.file.getVersions``). Change detection compares ``UPDATE_TIME``, ``SIZE`` and
+``GLOBAL_CONTENT_VERSION``; without the counter, ``UPDATE_TIME``'s one-second resolution
+could hide a same-size upload in the same second, so such a file seen within
+``FRESH_SECONDS`` of its change is downloaded again next time (``recheck``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from olchat_desktop.bitrix.disk import DiskClient, DiskItem, DownloadExpiredError
+from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
+from olchat_desktop.cancel import CancelToken
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import new_template_id
+from olchat_desktop.sharing import errors
+from olchat_desktop.sharing.local import Local, template_from_body
+from olchat_desktop.sharing.report import Item, SyncReport
+from olchat_desktop.sharing.shared_file import (
+    BrokenFileError,
+    decode,
+    id_from_file_name,
+    template_hash,
+)
+from olchat_desktop.sharing.state import Conflict, Entry, SyncState
+from olchat_desktop.sharing.writes import Writer
+from olchat_desktop.storage.library import TemplateLibrary
+
+FRESH_SECONDS = 2.0
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+@dataclass
+class _Plan:
+    push: list[str] = field(default_factory=list)
+    create: list[str] = field(default_factory=list)
+    delete: list[str] = field(default_factory=list)
+
+
+class SharedLibrarySync:
+    """Syncs one profile's shared folder; one instance per sync run (not thread-safe)."""
+
+    def __init__(
+        self,
+        library: TemplateLibrary,
+        state: SyncState,
+        disk: DiskClient,
+        profile: str,
+        *,
+        lang: Lang = "ru",
+        cancel: CancelToken | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.library = library
+        self.state = state
+        self.disk = disk
+        self.profile = profile
+        self.lang = lang
+        self.cancel = cancel or CancelToken()
+        self.progress = progress or (lambda _phase, _done, _total: None)
+
+    # -- sharing and resolving -----------------------------------------------------------
+
+    def share(self, template_ids: Iterable[str]) -> int:
+        """Mark local templates as shared; the next sync uploads them. Returns how many."""
+        entries = self.state.entries(self.profile)
+        new = [Entry.new(tid, "pending") for tid in template_ids if tid not in entries]
+        self.state.put_many(self.profile, new)
+        return len(new)
+
+    def resolve(self, template_id: str, keep: str) -> None:
+        """Close a conflict: ``keep`` is ``"local"``, ``"remote"`` or ``"both"`` (the
+        portal's version becomes the shared one and the local one a local-only copy)."""
+        conflict = self.state.conflicts(self.profile).get(template_id)
+        entry = self.state.entries(self.profile).get(template_id)
+        if conflict is None or entry is None:
+            return
+        if conflict.kind == "deleted_remote":
+            if keep == "remote":
+                self.library.delete(template_id)
+                self.state.drop(self.profile, template_id)
+            else:  # share the local version again as a new file
+                self.put(entry, file_id=None, file_name=None, status="pending", base_hash=None)
+                self.state.clear_conflict(self.profile, template_id)
+            return
+        assert conflict.remote_body is not None
+        remote = template_from_body(conflict.remote_body, template_id)
+        if keep in ("remote", "both"):
+            if keep == "both":
+                self.local_copy(self.library.get(template_id), pick(self.lang, "моя", "mine"))
+            self.library.save(remote)
+        # "local": base becomes the portal's version, so the next sync pushes ours over it.
+        self.put(
+            entry,
+            update_time=conflict.update_time,
+            size=conflict.size,
+            content_version=conflict.content_version,
+            base_hash=conflict.remote_hash,
+            base_body=conflict.remote_body,
+            recheck=False,
+            status="synced",
+        )
+        self.state.clear_conflict(self.profile, template_id)
+
+    # -- one sync ------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        requests_before, downloads_before = self.disk.client.requests_sent, self.disk.downloads
+        try:
+            self._sync(report)
+        except errors.SharingError as error:
+            report.errors.append(error.message(self.lang))
+        except BitrixError as error:
+            report.errors.append(error.user_message(self.lang))
+        finally:
+            report.requests = self.disk.client.requests_sent - requests_before
+            report.downloads = self.disk.downloads - downloads_before
+            self._list_conflicts(report)
+        return report
+
+    def _sync(self, report: SyncReport) -> None:
+        folder = self.state.folder(self.profile)
+        if folder is None:
+            raise errors.no_folder(self.profile)
+        self.folder_name = folder.folder_name
+        self.progress("list", 0, 0)
+        try:
+            listing = self.disk.children(folder.folder_id)
+        except BitrixError as error:
+            raise errors.translate(error, folder.folder_name) or error from None
+        self.server_now = listing.server_time or time.time()
+        report.read_only = self.read_only = folder.read_only
+        remote = self._index(listing.items, report)
+        entries = self.state.entries(self.profile)
+        local = self._local()
+        plan = _Plan()
+        wanted: dict[str, DiskItem] = {}
+        for tid, entry in entries.items():
+            item, loc = remote.get(tid), local.get(tid)
+            if entry.status == "conflict":
+                continue
+            if entry.file_id is None:  # shared, not uploaded yet
+                if item is not None:  # an upload whose answer was lost: link it
+                    wanted[tid] = item
+                elif loc is None or loc.trashed:
+                    self.state.drop(self.profile, tid)
+                else:
+                    plan.create.append(tid)
+            elif item is None:
+                self._gone(entry, loc, report)
+            elif self._remote_changed(entry, item):
+                wanted[tid] = item
+            elif loc is None or loc.trashed:
+                plan.delete.append(tid)
+            elif loc.hash != entry.base_hash:
+                plan.push.append(tid)
+        for tid, item in remote.items():
+            known = self.state.known_notice(self.profile, item.id, item.update_time)
+            if tid not in entries and known != "broken":
+                wanted[tid] = item
+        for tid, (item, data) in self._download(wanted, report).items():
+            self.cancel.check()
+            self._apply_remote(tid, item, data, entries.get(tid), local.get(tid), plan, report)
+        self._write(plan, entries, local, report)
+
+    # -- reading both sides --------------------------------------------------------------
+
+    def _index(self, items: list[DiskItem], report: SyncReport) -> dict[str, DiskItem]:
+        remote: dict[str, DiskItem] = {}
+        for item in sorted(items, key=lambda i: i.id):
+            tid = id_from_file_name(item.name) if item.kind == "file" else None
+            if item.kind != "file":
+                continue  # a sub-folder is the team's business, not a template
+            if tid is None or tid in remote:
+                if self.state.notice_is_new(self.profile, item.id, "", "ignored"):
+                    report.ignored.append(Item("", item.name))
+                continue
+            remote[tid] = item
+        return remote
+
+    def _local(self) -> dict[str, Local]:
+        local = {t.id: Local(t, template_hash(t), False) for t in self.library.list_templates()}
+        for entry in self.library.list_trash():
+            template = entry.template
+            local[template.id] = Local(template, template_hash(template), True)
+        return local
+
+    def _remote_changed(self, entry: Entry, item: DiskItem) -> bool:
+        seen = (entry.file_id, entry.update_time, entry.size, entry.content_version)
+        now = (item.id, item.update_time, item.size, item.content_version)
+        return entry.recheck or seen != now
+
+    def fresh(self, item: DiskItem) -> bool:
+        """Seen within the second it changed and without a content counter: the next
+        sync downloads it again, as a same-second same-size upload would look alike."""
+        if item.content_version is not None:
+            return False
+        return self.server_now - item.updated_at < FRESH_SECONDS
+
+    def _download(
+        self, wanted: dict[str, DiskItem], report: SyncReport
+    ) -> dict[str, tuple[DiskItem, bytes]]:
+        got: dict[str, tuple[DiskItem, bytes]] = {}
+        retry: list[str] = []
+        for done, (tid, item) in enumerate(wanted.items()):
+            self.cancel.check()
+            self.progress("download", done, len(wanted))
+            try:
+                got[tid] = (item, self.disk.download(item.download_url))
+            except (DownloadExpiredError, ConnectionFailedError):
+                retry.append(tid)
+        if not retry:
+            return got
+        # Expired URLs (a portal restart) or a dropped connection: fresh URLs, one more try.
+        try:
+            fresh = self.disk.refresh_urls([wanted[tid].id for tid in retry])
+        except BitrixError as error:
+            report.errors.append(self._download_failed(len(retry), error))
+            return got
+        failed = 0
+        for tid in retry:
+            renewed = fresh.get(wanted[tid].id)
+            if renewed is None:
+                continue  # deleted meanwhile: the next listing says so
+            try:
+                got[tid] = (renewed, self.disk.download(renewed.download_url))
+            except (DownloadExpiredError, ConnectionFailedError):
+                failed += 1
+        if failed:
+            report.errors.append(self._download_failed(failed, None))
+        return got
+
+    def _download_failed(self, count: int, error: BitrixError | None) -> str:
+        why = f" ({error.user_message(self.lang)})" if error is not None else ""
+        return pick(
+            self.lang,
+            f"Не удалось скачать файлов: {count}; они будут получены при следующей "
+            f"синхронизации{why}.",
+            f"Could not download {count} file(s); they will come on the next sync{why}.",
+        )
+
+    # -- applying the portal's side ------------------------------------------------------
+
+    def _apply_remote(
+        self,
+        tid: str,
+        item: DiskItem,
+        data: bytes,
+        entry: Entry | None,
+        loc: Local | None,
+        plan: _Plan,
+        report: SyncReport,
+    ) -> None:
+        try:
+            shared = decode(data, tid)
+        except BrokenFileError as error:
+            if self.state.notice_is_new(self.profile, item.id, item.update_time, "broken"):
+                report.broken.append(Item(tid, item.name, error.message(self.lang)))
+            # Never imported: the local copy stays as it is. A local edit since the last
+            # sync repairs the file (the broken version stays in Disk's history).
+            if entry is not None and entry.file_id is not None and _edited(loc, entry):
+                self.put(entry, file_id=item.id)
+                plan.push.append(tid)
+            return
+        rhash = shared.hash
+        meta = {
+            "file_id": item.id,
+            "file_name": item.name,
+            "update_time": item.update_time,
+            "size": item.size,
+            "content_version": item.content_version,
+            "updated_by": item.updated_by,
+            "recheck": self.fresh(item),
+        }
+        base = dict(base_hash=rhash, base_body=shared.content, pushed_hash=None, status="synced")
+        if entry is None:
+            entry = Entry(
+                tid, None, None, None, None, None, None, None, None, False, None, "synced"
+            )
+        name = shared.template.name
+        ours = rhash in (entry.base_hash, entry.pushed_hash)
+        if entry.file_id is not None and ours:
+            # The portal has what we agreed on (or what we pushed): only local news matter.
+            self.put(entry, **meta, **base)
+            if loc is None or loc.trashed:
+                plan.delete.append(tid)
+            elif loc.hash != rhash:
+                plan.push.append(tid)
+            return
+        if loc is None:
+            self.library.create(shared.template)
+            report.add("added_local" if entry.file_id is None else "restored", tid, name)
+        elif loc.hash == rhash or (entry.file_id is None and ours):
+            self.put(entry, **meta, **base)  # converged (or our own lost upload)
+            if loc.hash != rhash and not loc.trashed:
+                plan.push.append(tid)
+            return
+        elif loc.trashed:
+            self.library.save(shared.template)
+            self.library.untrash(tid)
+            report.add("restored", tid, name)
+        elif entry.file_id is not None and loc.hash == entry.base_hash:
+            self.library.save(shared.template)
+            report.add("pulled", tid, name)
+        else:  # both sides changed: keep both, decide nothing
+            self.put(entry, **meta, status="conflict")
+            self._conflict(tid, "edited", shared.content, rhash, item)
+            return
+        self.put(entry, **meta, **base)
+
+    def _gone(self, entry: Entry, loc: Local | None, report: SyncReport) -> None:
+        if loc is None or loc.trashed:
+            self.state.drop(self.profile, entry.template_id)
+        elif loc.hash == entry.base_hash:
+            self.library.delete(entry.template_id)  # the trash, not destroyed
+            self.state.drop(self.profile, entry.template_id)
+            report.add("trashed_local", entry.template_id, loc.template.name)
+        else:
+            self._conflict(entry.template_id, "deleted_remote", None, None, None)
+
+    def _conflict(
+        self,
+        tid: str,
+        kind: str,
+        body: dict[str, object] | None,
+        rhash: str | None,
+        item: DiskItem | None,
+    ) -> None:
+        conflict = Conflict(
+            tid,
+            kind,
+            body,
+            rhash,
+            item.update_time if item else None,
+            item.size if item else None,
+            item.updated_by if item else None,
+            item.content_version if item else None,
+        )
+        self.state.add_conflict(self.profile, conflict)
+
+    def _list_conflicts(self, report: SyncReport) -> None:
+        for tid, conflict in self.state.conflicts(self.profile).items():
+            try:
+                name = self.library.get(tid).name
+            except Exception:  # purged locally meanwhile: still a conflict to show
+                name = tid
+            detail = (
+                pick(self.lang, "удалён на портале, изменён здесь", "deleted there, edited here")
+                if conflict.kind == "deleted_remote"
+                else pick(self.lang, "изменён и здесь, и на портале", "edited here and there")
+            )
+            report.conflicts.append(Item(tid, name, detail))
+
+    # -- writing our side ----------------------------------------------------------------
+
+    def _write(
+        self, plan: _Plan, entries: dict[str, Entry], local: dict[str, Local], report: SyncReport
+    ) -> None:
+        Writer(self, entries, local, report).run(plan.push, plan.create, plan.delete)
+
+    def put(self, entry: Entry, **changes: object) -> Entry:
+        for key, value in changes.items():
+            setattr(entry, key, value)
+        self.state.put(self.profile, entry)
+        return entry
+
+    def local_copy(self, template: Template, label: str) -> Template:
+        copy = template.model_copy(
+            update={"id": new_template_id(), "name": f"{template.name} ({label})"}
+        )
+        return self.library.create(copy)
+
+
+def _edited(loc: Local | None, entry: Entry) -> bool:
+    """The local template exists, is not in the trash and differs from the agreed base."""
+    return loc is not None and not loc.trashed and loc.hash != entry.base_hash
