@@ -36,10 +36,17 @@ def register(subparsers: Any) -> None:
     )
     imported = actions.add_parser("import", help="add the templates of a file or bundle")
     imported.add_argument("path", type=Path, metavar="PATH", help="template or bundle file")
+    from olchat_desktop.commands import library_sync  # issue 19: the team library
+
+    library_sync.register(actions)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.library_action == "sync":
+        from olchat_desktop.commands.library_sync import run as run_sync
+
+        return run_sync(args)
     from olchat_desktop.core.i18n import DEFAULT_LANG, Lang, pick
     from olchat_desktop.storage.library import LibraryError, TemplateLibrary
     from olchat_desktop.storage.library_transfer import export_bundle, import_file
