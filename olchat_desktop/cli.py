@@ -25,6 +25,7 @@ COMMAND_MODULES: dict[str, str] = {
     "robots": "olchat_desktop.commands.robots",
     "fields": "olchat_desktop.commands.fields",
     "samples": "olchat_desktop.commands.samples",
+    "check-data": "olchat_desktop.commands.check_data",
 }
 
 

@@ -25,6 +25,14 @@ def preview(text: str, limit: int = VALUE_PREVIEW) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _ranges(low: int, high: int, parts: int) -> list[tuple[int, int]]:
+    """``low..high`` (inclusive) cut into at most ``parts`` contiguous integer ranges."""
+    total = high - low + 1
+    parts = max(1, min(parts, total))
+    edges = [low + total * i // parts for i in range(parts + 1)]
+    return [(edges[i], edges[i + 1] - 1) for i in range(parts)]
+
+
 class LengthStats:
     """Lengths of one robot field over all items: counts per length, sum, max."""
 
@@ -67,16 +75,22 @@ class LengthStats:
         return HISTOGRAM_CAP
 
     def histogram(self, bins: int = 20) -> list[tuple[int, int, int]]:
-        """``(from, to, items)`` bins (inclusive) covering 0 .. max(limit·1.5, max)."""
-        top = max(self.max, int((self.limit or 0) * 1.5), 1)
-        top = min(top, HISTOGRAM_CAP)
-        width = max(1, -(-(top + 1) // bins))
+        """``(from, to, items)`` bins (inclusive) covering 0 .. max(limit·1.5, max).
+
+        With a limit, one bin boundary falls right after it (about 12 bins up to the limit,
+        8 beyond), so a bar is either within the limit or over it, never both.
+        """
+        top = min(max(self.max, int((self.limit or 0) * 1.5), 1), HISTOGRAM_CAP)
+        limit = self.limit
+        if limit is not None and 0 < limit < top:
+            under = bins * 3 // 5
+            ranges = _ranges(0, limit, under) + _ranges(limit + 1, top, bins - under)
+        else:
+            ranges = _ranges(0, top, bins)
         out: list[tuple[int, int, int]] = []
-        for start in range(0, top + 1, width):
-            end = min(start + width - 1, top)
-            last = end == top
-            number = sum(self.counts[start : (HISTOGRAM_CAP + 1 if last else end + 1)])
-            out.append((start, end, number))
+        for start, end in ranges:
+            stop = HISTOGRAM_CAP + 1 if end == top else end + 1  # the last bin takes the rest
+            out.append((start, end, sum(self.counts[start:stop])))
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -22,10 +22,8 @@ from typing import Any
 from olchat_desktop.core.field_builtin import STANDARD_ROWS
 from olchat_desktop.sandbox.methods_crm_fields import check_denied
 from olchat_desktop.sandbox.methods_listing import (
-    filter_rows,
+    list_table,
     mapping_param,
-    order_rows,
-    page_of,
     param,
     start_param,
 )
@@ -78,8 +76,8 @@ def _list_method(entity: str) -> None:
             raise ApiError("INVALID_ARG_VALUE", "select must be a list", 400)
         with ctx.portal.lock:
             table = getattr(ctx.portal, _TABLES[entity])
-            rows = order_rows(filter_rows(table.values(), filters), order)
-            page = page_of(rows, start_param(ctx.params))
+            # The >ID cursor and @ID lookups come from the key, not a scan (issue 16).
+            page = list_table(table, filters, order, start_param(ctx.params))
             items = [_project(record, entity, select) for record in page.items]
         return ListPage(items=items, total=page.total, next=page.next)
 

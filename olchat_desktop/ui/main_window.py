@@ -22,6 +22,7 @@ from olchat_desktop.ui.controllers.library_controller import LibraryController
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
 from olchat_desktop.ui.controllers.transfer_controller import install_transfer_actions
 from olchat_desktop.ui.controllers.window_actions import WindowActions
+from olchat_desktop.ui.dry_run.open_window import dry_run_action_text, install_dry_run_action
 from olchat_desktop.ui.help_menu import install_help_menu
 from olchat_desktop.ui.robots.open_dialog import install_robots_action, robots_action_text
 from olchat_desktop.ui.views.editor_view import EditorView
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         )
         self.windowActions = WindowActions(self)
         self.robotsAction = install_robots_action(self)  # "Portal robots…" (issue 8)
+        self.dryRunAction = install_dry_run_action(self)  # "Check on real data…" (issue 16)
         self.transfer = install_transfer_actions(self)  # Import/Export/Trash (issue 5)
         # Files from the command line, another start, a drop, Open recent (issue 18).
         self.fileOpener = install_file_opening(self)
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         self.editorView.retranslate()
         self.windowActions.retranslate()
         self.robotsAction.setText(robots_action_text(self.language()))
+        self.dryRunAction.setText(dry_run_action_text(self.language()))
         self.transfer.retranslate()
         self.fileOpener.retranslate()
         self.editor.retranslate()

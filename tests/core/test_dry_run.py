@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import time
@@ -191,3 +192,14 @@ def test_csv_export_matches_json() -> None:
     assert len(rows) == len(report.offenders)
     for row, offender in zip(rows, report.offenders, strict=True):
         assert row == {k: "" if v is None else str(v) for k, v in offender.items()}
+
+
+def test_histogram_bins_never_straddle_the_limit() -> None:
+    stats = LengthStats(limit=60)
+    for length in (0, 5, 59, 60, 61, 62, 150, 5000):
+        stats.add(length)
+    bins = stats.histogram()
+    assert bins[0][0] == 0 and all(a[1] + 1 == b[0] for a, b in itertools.pairwise(bins))
+    assert any(end == 60 for _, end, _ in bins)  # a boundary right after the limit
+    assert sum(count for _, end, count in bins if end <= 60) == 4
+    assert sum(count for *_, count in bins) == 8  # 5000 falls into the last bin

@@ -1,0 +1,308 @@
+"""Behaviour of the "Check on real data" window: run the dry run in a worker, show the report.
+
+The work (catalogue, then :func:`olchat_desktop.bitrix.dry_run_check.check_items`) runs in
+:func:`olchat_desktop.ui.tasks.start_task`. After each batch the worker stores a report
+snapshot and pokes the GUI thread, which shows it: progress, bars and table fill in as
+items arrive. Stop cancels the task at once (the handle's ``cancelled`` fires without
+waiting for the socket) and the last snapshot stays on screen, marked partial.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout
+
+from olchat_desktop.bitrix.errors import BitrixError
+from olchat_desktop.core.dry_run_report import (
+    DryRunReport,
+    nothing_to_check_text,
+    partial_text,
+    problem_title,
+)
+from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.template_draft import TemplateDraft
+from olchat_desktop.ui.robots.portal_option import PortalOption
+from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
+from olchat_desktop.ui.views.dry_run_view import DryRunView
+
+TICK_MS = 200
+
+
+class DryRunController(QObject):
+    def __init__(
+        self,
+        view: DryRunView,
+        portals: list[PortalOption],
+        template: Callable[[], TemplateDraft],
+        lang: Lang,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.portals = portals
+        self.template = template
+        self.lang = lang
+        self.task: TaskHandle | None = None
+        self.report: DryRunReport | None = None
+        self.origin = ""
+        self.entity = "deal"
+        self._lock = threading.Lock()
+        self._latest: tuple[Any, DryRunReport] | None = None
+        self._started = 0.0
+        self._preview: QDialog | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        for option in portals:
+            view.portalCombo.addItem(option.label)
+        view.startButton.clicked.connect(self.start)
+        view.cancelButton.clicked.connect(self.cancel)
+        view.closeButton.clicked.connect(view.close)
+        view.previewButton.clicked.connect(self.show_worst_in_preview)
+        view.csvButton.clicked.connect(lambda: self._export_dialog("csv"))
+        view.jsonButton.clicked.connect(lambda: self._export_dialog("json"))
+        view.table.clicked.connect(self._cell_clicked)
+        view.finished.connect(lambda _result: self.cancel())
+        if not portals:
+            view.statusLabel.setText(
+                self._t("Нет подключённых порталов.", "No portal is connected.")
+            )
+        self._update_state()
+
+    def _t(self, ru: str, en: str) -> str:
+        return pick(self.lang, ru, en)
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def _update_state(self) -> None:
+        view = self.view
+        view.startButton.setEnabled(bool(self.portals) and not self.running)
+        view.cancelButton.setEnabled(self.running)
+        has_report = self.report is not None and not self.report.nothing_to_check
+        for button in (view.csvButton, view.jsonButton):
+            button.setEnabled(has_report and not self.running)
+        view.previewButton.setEnabled(bool(self.report and self.report.worst))
+
+    # -- running ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        from olchat_desktop.bitrix.dry_run_check import FilterError, build_filter
+
+        index = self.view.portalCombo.currentIndex()
+        if self.running or not 0 <= index < len(self.portals):
+            return
+        view = self.view
+        try:
+            flt = build_filter(
+                category=view.categoryEdit.text().strip() or None,
+                stage=view.stageEdit.text().strip() or None,
+                created_after=view.createdEdit.text().strip() or None,
+                raw_json=view.filterEdit.text(),
+            )
+        except FilterError as error:
+            view.statusLabel.setText(error.message(self.lang))
+            return
+        portal, template = self.portals[index], self.template()
+        self.entity = entity = str(view.entityCombo.currentData())
+        limit = view.limitSpin.value() or None
+        lang = self.lang
+        self._latest, self.report = None, None
+
+        def work(token: CancelToken, report: Report) -> DryRunReport:
+            from olchat_desktop.bitrix.dry_run_check import check_items
+            from olchat_desktop.bitrix.field_catalogue_fetch import fetch_catalogue
+
+            with portal.open_client() as client:
+                self.origin = client.auth.origin
+                catalogue, catalogue_requests = fetch_catalogue(client)
+                token.check()
+
+                def progressed(progress: Any, snapshot: DryRunReport) -> None:
+                    with self._lock:
+                        self._latest = (progress, snapshot)
+                    report("")
+
+                return check_items(
+                    client, template, catalogue, entity,  # type: ignore[arg-type]
+                    flt=flt, limit=limit, token=token, on_progress=progressed,
+                    lang=lang, extra_requests=catalogue_requests,
+                )  # fmt: skip
+
+        view.partialLabel.hide()
+        view.progress.setRange(0, 0)
+        view.statusLabel.setText(self._t("Чтение полей портала…", "Reading the portal's fields…"))
+        self._started = time.monotonic()
+        self.task = start_task(work, self)
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(self._finished)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(self._cancelled)
+        self.task.finished.connect(self._stopped)
+        self._timer.start()
+        self._update_state()
+
+    def cancel(self) -> None:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+
+    def _snapshot(self) -> tuple[Any, DryRunReport] | None:
+        with self._lock:
+            return self._latest
+
+    def _progressed(self, _text: str) -> None:
+        latest = self._snapshot()
+        if latest is not None:
+            self._show(latest[1])
+            self._tick()
+
+    def _tick(self) -> None:
+        latest = self._snapshot()
+        elapsed = time.monotonic() - self._started
+        if latest is None:
+            self.view.statusLabel.setText(
+                self._t("Чтение… {s:.1f} с", "Reading… {s:.1f} s").format(s=elapsed)
+            )
+            return
+        progress = latest[0]
+        estimated = progress.estimated
+        if estimated:
+            self.view.progress.setRange(0, max(1, estimated))
+            self.view.progress.setValue(min(progress.items_read, estimated))
+        self.view.statusLabel.setText(
+            self._t(
+                "Прочитано {n} из {e}, запросов: {r}, прошло {s:.1f} с",
+                "Read {n} of {e}, requests: {r}, elapsed {s:.1f} s",
+            ).format(n=progress.items_read, e=estimated or "?", r=progress.requests, s=elapsed)
+        )
+
+    def _stopped(self) -> None:
+        self._timer.stop()
+        self._update_state()
+
+    def _cancelled(self) -> None:
+        latest = self._snapshot()
+        self.view.progress.setRange(0, 1)
+        self.view.progress.setValue(0)
+        if latest is None:
+            self.view.statusLabel.setText(self._t("Проверка остановлена.", "Check cancelled."))
+            return
+        report = dataclasses.replace(latest[1], complete=False, stopped="cancelled")
+        self._show(report)
+
+    def _failed(self, error: object) -> None:
+        self.view.progress.setRange(0, 1)
+        text = error.user_message(self.lang) if isinstance(error, BitrixError) else str(error)
+        self.view.statusLabel.setText(text)
+
+    def _finished(self, report: DryRunReport) -> None:
+        self.view.progress.setRange(0, 1)
+        self.view.progress.setValue(1)
+        self._show(report)
+        if report.nothing_to_check:
+            self.view.statusLabel.setText(nothing_to_check_text(self.lang))
+        else:
+            self.view.statusLabel.setText(
+                self._t(
+                    "Проверено {n}, запросов к порталу: {r}, {s:.1f} с.",
+                    "Checked {n}, requests to the portal: {r}, {s:.1f} s.",
+                ).format(n=report.items_checked, r=report.requests, s=report.elapsed_seconds)
+            )
+
+    # -- the report ------------------------------------------------------------------------
+
+    def _show(self, report: DryRunReport) -> None:
+        self.report = report
+        view = self.view
+        if report.complete or report.stopped is None:
+            view.partialLabel.setVisible(False)
+        else:
+            view.partialLabel.setText(partial_text(report, self.lang))
+            view.partialLabel.setVisible(True)
+        counts = ", ".join(
+            f"{problem_title(code, self.lang)}: {p['count']}" for code, p in report.problems.items()
+        )
+        breaks = self._t(
+            "Сломают сообщение: {n} из {t}.", "Would break the message: {n} of {t}."
+        ).format(n=report.items_with_errors, t=report.items_checked)
+        unknown = (
+            "\n" + self._t("Не найдены на портале: ", "Not on the portal: ")
+            + ", ".join(report.unknown_expressions)
+            if report.unknown_expressions else ""
+        )  # fmt: skip
+        view.summaryLabel.setText(f"{breaks} {counts}{unknown}")
+        view.bars.set_fields(report.fields)
+        view.model.set_offenders(report.offenders)
+        self._update_state()
+
+    def item_url(self, item_id: str) -> str:
+        """The portal's page of a CRM item (``/crm/deal/details/42/``)."""
+        return f"{self.origin}/crm/{self.entity}/details/{item_id}/"
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        if index.column() != 0 or not self.origin:
+            return
+        item_id = str(self.view.proxy.data(index) or "")
+        if item_id.isdigit():
+            QDesktopServices.openUrl(QUrl(self.item_url(item_id)))
+
+    def show_worst_in_preview(self) -> None:
+        """The worst item's message in a WhatsApp preview of its own."""
+        if self.report is None or self.report.worst is None:
+            return
+        from olchat_desktop.ui.preview import PreviewView
+
+        worst = self.report.worst
+        rendered = self.template().replace(
+            header=worst.header,
+            message=worst.message,
+            footer=worst.footer,
+            buttons=list(worst.buttons),
+            samples={},
+        )
+        dialog = QDialog(self.view)
+        dialog.setObjectName("dryRunPreview")
+        dialog.setWindowTitle(
+            self._t("Худший случай: ID {id}", "Worst case: ID {id}").format(id=worst.item_id)
+        )
+        preview = PreviewView(dialog)
+        preview.set_template(rendered)
+        QVBoxLayout(dialog).addWidget(preview)
+        dialog.resize(420, 720)
+        dialog.show()
+        self._preview = dialog
+
+    def export_to(self, path: Path, kind: str) -> None:
+        """CSV (UTF-8 with BOM, so Excel reads Cyrillic) or the JSON report."""
+        if self.report is None:
+            return
+        if kind == "csv":
+            path.write_text(self.report.to_csv(), encoding="utf-8-sig")
+        else:
+            text = json.dumps(self.report.to_dict(), ensure_ascii=False, indent=2)
+            path.write_text(text, encoding="utf-8")
+
+    def _export_dialog(self, kind: str) -> None:
+        suffix = "CSV (*.csv)" if kind == "csv" else "JSON (*.json)"
+        name, _ = QFileDialog.getSaveFileName(
+            self.view, self._t("Экспорт отчёта", "Export the report"), f"dry-run.{kind}", suffix
+        )
+        if not name:
+            return
+        try:
+            self.export_to(Path(name), kind)
+        except OSError as error:
+            self.view.statusLabel.setText(
+                self._t("Не удалось записать файл: {e}", "Could not write the file: {e}").format(
+                    e=error.strerror or error
+                )
+            )

@@ -1,0 +1,56 @@
+"""Open "Check on real data…" from the editor (Message menu) — the hook stays this small.
+
+The window and everything it needs (httpx, the portal clients, the preview) are imported
+when it opens, never at start-up. Portals are those of the robots dialog: the connected
+profiles, or the demo sandbox (which demo mode seeds with a few thousand deals).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+
+from olchat_desktop.core.i18n import Lang, pick
+
+
+def dry_run_action_text(lang: Lang) -> str:
+    return pick(lang, "Проверка на реальных данных…", "Check on real data…")
+
+
+def open_dry_run_window(window: Any) -> Any:
+    """Show the window (one per main window; raised if already open)."""
+    existing = getattr(window, "dryRunWindow", None)
+    if existing is not None and existing.isVisible():
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+    from olchat_desktop.ui.busy import busy_cursor
+
+    with busy_cursor():  # the first opening loads httpx and the portal clients
+        from olchat_desktop.ui.controllers.dry_run_controller import DryRunController
+        from olchat_desktop.ui.robots.open_dialog import profile_portals, sandbox_portals
+        from olchat_desktop.ui.views.dry_run_view import DryRunView
+
+        portals = profile_portals()
+        if not portals:
+            from olchat_desktop.ui.demo_sandbox import running_sandbox
+
+            sandbox = running_sandbox(window)
+            if sandbox is not None:
+                portals = [p for p in sandbox_portals(sandbox) if p.webhook]
+        view = DryRunView(window.language(), window)
+        view.controller = DryRunController(view, portals, window.editor.draft, window.language())
+    view.show()
+    window.dryRunWindow = view
+    return view
+
+
+def install_dry_run_action(window: Any) -> QAction:
+    """Add "Check on real data…" to the Message menu, after the send actions."""
+    action = QAction(dry_run_action_text(window.language()), window)
+    action.setObjectName("dryRunAction")
+    action.triggered.connect(lambda: open_dry_run_window(window))
+    actions = window.windowActions
+    actions.messageMenu.insertAction(actions.messageMenu.actions()[2], action)
+    return action
