@@ -112,3 +112,10 @@ def test_no_expressions_says_so(
     template = _write(tmp_path, phone="79161234567", header="Привет", message="Ок", buttons=["Да"])
     assert cli.main(["check-data", str(template), "--webhook", webhook, "--lang", "ru"]) == 0
     assert "нет выражений" in capsys.readouterr().out
+
+
+def test_demo_seeds_deals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check-data", str(_write(tmp_path)), "--demo", "--demo-items", "300", "--json"]
+    assert cli.main(args) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["items_checked"] == 315 and report["entity"] == "deal"
