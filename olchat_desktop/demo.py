@@ -55,7 +55,7 @@ def demo_templates() -> list[TemplateDraft]:
             name="Подтверждение записи",
             line=DEMO_LINE,
             phone="79991234567",
-            header="Запись на {=Document:UF_CRM_VISIT_DATE}",
+            header="Запись на {=Document:UF_CRM_1700000002}",
             message=(
                 "{{Имя}}, напоминаем о записи:\n"
                 "- услуга: _{=Document:TITLE}_\n"
@@ -67,7 +67,7 @@ def demo_templates() -> list[TemplateDraft]:
             wait_for_reply=True,
             tags=[DEMO_TAG, "записи"],
             samples={
-                "{=Document:UF_CRM_VISIT_DATE}": "14 марта, 10:30",
+                "{=Document:UF_CRM_1700000002}": "14 марта, 10:30",
                 "{{Имя}}": "Анна",
                 "{=Document:TITLE}": "Консультация терапевта",
             },

@@ -116,8 +116,7 @@ def test_validate_with_portal_adds_unknown_field(
     assert cli.main(argv) == 0  # warnings only
     records = [r for r in json.loads(capsys.readouterr().out) if r["code"] == "unknown_field"]
     assert {(r["field"], r["expression"], r["suggestion"]) for r in records} == {
-        ("phone", "{{Телефон}}", ""),  # deals have no phone of their own
-        ("message", "{{Филлиал > printable}}", "Филиал"),
+        ("message", "{{Филлиал > printable}}", "Филиал"),  # {{Телефон}} is a document field
     }
     fix = next(r for r in records if r["field"] == "message")
     assert fix["replacement"] == "{{Филиал > printable}}" and fix["severity"] == "warning"

@@ -15,7 +15,11 @@ trimmed label as the fix ("when unsure, warn"). What is checked:
   forms (global variables and constants, «Ответственный: …» user fields) and ``{{~…}}``
   forms are not document fields of the catalogue and are skipped;
 - ``{=Document:CODE}`` against the entity's codes (``_PRINTABLE`` suffix allowed); a
-  dotted code (``CONTACT_ID.NAME``, a related entity's field) is skipped.
+  dotted code (``CONTACT_ID.NAME``, a related entity's field) is skipped;
+- the communication fields bizproc adds to every CRM document (``{{Телефон}}``,
+  ``{{Телефон (текст)}}``, ``{=Document:PHONE_PRINTABLE}``, e-mail alike) are not in
+  ``crm.deal.fields`` but work in a deal's robot (the OLChat docs use them), so they are
+  never reported.
 
 Each problem carries the expression as typed, the suggestion (label or code) and the
 replacement text for a one-click fix (the expression with the suggested name, the
@@ -29,6 +33,7 @@ from olchat_desktop.core.field_catalogue import ENTITIES, CrmEntity, FieldCatalo
 from olchat_desktop.core.field_resolution import (
     closest_field,
     display_name,
+    loose_key,
     php_trim,
     resolve,
 )
@@ -47,6 +52,17 @@ ENTITY_PREFIXES: dict[str, CrmEntity] = {
     "Lead": "lead",
     "Сделка": "deal",
     "Deal": "deal",
+}
+# Communication fields bizproc offers on every CRM document (a deal's are its contact's),
+# though crm.deal.fields does not list them; the OLChat docs use exactly these forms for
+# the robot's phone (see core.phone). Never reported.
+_COMMUNICATION_NAMES = frozenset(
+    {"телефон", "телефон (текст)", "e-mail", "e-mail (текст)", "phone", "phone (text)", "email"}
+)
+_COMMUNICATION_CODES = frozenset({"PHONE", "EMAIL", "WEB", "IM"})
+_RELATED: dict[str, tuple[tuple[CrmEntity, str], ...]] = {
+    "deal": (("contact", "Контакт"), ("company", "Компания")),
+    "contact": (("company", "Компания"),),
 }
 _ENTITY_NAMES: dict[str, tuple[str, str]] = {
     "deal": ("сделки", "deal"),
@@ -98,7 +114,8 @@ def _check(
     if _resolves_cleanly(expression, catalogue, entity):
         return None
     if expression.kind == "document":
-        if "." in expression.name:
+        code = expression.name.upper().removesuffix("_PRINTABLE")
+        if "." in expression.name or code in _COMMUNICATION_CODES:
             return None
         near = closest_field(expression.name, catalogue, entity, by="code")
         if near is None:
@@ -114,6 +131,9 @@ def _check(
     if target is None:
         return None
     target_entity, name, prefix = target
+    typed = (prefix + name) if prefix else name  # what the message quotes
+    if php_trim(name).casefold() in _COMMUNICATION_NAMES:
+        return None
     inner = expression.source[2:-2]
     if prefix:
         related = Expression("{{" + inner[len(prefix) :].lstrip(" ") + "}}", "display", 0, 0)
@@ -122,17 +142,25 @@ def _check(
     near = closest_field(name, catalogue, target_entity)
     if near is None:
         near = closest_field(name, catalogue, target_entity, by="code")  # a code in braces
-    if near is None:
-        return name, "", "", target_entity
+    if not prefix and (near is None or loose_key(near.label) != loose_key(name)):
+        # «Имя» on a deal: the contact's field, which a deal's robot names «Контакт: Имя».
+        for other, other_prefix in _RELATED.get(target_entity, ()):
+            exact = closest_field(name, catalogue, other)
+            if exact is not None and loose_key(exact.label) == loose_key(name):
+                near, prefix = exact, other_prefix + ":"
+                break
     rest = inner[len(display_name(expression)) :]
+    if rest.startswith(">"):
+        typed = typed.rstrip(" ")  # "{{Name > printable}}": that space is the usual spelling
+    if near is None:
+        return typed, "", "", target_entity
     modifier = ""
     if rest.startswith(">"):
         modifier = " > " + rest[1:].strip()
-        name = name.rstrip(" ")  # "{{Name > printable}}": that space is the usual spelling
     elif rest == "_printable":
         modifier = " > printable"
     label = (prefix + " " if prefix else "") + near.label
-    return name, near.label, "{{" + label + modifier + "}}", target_entity
+    return typed, label, "{{" + label + modifier + "}}", target_entity
 
 
 def _message(field: str, name: str, suggestion: str, entity: CrmEntity, lang: Lang) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from olchat_desktop.bitrix.auth import WebhookAuth
@@ -21,6 +22,7 @@ from olchat_desktop.bitrix.field_catalogue_fetch import (
     fetch_catalogue,
     load_catalogue,
 )
+from olchat_desktop.core.field_catalogue import FieldCatalogue
 from olchat_desktop.core.template import Template
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.sandbox.seed_user_values import LONG_COMMENT
@@ -178,3 +180,56 @@ def test_item_that_vanished(client: BitrixClient, sandbox: Sandbox) -> None:
         samples_from_item(client, Template(message="{{Название}}"), catalogue, "deal", 5)
     assert "удалили" in caught.value.user_message("ru")
     assert "deleted" in caught.value.user_message("en")
+
+
+class _FillBucketAfter(httpx.HTTPTransport):
+    """Real HTTP to the sandbox; after ``requests`` answers the portal's bucket is full."""
+
+    def __init__(self, sandbox: Sandbox, requests: int) -> None:
+        super().__init__()
+        self._sandbox = sandbox
+        self._left = requests
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        self._left -= 1
+        if self._left == 0:
+            while self._sandbox.bucket.try_acquire():
+                pass
+        return response
+
+
+def test_rate_limit_mid_way_keeps_what_was_read(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from olchat_desktop.sandbox import methods_crm_fields
+
+    rows = [
+        {"ID": str(i), "ENTITY_ID": "DEAL_STAGE", "STATUS_ID": f"S{i}", "NAME": f"Стадия {i}"}
+        for i in range(300)  # more than the 5 pages of the first request
+    ]
+    monkeypatch.setattr(methods_crm_fields, "status_rows", lambda: rows)
+    cached = FieldCatalogue(fields=(), statuses={"SOURCE": {"CALL": "Звонок"}})
+    auth = WebhookAuth(sandbox.webhook_url("admin"))
+    transport = _FillBucketAfter(sandbox, 1)
+    with BitrixClient(auth, rate_profile="off", max_limit_retries=0, transport=transport) as c:
+        load = load_catalogue(c, cached)
+    assert load.fresh and load.requests == 2
+    assert [(p.entity, p.kind) for p in load.problems] == [("statuses", "rate_limited")]
+    assert load.catalogue.status_text("DEAL_STAGE", "S249") == "Стадия 249"  # first request
+    assert load.catalogue.status_text("DEAL_STAGE", "S250") is None  # the limited one
+    assert load.catalogue.status_text("SOURCE", "CALL") == "Звонок"  # kept from the cache
+    assert load.catalogue.by_label("deal", "Филиал") is not None
+
+
+def test_rate_limit_between_item_and_users_is_a_clear_error(sandbox: Sandbox) -> None:
+    auth = WebhookAuth(sandbox.webhook_url("admin"))
+    with BitrixClient(auth, rate_profile="off", max_limit_retries=0) as plain:
+        catalogue, _ = fetch_catalogue(plain)
+    template = Template(message="{{Ответственный менеджер > printable}}")
+    transport = _FillBucketAfter(sandbox, 1)
+    client = BitrixClient(auth, rate_profile="off", max_limit_retries=0, transport=transport)
+    with client, pytest.raises(BitrixError) as caught:
+        samples_from_item(client, template, catalogue, "deal", 1)
+    assert caught.value.error_code == "QUERY_LIMIT_EXCEEDED"
+    assert "Слишком много запросов" in caught.value.user_message("ru")

@@ -66,8 +66,15 @@ def test_code_typo_and_related_entity_typo() -> None:
     assert code.suggestion == "UF_CRM_1700000003"
     assert code.replacement == "{=Document:UF_CRM_1700000003}"
     (contact,) = unknown("{{Контакт: Иммя}}")
-    assert contact.suggestion == "Имя" and contact.replacement == "{{Контакт: Имя}}"
-    assert "контакта" in contact.message
+    assert contact.suggestion == "Контакт: Имя" and contact.replacement == "{{Контакт: Имя}}"
+    assert "«Контакт: Иммя» — " in contact.message and "контакта" in contact.message
+
+
+def test_a_contact_field_on_a_deal_suggests_the_contact_form() -> None:
+    (problem,) = unknown("Здравствуйте, {{Имя > printable}}!")
+    assert problem.suggestion == "Контакт: Имя"
+    assert problem.replacement == "{{Контакт: Имя > printable}}"
+    assert "«Имя» — " in problem.message and "«Контакт: Имя»?" in problem.message
 
 
 def test_no_suggestion_when_nothing_is_close() -> None:
@@ -93,3 +100,20 @@ def test_builtin_catalogue_checks_standard_fields() -> None:
     problems = validate(template("{{Название}} {{Назвние}}"), "ru", builtin_catalogue(), "deal")
     (problem,) = [p for p in problems if p.code == "unknown_field"]
     assert problem.suggestion == "Название"
+
+
+def test_communication_fields_of_the_document_are_quiet() -> None:
+    text = "{{Телефон}} {{Телефон (текст)}} {=Document:PHONE_PRINTABLE} {=Document:EMAIL}"
+    assert unknown(text) == []
+    assert unknown("{{Контакт: Телефон}}") == []
+
+
+def test_demo_templates_unknown_fields_all_have_a_fix() -> None:
+    from olchat_desktop.demo import demo_templates
+    from olchat_desktop.sandbox.methods_crm_fields import entity_fields
+
+    catalogue = build_catalogue({e: entity_fields(e) for e in ("deal", "contact")})
+    for demo in demo_templates():
+        problems = validate(demo, "ru", catalogue, "deal")
+        for problem in problems:  # every warning comes with its one-click fix
+            assert problem.code != "unknown_field" or problem.replacement, problem
