@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from olchat_desktop.ui.connections.menu import add_connections_action
 from olchat_desktop.ui.controllers import formatting
 from olchat_desktop.ui.controllers.insert_field import InsertFieldMenu
+from olchat_desktop.ui.sharing.menu import add_team_library_actions
 from olchat_desktop.ui.widgets.emoji_picker import EmojiPicker
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ class WindowActions(QObject):
         self.fileMenu.addAction(self.historyAction)
         self.fileMenu.addAction(self.settingsAction)
         self.connectionsAction = add_connections_action(self.window, self.fileMenu)
+        self.teamLibrary = add_team_library_actions(self.window, self.fileMenu)  # issue 19
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
 

@@ -1,0 +1,167 @@
+"""File menu actions for the team library and its state in the status bar (issue 19).
+
+"Sync team library now" runs one sync in the task pool (``ui.tasks``), never on the GUI
+thread; "Share this template with the team" marks the open template as shared and syncs.
+The status bar's label says the outcome: synced (with the time), conflicts, offline, or
+the error. The editor's pending autosave is flushed first, so the sync sees what was
+typed; after a sync the list and the open template are re-read, as pulls may change
+them. Texts come from ``pick`` like the Connections action next to it and retranslate on
+a language change. Only this module is imported at start-up; the sync machinery
+(httpx, pydantic) loads on the first use.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
+
+from olchat_desktop.core.i18n import pick
+from olchat_desktop.ui import i18n
+
+
+class TeamLibraryActions(QObject):
+    def __init__(self, window: QWidget, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window: Any = window
+        self.syncAction = QAction(window)
+        self.syncAction.setObjectName("teamSyncAction")
+        self.syncAction.triggered.connect(lambda: self.sync_now())
+        self.shareAction = QAction(window)
+        self.shareAction.setObjectName("teamShareAction")
+        self.shareAction.triggered.connect(self.share_current)
+        menu.addAction(self.syncAction)
+        menu.addAction(self.shareAction)
+        self.stateLabel = QLabel()
+        self.stateLabel.setObjectName("teamLibraryState")
+        window.statusBar().addPermanentWidget(self.stateLabel)  # type: ignore[attr-defined]
+        self.handle: Any = None
+        self.last_report: Any = None
+        self._state: tuple[str, str] = ("", "")  # (ru, en) shown in the label
+        window.installEventFilter(self)
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = i18n.current_language()
+        self.syncAction.setText(
+            pick(lang, "Синхронизировать командную библиотеку", "Sync team library now")
+        )
+        self.shareAction.setText(
+            pick(lang, "Поделиться шаблоном с командой", "Share this template with the team")
+        )
+        self._set_label(pick(lang, *self._state) if any(self._state) else "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def _show(self, ru: str, en: str, tooltip: str = "") -> None:
+        self._state = (ru, en)
+        self._set_label(pick(i18n.current_language(), ru, en))
+        self.stateLabel.setToolTip(tooltip)
+
+    def _set_label(self, text: str) -> None:
+        self.stateLabel.setText(text)
+        # The status bar keeps a permanent widget's first width; a longer text was clipped.
+        self.stateLabel.setMinimumWidth(self.stateLabel.sizeHint().width())
+
+    # -- commands ------------------------------------------------------------------------
+
+    def share_current(self) -> None:
+        current = getattr(self.window.libraryController, "current_id", None)
+        template_id = current() if callable(current) else current
+        if template_id:
+            self.sync_now(share=[template_id])
+
+    def sync_now(self, share: list[str] | None = None) -> None:
+        if self.handle is not None and self.handle.running:
+            return
+        lang = i18n.current_language()
+        save_now = getattr(self.window.libraryController, "save_now", None)
+        if callable(save_now):
+            save_now()  # the sync must see what was typed
+        try:
+            target = self._target(lang)
+        except Exception as error:  # no portal, unreadable profiles, missing secret
+            from olchat_desktop.connections.errors import user_message
+
+            text = str(error) if type(error).__name__ == "NoPortalError" else ""
+            text = text or user_message(error, lang)
+            self._show(text, text)
+            return
+        if target is None:
+            self._show("Песочница ещё запускается…", "The sandbox is still starting…")
+            return
+        from olchat_desktop.ui.sharing.sync_target import run_sync
+        from olchat_desktop.ui.tasks import start_task
+
+        library = self.window.library
+        self._show("Синхронизация командной библиотеки…", "Syncing the team library…")
+        self.syncAction.setEnabled(False)
+        self.handle = start_task(
+            lambda token, _report: run_sync(target, library, lang, token, share), self
+        )
+        self.handle.succeeded.connect(self._done)
+        self.handle.failed.connect(self._failed)
+        self.handle.finished.connect(lambda: self.syncAction.setEnabled(True))
+
+    def _target(self, lang: Any) -> Any:
+        from olchat_desktop.ui.sharing.sync_target import demo_target, profile_target
+
+        if getattr(self.window, "demo", False):
+            from olchat_desktop.ui.demo_sandbox import running_sandbox
+
+            sandbox = running_sandbox(self.window)
+            return demo_target(sandbox) if sandbox is not None else None
+        from olchat_desktop.ui.connections.menu import connection_service
+
+        return profile_target(connection_service(self.window), lang)
+
+    # -- outcomes ------------------------------------------------------------------------
+
+    def _done(self, report: Any) -> None:
+        self.last_report = report
+        details = "\n".join(report.lines(i18n.current_language()))
+        stamp = time.strftime("%H:%M")
+        if report.errors:
+            self._show("Командная библиотека: ошибка", "Team library: error", details)
+        elif report.conflicts:
+            count = len(report.conflicts)
+            self._show(
+                f"Командная библиотека: конфликтов {count}",
+                f"Team library: {count} conflict(s)",
+                details,
+            )
+        else:
+            self._show(
+                f"Командная библиотека: синхронизировано в {stamp}",
+                f"Team library: synced at {stamp}",
+                details,
+            )
+        controller = self.window.libraryController
+        for name in ("refresh", "reload_current"):
+            method = getattr(controller, name, None)
+            if callable(method):
+                method()
+
+    def _failed(self, error: object) -> None:
+        from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
+
+        lang = i18n.current_language()
+        if isinstance(error, ConnectionFailedError):
+            self._show("Командная библиотека: нет связи", "Team library: offline")
+        elif isinstance(error, BitrixError):
+            self._show(error.user_message("ru"), error.user_message("en"))
+        else:
+            text = pick(lang, "Ошибка синхронизации: ", "Sync failed: ") + str(error)
+            self._show(text, text)
+
+
+def add_team_library_actions(window: QWidget, menu: QMenu) -> TeamLibraryActions:
+    return TeamLibraryActions(window, menu)
