@@ -1,4 +1,6 @@
-"""``olchat-desktop library export|import``: move templates between the library and files.
+"""``olchat-desktop library export|import|stats``: move templates between the library and
+files; ``stats [--json]`` shows the library's health (templates by problem status, trash,
+versions, file size).
 
 Exit codes: 0 done; 1 the library or the output file failed (busy, damaged, unknown id,
 cannot write); 2 the input file cannot be read as a template or bundle.
@@ -9,7 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from olchat_desktop.core.i18n import Lang
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -36,10 +41,36 @@ def register(subparsers: Any) -> None:
     )
     imported = actions.add_parser("import", help="add the templates of a file or bundle")
     imported.add_argument("path", type=Path, metavar="PATH", help="template or bundle file")
+    stats = actions.add_parser("stats", help="count templates by problem status, trash, size")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
     from olchat_desktop.commands import library_sync  # issue 19: the team library
 
     library_sync.register(actions)
     parser.set_defaults(run=run)
+
+
+def print_stats(stats: Any, lang: Lang, as_json: bool) -> None:
+    """``library stats``: the figures as JSON, or one line each in ``lang``."""
+    from olchat_desktop.core.i18n import pick
+
+    if as_json:
+        import json
+
+        print(json.dumps(stats._asdict(), ensure_ascii=False))
+        return
+    by = stats.by_status
+    rows = [
+        (pick(lang, "Шаблонов", "Templates"), stats.templates),
+        (pick(lang, "  без замечаний", "  no problems"), by["ok"]),
+        (pick(lang, "  с предупреждениями", "  with warnings"), by["warnings"]),
+        (pick(lang, "  с ошибками", "  with errors"), by["errors"]),
+        (pick(lang, "  не проверены", "  not checked"), by["unknown"]),
+        (pick(lang, "В корзине", "In the trash"), stats.trash),
+        (pick(lang, "Сохранённых версий", "Stored versions"), stats.versions),
+        (pick(lang, "Размер файла, МБ", "File size, MB"), f"{stats.size_bytes / 2**20:.1f}"),
+    ]
+    for label, value in rows:
+        print(f"{label}: {value}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,15 +78,17 @@ def run(args: argparse.Namespace) -> int:
         from olchat_desktop.commands.library_sync import run as run_sync
 
         return run_sync(args)
-    from olchat_desktop.core.i18n import DEFAULT_LANG, Lang, pick
+    from olchat_desktop.core.i18n import DEFAULT_LANG, pick
     from olchat_desktop.storage.library import LibraryError, TemplateLibrary
     from olchat_desktop.storage.library_transfer import export_bundle, import_file
 
     lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
-    path: Path = args.path
+    path = Path(getattr(args, "path", None) or "")  # stats takes no path
     try:
         with TemplateLibrary(args.library) as library:
-            if args.library_action == "export":
+            if args.library_action == "stats":
+                print_stats(library.stats(), lang, args.json)
+            elif args.library_action == "export":
                 count = len(export_bundle(library, path, args.ids))
                 print(
                     pick(

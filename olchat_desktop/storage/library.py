@@ -24,16 +24,21 @@ from typing import TYPE_CHECKING, Any
 
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template_draft import TemplateDraft, new_template_id
+from olchat_desktop.storage import library_listing as listing
+from olchat_desktop.storage.library_bulk import insert_new
 from olchat_desktop.storage.library_errors import LibraryError
 from olchat_desktop.storage.library_history import LibraryHistory
+from olchat_desktop.storage.library_listing import PAGE_SIZE, ListQuery, ListRow
 from olchat_desktop.storage.library_records import (
     HINT_LENGTH,
+    LibraryStats,
     TagCount,
     TemplateSummary,
     TemplateVersion,
     TrashEntry,
 )
 from olchat_desktop.storage.library_schema import fold
+from olchat_desktop.storage.library_status import STATUS_NAMES
 
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
@@ -57,6 +62,9 @@ def _text(field_json: str | None) -> str:
 
 __all__ = [
     "LibraryError",
+    "LibraryStats",
+    "ListQuery",
+    "ListRow",
     "TagCount",
     "TemplateLibrary",
     "TemplateSummary",
@@ -132,6 +140,23 @@ class TemplateLibrary(LibraryHistory):
             current = self._draft(self._row(conn, template_id))
             return self._template(self._store(conn, current.replace(name=name).to_stored(), None))
 
+    def add_tag(self, template_ids: Sequence[str], tag: str) -> int:
+        """Add ``tag`` to each template that lacks it (case-insensitively), one
+        transaction, each a new version; returns how many templates changed."""
+        label = tag.strip()
+        changed = 0
+        if not label:
+            return 0
+        with self._transaction("IMMEDIATE") as conn:
+            for template_id in template_ids:
+                current = self._draft(self._row(conn, template_id))
+                if fold(label) in {fold(existing) for existing in current.tags}:
+                    continue
+                updated = current.replace(tags=(*current.tags, label))
+                self._store(conn, updated.to_stored(), None)
+                changed += 1
+        return changed
+
     def search(self, text: str = "", tag: str | None = None) -> list[Template]:
         """Templates (not in the trash) whose name or text holds every word of ``text``,
         case-insensitively in any script; with ``tag``, only those carrying that tag."""
@@ -200,14 +225,50 @@ class TemplateLibrary(LibraryHistory):
         return [self._draft(stored) for stored in self._add_rows(rows, summary)]
 
     def _add_rows(self, rows: list[dict[str, Any]], summary: str) -> list[dict[str, Any]]:
-        stored: list[dict[str, Any]] = []
         with self._transaction("IMMEDIATE") as conn:
-            for data in rows:
-                taken = conn.execute("SELECT 1 FROM templates WHERE id = ?", (data["id"],))
-                if taken.fetchone():
-                    data["id"] = new_template_id()
-                stored.append(self._store(conn, data, summary))
-        return stored
+            return insert_new(conn, rows, summary)
+
+    # -- the sidebar's pages (issue 15) -------------------------------------------------
+
+    def list_page(
+        self,
+        query: ListQuery,
+        after: ListRow | None = None,
+        limit: int | None = PAGE_SIZE,
+        until: ListRow | None = None,
+    ) -> list[ListRow]:
+        """One page of sidebar rows in the query's order (``library_listing.page``)."""
+        with self._transaction("DEFERRED") as conn:
+            return listing.page(conn, query, after, limit, until)
+
+    def list_row(self, query: ListQuery, template_id: str) -> ListRow | None:
+        """The sidebar row of one template, or None when the query does not show it."""
+        with self._transaction("DEFERRED") as conn:
+            return listing.row(conn, query, template_id)
+
+    def stats(self) -> LibraryStats:
+        """Counts by status, the trash, stored versions and the file's size."""
+        with self._transaction("DEFERRED") as conn:
+            by_status = dict(
+                conn.execute(
+                    "SELECT status, count(*) FROM templates WHERE deleted_at IS NULL"
+                    " GROUP BY status"
+                ).fetchall()
+            )
+            trash = conn.execute(
+                "SELECT count(*) FROM templates WHERE deleted_at IS NOT NULL"
+            ).fetchone()[0]
+            versions = conn.execute("SELECT count(*) FROM template_versions").fetchone()[0]
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        return LibraryStats(
+            templates=sum(by_status.values()),
+            by_status={name: by_status.get(value, 0) for value, name in STATUS_NAMES.items()}
+            | {"unknown": by_status.get(None, 0)},
+            trash=trash,
+            versions=versions,
+            size_bytes=pages * page_size,
+        )
 
     def integrity_ok(self) -> bool:
         """SQLite's own full consistency check of the file."""

@@ -25,6 +25,7 @@ from olchat_desktop.storage.library_schema import (
     replace_tags,
     search_text,
 )
+from olchat_desktop.storage.library_status import status_of
 
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
@@ -145,10 +146,20 @@ class LibraryBase:
         # INSERT OR REPLACE would delete the row and cascade away its versions and tags.
         conn.execute(
             "INSERT INTO templates (id, name, body, created_at, updated_at, name_key,"
-            " search_text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            " name = excluded.name, body = excluded.body, updated_at = excluded.updated_at,"
-            " name_key = excluded.name_key, search_text = excluded.search_text",
-            (stored["id"], name, body_json, created, now, fold(name), search_text(name, content)),
+            " search_text, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+            " SET name = excluded.name, body = excluded.body, updated_at = excluded.updated_at,"
+            " name_key = excluded.name_key, search_text = excluded.search_text,"
+            " status = excluded.status",
+            (
+                stored["id"],
+                name,
+                body_json,
+                created,
+                now,
+                fold(name),
+                search_text(name, content),
+                status_of(stored),
+            ),
         )
         replace_tags(conn, stored["id"], stored.get("tags") or [])
         conn.execute(

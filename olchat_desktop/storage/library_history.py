@@ -23,6 +23,17 @@ class LibraryHistory(LibraryBase):
         """Move a template to the trash (``restore`` undoes it)."""
         self._set_deleted(template_id, utc_now().isoformat())
 
+    def delete_many(self, template_ids: list[str]) -> None:
+        """Move several templates to the trash in one transaction (all or none)."""
+        now = utc_now().isoformat()
+        with self._transaction("IMMEDIATE") as conn:
+            for template_id in template_ids:
+                cursor = conn.execute(
+                    "UPDATE templates SET deleted_at = ? WHERE id = ?", (now, template_id)
+                )
+                if cursor.rowcount == 0:
+                    raise errors.not_found(template_id)
+
     def restore(self, template_id: str) -> Template:
         self.untrash(template_id)
         return self.get(template_id)

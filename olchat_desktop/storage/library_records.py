@@ -70,6 +70,17 @@ class TagCount(FrozenRecord):
         set_field(self, "count", count)
 
 
+class LibraryStats(NamedTuple):
+    """``library stats``: templates outside the trash, by stored status (``ok``,
+    ``warnings``, ``errors``, ``unknown``), the trash, versions, the file's bytes."""
+
+    templates: int
+    by_status: dict[str, int]
+    trash: int
+    versions: int
+    size_bytes: int
+
+
 def content_of(data: Mapping[str, Any]) -> dict[str, Any]:
     """A stored template's JSON object without its bookkeeping fields."""
     return {key: value for key, value in data.items() if key not in _BOOKKEEPING}

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from olchat_desktop.storage import library_errors as errors
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_SECONDS = 10.0
 MAX_VERSIONS = 20
 
@@ -95,8 +95,75 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
         )
 
 
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    """Scale (issue 15): a stored problem status per template, indexes for each sidebar
+    order, and a full-text index for search.
+
+    ``status`` is computed on every save (``library_status``): the sidebar's dot never
+    validates while painting. Rows of an older library get theirs here, once.
+    """
+    from olchat_desktop.storage.library_status import status_of
+
+    conn.execute("ALTER TABLE templates ADD COLUMN status INTEGER")
+    conn.execute("CREATE INDEX templates_by_updated ON templates (deleted_at, updated_at)")
+    conn.execute("CREATE INDEX templates_by_status ON templates (deleted_at, status, name_key)")
+    # (deleted_at, name_key, id): the name order's keyset pages read the index alone.
+    conn.execute("DROP INDEX templates_by_name")
+    conn.execute("CREATE INDEX templates_by_name ON templates (deleted_at, name_key, id)")
+    rows = conn.execute("SELECT id, body FROM templates").fetchall()
+    for template_id, body_json in rows:
+        conn.execute(
+            "UPDATE templates SET status = ? WHERE id = ?",
+            (status_of(json.loads(body_json)), template_id),
+        )
+    create_search_index(conn)
+
+
+def create_search_index(conn: sqlite3.Connection) -> bool:
+    """The FTS5 index over ``search_text``, kept in step by triggers; False (and search
+    scans instead) when this SQLite has no FTS5 or no trigram tokenizer (before 3.34).
+
+    The trigram tokenizer indexes every three characters, so a ``MATCH`` on a quoted
+    word finds it anywhere in a word, as the old ``instr`` scan did; its case folding
+    (Unicode, Cyrillic included: https://sqlite.org/fts5.html#the_trigram_tokenizer)
+    only widens the candidates, and ``instr`` on our own folded text still decides. The
+    index uses the ``templates`` table as its external content (no second copy of the
+    text), keyed by rowid: nothing here ever VACUUMs, which could renumber rowids; the
+    ``rebuild`` command below restores it if that ever happened."""
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE template_search USING fts5(search_text,"
+            " content='templates', content_rowid='rowid', tokenize='trigram')"
+        )
+    except sqlite3.OperationalError:
+        return False
+    conn.execute(
+        "CREATE TRIGGER template_search_insert AFTER INSERT ON templates BEGIN"
+        " INSERT INTO template_search (rowid, search_text) VALUES (new.rowid, new.search_text);"
+        " END"
+    )
+    conn.execute(
+        "CREATE TRIGGER template_search_delete AFTER DELETE ON templates BEGIN"
+        " INSERT INTO template_search (template_search, rowid, search_text)"
+        " VALUES ('delete', old.rowid, old.search_text); END"
+    )
+    conn.execute(
+        "CREATE TRIGGER template_search_update AFTER UPDATE OF search_text ON templates BEGIN"
+        " INSERT INTO template_search (template_search, rowid, search_text)"
+        " VALUES ('delete', old.rowid, old.search_text);"
+        " INSERT INTO template_search (rowid, search_text) VALUES (new.rowid, new.search_text);"
+        " END"
+    )
+    conn.execute("INSERT INTO template_search (template_search) VALUES ('rebuild')")
+    return True
+
+
 # MIGRATIONS[n] brings a database from user_version n to n + 1. Append only, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

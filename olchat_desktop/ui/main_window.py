@@ -7,7 +7,7 @@ language change, and saves the edited template on close.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
@@ -31,6 +31,7 @@ from olchat_desktop.ui.views.side_view import SideView
 
 DEFAULT_SIZE = (1360, 840)
 DEFAULT_SPLIT = [260, 600, 500]
+DEFERRED_START_MS = 100
 
 
 def make_preview() -> QWidget:
@@ -101,9 +102,17 @@ class MainWindow(QMainWindow):
         self.apply_phone_width(settings.phone_width)
         self._restore_geometry()
         self.retranslate()
+        self.libraryController.open_template(settings.last_template_id)
+        # Tag counts and the lines in use read every template: at 20,000 that is tens of
+        # milliseconds the first frame does not need (both are in closed combo boxes), so
+        # they wait until the window has painted (issue 15).
+        QTimer.singleShot(DEFERRED_START_MS, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self._closed:
+            return
         self.libraryController.refresh_tags()
         self.populate_known_lines()
-        self.libraryController.open_template(settings.last_template_id)
 
     def populate_known_lines(self) -> None:
         """Offer the configured OLChat lines and the lines the library already uses."""
@@ -206,6 +215,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.libraryController.save_now()
+            self.libraryController.shutdown()
             self.save_settings()
             self.windowActions.shutdown()
         super().closeEvent(event)

@@ -390,6 +390,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{n} templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -418,6 +422,26 @@
     </message>
     <message>
         <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -691,6 +715,41 @@
     </message>
     <message>
         <source>WhatsApp preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRowDelegate</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} d ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

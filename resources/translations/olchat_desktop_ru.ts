@@ -390,6 +390,10 @@
         <translation>Все теги</translation>
     </message>
     <message>
+        <source>{n} templates</source>
+        <translation>шаблонов: {n}</translation>
+    </message>
+    <message>
         <source>New template</source>
         <translation>Новый шаблон</translation>
     </message>
@@ -419,6 +423,26 @@
     <message>
         <source>All tags</source>
         <translation>Все теги</translation>
+    </message>
+    <message>
+        <source>Sort templates</source>
+        <translation>Порядок шаблонов</translation>
+    </message>
+    <message>
+        <source>Order of the list</source>
+        <translation>Порядок списка</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>По имени</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Недавно изменённые</translation>
+    </message>
+    <message>
+        <source>Problems first</source>
+        <translation>Сначала с ошибками</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -692,6 +716,41 @@
     <message>
         <source>WhatsApp preview</source>
         <translation>Предпросмотр WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRowDelegate</name>
+    <message>
+        <source>just now</source>
+        <translation>только что</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} мин назад</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>{n} ч назад</translation>
+    </message>
+    <message>
+        <source>{n} d ago</source>
+        <translation>{n} дн. назад</translation>
+    </message>
+    <message>
+        <source>Has errors</source>
+        <translation>Есть ошибки</translation>
+    </message>
+    <message>
+        <source>Has warnings</source>
+        <translation>Есть предупреждения</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Без замечаний</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Не проверен</translation>
     </message>
 </context>
 <context>

@@ -42,8 +42,9 @@ def run_trash(
 
 
 def list_names(win: MainWindow) -> list[str]:
-    listing = win.libraryView.templateList
-    return [listing.item(row).text() for row in range(listing.count())]
+    # The sidebar is a QListView on a model (issue 15): the rows are the model's.
+    model = win.libraryView.templateList.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def make_and_delete(window: MainWindow, name: str) -> str:
@@ -71,7 +72,7 @@ def test_deleted_template_is_listed_and_restored_into_the_list(
     run_trash(window, monkeypatch, restore)
     assert seen == [["Feedback request"], []]
     assert "Feedback request" in list_names(window)
-    assert window.libraryView.templateList.currentItem().text() == "Feedback request"
+    assert window.libraryView.templateList.currentIndex().data() == "Feedback request"
     assert window.editor.template().name == "Feedback request"
     # The status-bar "Undo delete" must not try to restore it a second time.
     assert not window.windowActions.undoDeleteAction.isEnabled()

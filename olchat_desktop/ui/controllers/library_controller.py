@@ -1,5 +1,12 @@
-"""Behaviour of the library sidebar: list, search, tags, new/duplicate/delete with undo,
-switching templates, the dirty marker and autosave.
+"""Behaviour of the library sidebar: list, search, tags, order, new/duplicate/delete with
+undo, actions on many selected templates, switching templates, the dirty marker and
+autosave.
+
+The list is a model (``library_model``, issue 15): switching templates only moves the
+selection, a save updates one row, new and deleted templates insert and remove one row.
+Search, tag and order run in SQL; typing restarts a short timer, and the query then runs
+in a worker on a reader connection of its own, so a keystroke never waits for it; a
+newer query cancels the running one (``sqlite3.Connection.interrupt``).
 
 Autosave is debounced: 800 ms after the last edit, plus on switching template and on
 close. One save is one small SQLite transaction (a few milliseconds), done on the GUI
@@ -9,20 +16,32 @@ really is on disk when the next template loads or the window closes.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel as Selection
 
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_errors import LibraryError
+from olchat_desktop.storage.library_listing import PAGE_SIZE, SORTS, ListQuery, ListRow, Sort
 from olchat_desktop.ui.controllers.editor_controller import EditorController
+from olchat_desktop.ui.controllers.library_model import ID_ROLE, TemplateListModel
 from olchat_desktop.ui.views.library_view import LibraryView
+from olchat_desktop.ui.views.template_delegate import TemplateRowDelegate, status_text
+
+if TYPE_CHECKING:
+    from olchat_desktop.storage.library_listing import LibraryReader
+    from olchat_desktop.ui.tasks import CancelToken, TaskHandle
 
 AUTOSAVE_DELAY_MS = 800
-ID_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_DELAY_MS = 60  # a pause between keys longer than this runs the query
+
+__all__ = ["ID_ROLE", "LibraryController"]
 
 
 class LibraryController(QObject):
@@ -30,6 +49,7 @@ class LibraryController(QObject):
     saved = Signal(object)  # the stored TemplateDraft
     deleted = Signal(str, str)  # id, name (for the "Undo" offer)
     error = Signal(str)  # a user-facing message
+    search_finished = Signal(float)  # ms from a query's start to its rows in the list
 
     def __init__(
         self,
@@ -45,15 +65,30 @@ class LibraryController(QObject):
         self._language = language
         self.dirty = False
         self.last_deleted: tuple[str, str] | None = None
+        self._deleted_ids: list[str] = []
         self._current_id: str | None = None
+        self._selecting = False
+        self._loaded = False  # the first page is read when the first template opens
+        self.model = TemplateListModel(library, self._untitled(), status_text)
+        self.delegate = TemplateRowDelegate(view.templateList)
+        view.templateList.setModel(self.model)
+        view.templateList.setItemDelegate(self.delegate)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.save_now)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._start_search)
+        self._search: TaskHandle | None = None
+        self._reader: LibraryReader | None = None
+        self._reader_lock = threading.Lock()
         editor.edited.connect(self._on_edited)
-        view.templateSearch.textChanged.connect(lambda _: self.refresh())
-        view.tagFilter.currentIndexChanged.connect(lambda _: self.refresh())
-        view.templateList.currentItemChanged.connect(self._on_current_item)
+        view.templateSearch.textChanged.connect(lambda _: self._search_timer.start())
+        view.tagFilter.currentIndexChanged.connect(lambda _: self._start_search())
+        view.sortCombo.currentIndexChanged.connect(lambda _: self._start_search())
+        view.templateList.selectionModel().currentChanged.connect(self._on_current_index)
         view.newButton.clicked.connect(self.new_template)
         view.duplicateButton.clicked.connect(self.duplicate_current)
         view.deleteButton.clicked.connect(self.delete_current)
@@ -64,30 +99,27 @@ class LibraryController(QObject):
     def current_id(self) -> str | None:
         return self._current_id
 
-    def refresh(self, select_id: str | None = None) -> None:
-        """Re-read the list for the current search and tag; keep or set the selection."""
-        select_id = select_id or self._current_id
+    def query(self) -> ListQuery:
+        """What the sidebar's search box, tag filter and order ask for."""
         tag = self.view.tagFilter.currentData()
+        sort = self.view.sortCombo.currentData()
+        order: Sort = sort if sort in SORTS else "name"
+        return ListQuery(self.view.templateSearch.text(), tag or None, order)
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """Re-read the list's first page for the current query (after an import, a
+        restore from the trash...) and select ``select_id`` or the current template.
+        A search waiting or running is dropped: this reads the same query now."""
+        self._search_timer.stop()
+        if self._search is not None and self._search.running:
+            self._search.cancel()
         try:
-            summaries = self.library.search_summaries(self.view.templateSearch.text(), tag or None)
+            self.model.reload(self.query())
+            self._loaded = True
         except LibraryError as failure:
             self.error.emit(failure.message(self._language()))
             return
-        listing = self.view.templateList
-        listing.blockSignals(True)
-        try:
-            listing.clear()
-            for summary in summaries:
-                item = QListWidgetItem(
-                    self._item_text(summary.name, summary.id == self._current_id)
-                )
-                item.setData(ID_ROLE, summary.id)
-                item.setToolTip(summary.hint)
-                listing.addItem(item)
-                if summary.id == select_id:
-                    listing.setCurrentItem(item)
-        finally:
-            listing.blockSignals(False)
+        self._select(select_id or self._current_id)
 
     def refresh_tags(self) -> None:
         combo = self.view.tagFilter
@@ -103,6 +135,14 @@ class LibraryController(QObject):
         finally:
             combo.blockSignals(False)
 
+    def selected_ids(self) -> list[str]:
+        """The selected templates in list order (the current one when none is)."""
+        rows = sorted(index.row() for index in self.view.templateList.selectedIndexes())
+        ids = [self.model.ids()[row] for row in rows]
+        if not ids and self._current_id is not None:
+            ids = [self._current_id]
+        return ids
+
     def open_template(self, template_id: str | None) -> bool:
         """Save the current template and show another (or the first when None)."""
         self.save_now()
@@ -112,16 +152,23 @@ class LibraryController(QObject):
                 template = self.library.get_draft(template_id)
             except LibraryError:
                 template = None
+        if not self._loaded:
+            self._loaded = True
+            self.model.reload(self.query())
         if template is None:
-            listing = self.library.search_summaries()
-            if listing:
-                template = self.library.get_draft(listing[0].id)
+            first = self.model.row_at(0) or self._first_of_library()
+            if first is not None:
+                template = self.library.get_draft(first.id)
             else:
                 template = self.library.create_draft(self._new_draft())
+                self.model.upsert(template.id)
         self._current_id = template.id
         self.editor.load(template)
         self._set_dirty(False)
-        self.refresh(template.id)
+        self.model.set_marked(None)
+        if self.model.row_of(template.id) is None:
+            self.model.upsert(template.id)  # restored, imported...: listed if it matches
+        self._select(template.id)
         return True
 
     # -- commands -----------------------------------------------------------------------
@@ -129,6 +176,7 @@ class LibraryController(QObject):
     def new_template(self) -> None:
         self.save_now()
         created = self.library.create_draft(self._new_draft())
+        self.model.upsert(created.id)
         self.refresh_tags()
         self.open_template(created.id)
 
@@ -137,34 +185,63 @@ class LibraryController(QObject):
             return
         self.save_now()
         copy = self.library.duplicate_draft(self._current_id, self._language())
+        self.model.upsert(copy.id)
         self.refresh_tags()
         self.open_template(copy.id)
 
     def delete_current(self) -> None:
-        if self._current_id is None:
+        """Move the selected templates (the current one when none is) to the trash."""
+        self.delete_ids(self.selected_ids())
+
+    def delete_ids(self, ids: list[str]) -> None:
+        if not ids:
             return
         self.save_now()
-        template_id = self._current_id
-        name = self.editor.draft().name
-        row = self.view.templateList.currentRow()
-        self.library.delete(template_id)
-        self.last_deleted = (template_id, name)
-        self._current_id = None
+        name = self.editor.draft().name if ids == [self._current_id] else ""
+        if len(ids) > 1:
+            name = QCoreApplication.translate("LibraryController", "{n} templates").format(
+                n=len(ids)
+            )
+        elif ids != [self._current_id]:
+            name = self.library.get_draft(ids[0]).name
+        rows = [row for row in map(self.model.row_of, ids) if row is not None]
+        first_row = min(rows) if rows else self.view.templateList.currentIndex().row()
+        self.library.delete_many(ids)
+        self.last_deleted = (ids[0], name)
+        self._deleted_ids = list(ids)
+        for template_id in ids:
+            self.model.remove(template_id)
         self.refresh_tags()
-        remaining = self.library.search_summaries(self.view.templateSearch.text())
-        neighbour = remaining[min(max(row, 0), len(remaining) - 1)].id if remaining else None
-        self.open_template(neighbour)
-        self.deleted.emit(template_id, name)
+        if self._current_id in ids:
+            self._current_id = None
+            neighbour = self.model.row_at(min(max(first_row, 0), self.model.rowCount() - 1))
+            self.open_template(neighbour.id if neighbour else None)
+        self.deleted.emit(ids[0], name)
 
     def undo_delete(self) -> bool:
         if self.last_deleted is None:
             return False
-        template_id, _name = self.last_deleted
+        ids = self._deleted_ids or [self.last_deleted[0]]
         self.last_deleted = None
-        self.library.untrash(template_id)
+        self._deleted_ids = []
+        for template_id in ids:
+            self.library.untrash(template_id)
+            self.model.upsert(template_id)
         self.refresh_tags()
-        self.open_template(template_id)
+        self.open_template(ids[0])
         return True
+
+    def tag_ids(self, ids: list[str], tag: str) -> int:
+        """Add ``tag`` to each of ``ids`` (one transaction); returns how many changed."""
+        self.save_now()
+        changed = self.library.add_tag(ids, tag)
+        for template_id in ids:
+            self.model.upsert(template_id)
+        if self._current_id in ids:
+            self.editor.load(self.library.get_draft(self._current_id))
+            self._set_dirty(False)
+        self.refresh_tags()
+        return changed
 
     def save_now(self) -> None:
         """Write the edited template if it changed (autosave, switching, closing)."""
@@ -178,7 +255,8 @@ class LibraryController(QObject):
             self.error.emit(failure.message(self._language()))
             return
         self._set_dirty(False)
-        self._update_item(stored)
+        self.model.set_marked(None)
+        self.model.upsert(stored.id)
         self.saved.emit(stored)
 
     def reload_current(self) -> None:
@@ -186,19 +264,113 @@ class LibraryController(QObject):
         if self._current_id is not None:
             self.editor.load(self.library.get_draft(self._current_id))
             self._set_dirty(False)
-            self.refresh(self._current_id)
+            self.model.set_marked(None)
+            self.model.upsert(self._current_id)
+
+    def shutdown(self) -> None:
+        """Stop a running search and close its reader connection."""
+        self._search_timer.stop()
+        if self._search is not None:
+            self._search.cancel()
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+    # -- search in a worker -------------------------------------------------------------
+
+    def _start_search(self) -> None:
+        self._search_timer.stop()
+        query = self.query()
+        if self._search is not None and self._search.running:
+            self._search.cancel()
+            if self._reader is not None:
+                self._reader.interrupt()
+        from olchat_desktop.ui.tasks import start_task
+
+        started = time.perf_counter()
+
+        def work(token: CancelToken, _report: object) -> list[ListRow]:
+            with self._reader_lock:
+                token.check()
+                if self._reader is None:
+                    from olchat_desktop.storage.library_listing import LibraryReader
+
+                    self._reader = LibraryReader(self.library.path)
+                try:
+                    return self._reader.page(query, PAGE_SIZE)
+                except Exception:
+                    token.check()  # interrupted by a newer query: a cancel, not a failure
+                    raise
+
+        handle = start_task(work, self)
+        handle.succeeded.connect(lambda rows: self._show_found(query, rows, started))
+        handle.failed.connect(self._on_search_failed)
+        self._search = handle
+
+    def _show_found(self, query: ListQuery, rows: list[ListRow], started: float) -> None:
+        self.model.set_rows(query, rows, PAGE_SIZE)
+        if self._current_id is not None and self.model.row_of(self._current_id) is not None:
+            self._select(self._current_id)
+        self.search_finished.emit((time.perf_counter() - started) * 1000)
+
+    def _on_search_failed(self, failure: object) -> None:
+        from olchat_desktop.storage.library_errors import from_sqlite
+
+        if isinstance(failure, LibraryError):
+            self.error.emit(failure.message(self._language()))
+        elif isinstance(failure, Exception):
+            import sqlite3
+
+            if isinstance(failure, sqlite3.Error):
+                message = from_sqlite(failure, self.library.path).message(self._language())
+                self.error.emit(message)
 
     # -- internals ----------------------------------------------------------------------
 
+    def _first_of_library(self) -> ListRow | None:
+        rows = self.library.list_page(ListQuery(), None, 1)
+        return rows[0] if rows else None
+
+    def _select(self, template_id: str | None) -> None:
+        """Make ``template_id`` the list's current row, loading pages up to it if needed
+        (after the first paint at start-up: the editor shows it already)."""
+        if template_id is None:
+            return
+        row = self.model.row_of(template_id)
+        if row is None and self.model.canFetchMore():
+            QTimer.singleShot(0, lambda: self._select_loaded(template_id))
+            return
+        self._set_current_row(row)
+
+    def _select_loaded(self, template_id: str) -> None:
+        if template_id == self._current_id:
+            self._set_current_row(self.model.ensure_row(template_id))
+
+    def _set_current_row(self, row: int | None) -> None:
+        listing = self.view.templateList
+        self._selecting = True
+        try:
+            if row is None:
+                listing.selectionModel().clearSelection()
+                return
+            index = self.model.index(row, 0)
+            listing.selectionModel().setCurrentIndex(index, Selection.SelectionFlag.ClearAndSelect)
+            listing.scrollTo(index)
+        finally:
+            self._selecting = False
+
     def _on_edited(self) -> None:
         self._set_dirty(True)
-        self._update_item(self.editor.draft())
+        draft = self.editor.draft()
+        self.model.set_name(draft.id, draft.name)
+        self.model.set_marked(draft.id)
         self._autosave.start()
 
-    def _on_current_item(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is None:
+    def _on_current_index(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting or not index.isValid():
             return
-        template_id = item.data(ID_ROLE)
+        template_id = index.data(ID_ROLE)
         if template_id != self._current_id:
             self.open_template(template_id)
 
@@ -208,16 +380,9 @@ class LibraryController(QObject):
             self.dirty_changed.emit(dirty)
 
     @staticmethod
+    def _untitled() -> str:
+        return QCoreApplication.translate("LibraryController", "(untitled)")
+
+    @staticmethod
     def _new_draft() -> TemplateDraft:
         return TemplateDraft(name=QCoreApplication.translate("LibraryController", "New template"))
-
-    def _item_text(self, name: str, current: bool) -> str:
-        name = name.strip() or QCoreApplication.translate("LibraryController", "(untitled)")
-        return f"{name} *" if current and self.dirty else name
-
-    def _update_item(self, template: TemplateDraft) -> None:
-        item = self.view.templateList.currentItem()
-        if item is not None and item.data(ID_ROLE) == template.id:
-            text = self._item_text(template.name, True)
-            if item.text() != text:
-                item.setText(text)

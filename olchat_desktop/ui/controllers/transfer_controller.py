@@ -215,6 +215,7 @@ class TransferController(QObject):
             view.templateSearch.clear()
             view.tagFilter.setCurrentIndex(0)
             controller.refresh_tags()
+            controller.refresh()
             self.window.populate_known_lines()
             controller.open_template(templates[0].id)
         text = self.tr("Imported templates: {count}").format(count=len(templates))

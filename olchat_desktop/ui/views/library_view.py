@@ -1,12 +1,15 @@
-"""Layout of the library sidebar: search, tag filter, the template list and its buttons."""
+"""Layout of the library sidebar: search, tag filter and order, the template list (a
+``QListView`` on ``controllers.library_model``, issue 15) and its buttons."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,9 +31,16 @@ class LibraryView(QWidget):
         self.templateSearch.setClearButtonEnabled(True)
         self.tagFilter = QComboBox()
         self.tagFilter.setObjectName("tagFilter")
-        self.templateList = QListWidget()
+        self.sortCombo = QComboBox()
+        self.sortCombo.setObjectName("sortCombo")
+        for key in ("name", "updated", "status"):
+            self.sortCombo.addItem("", key)
+        self.templateList = QListView()
         self.templateList.setObjectName("templateList")
+        # Every row is two lines high: the view lays out 20,000 rows without asking each.
         self.templateList.setUniformItemSizes(True)
+        self.templateList.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.templateList.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.newButton = QPushButton()
         self.newButton.setObjectName("newTemplateButton")
@@ -40,7 +50,11 @@ class LibraryView(QWidget):
         self.deleteButton.setObjectName("deleteTemplateButton")
 
         layout.addWidget(self.templateSearch)
-        layout.addWidget(self.tagFilter)
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        filters.addWidget(self.tagFilter, 3)
+        filters.addWidget(self.sortCombo, 2)
+        layout.addLayout(filters)
         layout.addWidget(self.templateList, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -49,7 +63,8 @@ class LibraryView(QWidget):
         layout.addLayout(buttons)
 
         QWidget.setTabOrder(self.templateSearch, self.tagFilter)
-        QWidget.setTabOrder(self.tagFilter, self.templateList)
+        QWidget.setTabOrder(self.tagFilter, self.sortCombo)
+        QWidget.setTabOrder(self.sortCombo, self.templateList)
         QWidget.setTabOrder(self.templateList, self.newButton)
         QWidget.setTabOrder(self.newButton, self.duplicateButton)
         QWidget.setTabOrder(self.duplicateButton, self.deleteButton)
@@ -62,6 +77,12 @@ class LibraryView(QWidget):
         self.tagFilter.setToolTip(self.tr("Show only templates with this tag"))
         if self.tagFilter.count():
             self.tagFilter.setItemText(0, self.tr("All tags"))
+        self.sortCombo.setAccessibleName(self.tr("Sort templates"))
+        self.sortCombo.setToolTip(self.tr("Order of the list"))
+        for index, text in enumerate(
+            (self.tr("By name"), self.tr("Recently changed"), self.tr("Problems first"))
+        ):
+            self.sortCombo.setItemText(index, text)
         self.templateList.setAccessibleName(self.tr("Templates"))
         self.newButton.setText(self.tr("New"))
         self.newButton.setAccessibleName(self.tr("New template"))

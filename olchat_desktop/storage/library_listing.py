@@ -1,0 +1,209 @@
+"""The sidebar's queries (issue 15): one page of rows at a time, filtered and ordered in
+SQL, so the list costs the same at 20 and at 20,000 templates.
+
+Pages are keyset pages ("the rows after this one in this order", LIMIT n): unlike OFFSET,
+a page far down costs what the first one costs, and reads the order's index
+(``library_schema`` creates one per order). Search keeps its meaning (every folded word
+anywhere in the folded text, ``instr``); words of three characters or more first narrow
+the rows through the FTS5 trigram index, when this SQLite has it.
+
+Functions take a connection, so the GUI's library and the search worker's own reader
+connection (``LibraryReader``) run the same SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from olchat_desktop.storage.library_records import HINT_LENGTH
+from olchat_desktop.storage.library_schema import BUSY_TIMEOUT_SECONDS, fold
+
+Sort = Literal["name", "updated", "status"]
+SORTS: tuple[Sort, ...] = ("name", "updated", "status")
+PAGE_SIZE = 200
+FTS_MIN_WORD = 3  # the trigram index cannot match shorter words
+
+# (SQL expression, descending) per order; the id always last, so the order is total.
+_ORDER: dict[str, tuple[tuple[str, bool], ...]] = {
+    "name": (("name_key", False), ("id", False)),
+    "updated": (("updated_at", True), ("id", False)),
+    "status": (("coalesce(status, -1)", True), ("name_key", False), ("id", False)),
+}
+# SQLite's "->" (3.38+) gives a field as JSON text and keeps a NUL character, where
+# json_extract() would cut the text there; older SQLite hands over the whole body.
+_JSON_ARROW = sqlite3.sqlite_version_info >= (3, 38, 0)
+_HINT_SQL = "body -> '$.header', body -> '$.message'" if _JSON_ARROW else "body, NULL"
+_COLUMNS = (
+    "id, name, name_key, updated_at, status,"
+    " (SELECT group_concat(tag, ', ') FROM template_tags WHERE template_id = templates.id),"
+    f" {_HINT_SQL}"
+)
+
+
+class ListQuery(NamedTuple):
+    """What the sidebar shows: a search text, a tag (None: all) and an order."""
+
+    text: str = ""
+    tag: str | None = None
+    sort: Sort = "name"
+
+
+class ListRow(NamedTuple):
+    """One sidebar row. ``status``: ``library_status`` value, None when unknown."""
+
+    id: str
+    name: str
+    name_key: str
+    updated_at: str
+    status: int | None
+    tags: str
+    hint: str
+
+    def sort_key(self, sort: Sort) -> tuple[object, ...]:
+        """This row's values of the order's columns, in ``_ORDER``'s order."""
+        if sort == "updated":
+            return (self.updated_at, self.id)
+        if sort == "status":
+            return (-1 if self.status is None else self.status, self.name_key, self.id)
+        return (self.name_key, self.id)
+
+
+def has_search_index(conn: sqlite3.Connection) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'template_search'"
+    ).fetchone()
+    return found is not None
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def filter_sql(query: ListQuery, fts: bool) -> tuple[str, list[object]]:
+    """The WHERE clause (templates outside the trash matching the text and tag)."""
+    where = ["deleted_at IS NULL"]
+    params: list[object] = []
+    words = fold(query.text).split()
+    indexed = [word for word in words if len(word) >= FTS_MIN_WORD]
+    if fts and indexed:
+        where.append(
+            "templates.rowid IN (SELECT rowid FROM template_search WHERE template_search MATCH ?)"
+        )
+        params.append(" AND ".join(_quoted(word) for word in indexed))
+    for word in words:
+        where.append("instr(search_text, ?) > 0")
+        params.append(word)
+    if query.tag is not None and query.tag.strip():
+        where.append("id IN (SELECT template_id FROM template_tags WHERE tag_key = ?)")
+        params.append(fold(query.tag.strip()))
+    return " AND ".join(where), params
+
+
+def _beyond(sort: Sort, key: tuple[object, ...]) -> tuple[str, list[object]]:
+    """Rows strictly after ``key`` in the order: (a > x) OR (a = x AND b > y) OR ..."""
+    order = _ORDER[sort]
+    alternatives: list[str] = []
+    params: list[object] = []
+    for position, (expression, descending) in enumerate(order):
+        terms = [f"{expr} = ?" for expr, _desc in order[:position]]
+        terms.append(f"{expression} {'<' if descending else '>'} ?")
+        alternatives.append("(" + " AND ".join(terms) + ")")
+        params.extend(key[: position + 1])
+    return "(" + " OR ".join(alternatives) + ")", params
+
+
+def _order_sql(sort: Sort) -> str:
+    return ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in _ORDER[sort])
+
+
+def page(
+    conn: sqlite3.Connection,
+    query: ListQuery,
+    after: ListRow | None = None,
+    limit: int | None = PAGE_SIZE,
+    until: ListRow | None = None,
+) -> list[ListRow]:
+    """Up to ``limit`` rows after ``after`` (from the start when None); with ``until``,
+    only rows up to and including it (to bring a chosen row into the list)."""
+    where, params = filter_sql(query, has_search_index(conn))
+    if after is not None:
+        condition, values = _beyond(query.sort, after.sort_key(query.sort))
+        where += " AND " + condition
+        params += values
+    if until is not None:
+        condition, values = _beyond(query.sort, until.sort_key(query.sort))
+        where += " AND NOT " + condition
+        params += values
+    sql = f"SELECT {_COLUMNS} FROM templates WHERE {where} ORDER BY {_order_sql(query.sort)}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_row(values) for values in conn.execute(sql, params)]
+
+
+def row(conn: sqlite3.Connection, query: ListQuery, template_id: str) -> ListRow | None:
+    """The row of one template when the query shows it (outside the trash, matching)."""
+    where, params = filter_sql(query, has_search_index(conn))
+    found = conn.execute(
+        f"SELECT {_COLUMNS} FROM templates WHERE id = ? AND {where}", [template_id, *params]
+    ).fetchone()
+    return None if found is None else _row(found)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _hint(first: object, second: object) -> str:
+    """The header, else the message's start (the sidebar's tooltip), from the JSON texts
+    of both fields, or from the whole body on an older SQLite."""
+    try:
+        if _JSON_ARROW:
+            header = _text(json.loads(first)) if isinstance(first, str) else ""
+            message = _text(json.loads(second)) if isinstance(second, str) else ""
+        else:
+            body = json.loads(first) if isinstance(first, str) else {}
+            header, message = _text(body.get("header")), _text(body.get("message"))
+    except (ValueError, AttributeError):  # a damaged row still lists, without a hint
+        return ""
+    return header or message[:HINT_LENGTH]
+
+
+def _row(values: tuple[object, ...]) -> ListRow:
+    template_id, name, name_key, updated_at, status, tags, first, second = values
+    return ListRow(
+        str(template_id),
+        str(name),
+        str(name_key),
+        str(updated_at),
+        status if isinstance(status, int) else None,
+        str(tags or ""),
+        _hint(first, second),
+    )
+
+
+class LibraryReader:
+    """A read-only connection of its own for one worker thread (the sidebar's search):
+    WAL lets it read while the GUI's connection writes, and ``interrupt`` stops the
+    running query when the user has typed on (https://sqlite.org/c3ref/interrupt.html)."""
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(
+            f"{Path(path).resolve().as_uri()}?mode=ro",
+            uri=True,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+
+    def page(self, query: ListQuery, limit: int = PAGE_SIZE) -> list[ListRow]:
+        return page(self._conn, query, None, limit)
+
+    def interrupt(self) -> None:
+        self._conn.interrupt()
+
+    def close(self) -> None:
+        self._conn.close()

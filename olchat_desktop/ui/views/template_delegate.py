@@ -1,0 +1,141 @@
+"""How one sidebar row looks (issue 15): a status dot, the name on the first line, the
+tags and how long ago it was saved ("5 min ago") on the second.
+
+The default delegate paints the background, selection, focus and the name (with the dot
+as its decoration), so the row follows the platform style; this class adds the second
+line. It never asks for ``QStyle`` or ``QStyleOption.state``: building those Python
+types costs start-up time (``tests/ui/test_startup_imports.py``), so the selection is
+read from the view's selection model instead.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
+
+from olchat_desktop.storage.library_listing import ListRow
+from olchat_desktop.storage.library_status import STATUS_ERROR, STATUS_OK, STATUS_WARNING
+from olchat_desktop.ui.controllers.library_model import ROW_ROLE
+
+# Colours of the problems list's icons: red errors, amber warnings, green clean; grey
+# for a row whose status is not known (a damaged row).
+DOT_COLOURS = {
+    STATUS_ERROR: "#d93025",
+    STATUS_WARNING: "#e8a200",
+    STATUS_OK: "#1e9e4a",
+    None: "#9aa0a6",
+}
+_PADDING = 4
+
+
+def relative_time(updated_at: str, now: datetime | None = None) -> str:
+    """ "5 min ago" / "5 мин назад" for an ISO time; a date after a week."""
+    try:
+        when = datetime.fromisoformat(updated_at)
+    except ValueError:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    seconds = ((now or datetime.now(UTC)) - when).total_seconds()
+
+    if seconds < 60:
+        return QCoreApplication.translate("TemplateRowDelegate", "just now")
+    if seconds < 3600:
+        return QCoreApplication.translate("TemplateRowDelegate", "{n} min ago").format(
+            n=int(seconds // 60)
+        )
+    if seconds < 86_400:
+        return QCoreApplication.translate("TemplateRowDelegate", "{n} h ago").format(
+            n=int(seconds // 3600)
+        )
+    if seconds < 7 * 86_400:
+        return QCoreApplication.translate("TemplateRowDelegate", "{n} d ago").format(
+            n=int(seconds // 86_400)
+        )
+    return when.astimezone().strftime("%d.%m.%Y")
+
+
+def status_text(status: int | None) -> str:
+    """The status for the tooltip and screen readers."""
+
+    if status == STATUS_ERROR:
+        return QCoreApplication.translate("TemplateRowDelegate", "Has errors")
+    if status == STATUS_WARNING:
+        return QCoreApplication.translate("TemplateRowDelegate", "Has warnings")
+    if status == STATUS_OK:
+        return QCoreApplication.translate("TemplateRowDelegate", "No problems")
+    return QCoreApplication.translate("TemplateRowDelegate", "Not checked")
+
+
+class TemplateRowDelegate(QStyledItemDelegate):
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._dots: dict[int | None, QIcon] = {}
+
+    def dot(self, status: int | None) -> QIcon:
+        """A filled circle in the status colour (the row's decoration), made once."""
+        if status not in self._dots:
+            size = 12
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(DOT_COLOURS.get(status, DOT_COLOURS[None])))
+            painter.drawEllipse(1, 1, size - 2, size - 2)
+            painter.end()
+            self._dots[status] = QIcon(pixmap)
+        return self._dots[status]
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        height = option.fontMetrics.height()
+        return QSize(120, 2 * height + 3 * _PADDING)
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        row = index.data(ROW_ROLE)
+        if isinstance(row, ListRow):
+            option.icon = self.dot(row.status)
+            option.decorationSize = QSize(12, 12)
+            option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, ListRow):
+            return
+        rect: QRect = option.rect
+        metrics = option.fontMetrics
+        palette: QPalette = option.palette
+        selected = self._view.selectionModel().isSelected(index)
+        if selected:
+            colour = palette.color(QPalette.ColorRole.HighlightedText)
+        else:
+            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        line = QRect(
+            rect.left() + 12 + 3 * _PADDING,
+            rect.top() + metrics.height() + 2 * _PADDING,
+            rect.width() - 12 - 5 * _PADDING,
+            metrics.height(),
+        )
+        when = relative_time(row.updated_at)
+        when_width = metrics.horizontalAdvance(when) + _PADDING
+        painter.save()
+        painter.setPen(colour)
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignRight), when)
+        tags = metrics.elidedText(row.tags, Qt.TextElideMode.ElideRight, line.width() - when_width)
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft), tags)
+        painter.restore()
