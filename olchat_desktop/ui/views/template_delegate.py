@@ -88,7 +88,12 @@ class TemplateRowDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(DOT_COLOURS.get(status, DOT_COLOURS[None])))
             painter.drawEllipse(1, 1, size - 2, size - 2)
             painter.end()
-            self._dots[status] = QIcon(pixmap)
+            icon = QIcon(pixmap)
+            # The same dot when selected: otherwise the style tints a generated copy,
+            # which fails on the offscreen platform ("Paint device returned engine == 0").
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)
+            icon.addPixmap(pixmap, QIcon.Mode.Active)
+            self._dots[status] = icon
         return self._dots[status]
 
     def sizeHint(
