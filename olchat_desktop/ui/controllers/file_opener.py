@@ -169,6 +169,7 @@ class FileOpener(QObject):
         controller.view.templateSearch.clear()
         controller.view.tagFilter.setCurrentIndex(0)
         controller.refresh_tags()
+        controller.refresh()  # the cleared filter's rows now, not after the search's pause
         self.window.populate_known_lines()
         controller.open_template(template_id)
 
