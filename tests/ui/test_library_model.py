@@ -201,3 +201,25 @@ def test_multi_select_delete_undo_and_tag(window: MainWindow, qtbot: QtBot) -> N
     window.windowActions.undoOfferButton.click()
     assert model.rowCount() == 3
     assert window.library.list_trash() == []
+
+
+def test_typing_only_restarts_a_timer_and_the_last_query_lands(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    controller = window.libraryController
+    landed: list[str] = []
+    controller.search_finished.connect(lambda _ms: landed.append(controller.model.query.text))
+    box = window.libraryView.templateSearch
+    for text in ("д", "до", "дос", "дост"):
+        box.setText(text)
+    assert controller.model.query.text == ""  # no query ran while typing
+    qtbot.waitUntil(lambda: landed == ["дост"])
+    assert names(controller.model) == ["Выбор доставки"]
+    # A query superseded while running or queued never lands over a newer one.
+    search = controller._search
+    assert search is not None
+    search.search(ListQuery("отзыв"))
+    search.search(ListQuery("подтверждение"))
+    qtbot.waitUntil(lambda: len(landed) == 2)
+    assert landed[-1] == "подтверждение"
+    assert names(controller.model) == ["Подтверждение записи"]

@@ -5,8 +5,8 @@ autosave.
 The list is a model (``library_model``, issue 15): switching templates only moves the
 selection, a save updates one row, new and deleted templates insert and remove one row.
 Search, tag and order run in SQL; typing restarts a short timer, and the query then runs
-in a worker on a reader connection of its own, so a keystroke never waits for it; a
-newer query cancels the running one (``sqlite3.Connection.interrupt``).
+in a thread of its own (``library_search``) on a read-only connection, so a keystroke
+never waits for it; a newer query interrupts the running one.
 
 Autosave is debounced: 800 ms after the last edit, plus on switching template and on
 close. One save is one small SQLite transaction (a few milliseconds), done on the GUI
@@ -16,8 +16,6 @@ really is on disk when the next template loads or the window closes.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -35,8 +33,7 @@ from olchat_desktop.ui.views.library_view import LibraryView
 from olchat_desktop.ui.views.template_delegate import TemplateRowDelegate, status_text
 
 if TYPE_CHECKING:
-    from olchat_desktop.storage.library_listing import LibraryReader
-    from olchat_desktop.ui.tasks import CancelToken, TaskHandle
+    from olchat_desktop.ui.controllers.library_search import LibrarySearch
 
 AUTOSAVE_DELAY_MS = 800
 SEARCH_DELAY_MS = 60  # a pause between keys longer than this runs the query
@@ -81,9 +78,7 @@ class LibraryController(QObject):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._start_search)
-        self._search: TaskHandle | None = None
-        self._reader: LibraryReader | None = None
-        self._reader_lock = threading.Lock()
+        self._search: LibrarySearch | None = None  # made on the first search
         editor.edited.connect(self._on_edited)
         view.templateSearch.textChanged.connect(lambda _: self._search_timer.start())
         view.tagFilter.currentIndexChanged.connect(lambda _: self._start_search())
@@ -111,7 +106,7 @@ class LibraryController(QObject):
         restore from the trash...) and select ``select_id`` or the current template.
         A search waiting or running is dropped: this reads the same query now."""
         self._search_timer.stop()
-        if self._search is not None and self._search.running:
+        if self._search is not None:
             self._search.cancel()
         try:
             self.model.reload(self.query())
@@ -268,51 +263,29 @@ class LibraryController(QObject):
             self.model.upsert(self._current_id)
 
     def shutdown(self) -> None:
-        """Stop a running search and close its reader connection."""
+        """Stop a running search, its thread and its reader connection."""
         self._search_timer.stop()
         if self._search is not None:
-            self._search.cancel()
-        with self._reader_lock:
-            if self._reader is not None:
-                self._reader.close()
-                self._reader = None
+            self._search.shutdown()
 
     # -- search in a worker -------------------------------------------------------------
 
     def _start_search(self) -> None:
         self._search_timer.stop()
-        query = self.query()
-        if self._search is not None and self._search.running:
-            self._search.cancel()
-            if self._reader is not None:
-                self._reader.interrupt()
-        from olchat_desktop.ui.tasks import start_task
+        if self._search is None:
+            from olchat_desktop.ui.controllers.library_search import LibrarySearch
 
-        started = time.perf_counter()
+            self._search = LibrarySearch(self.library.path, self)
+            self._search.found.connect(self._show_found)
+            self._search.failed.connect(self._on_search_failed)
+        self._search.search(self.query())
 
-        def work(token: CancelToken, _report: object) -> list[ListRow]:
-            with self._reader_lock:
-                token.check()
-                if self._reader is None:
-                    from olchat_desktop.storage.library_listing import LibraryReader
-
-                    self._reader = LibraryReader(self.library.path)
-                try:
-                    return self._reader.page(query, PAGE_SIZE)
-                except Exception:
-                    token.check()  # interrupted by a newer query: a cancel, not a failure
-                    raise
-
-        handle = start_task(work, self)
-        handle.succeeded.connect(lambda rows: self._show_found(query, rows, started))
-        handle.failed.connect(self._on_search_failed)
-        self._search = handle
-
-    def _show_found(self, query: ListQuery, rows: list[ListRow], started: float) -> None:
+    def _show_found(self, query: ListQuery, rows: list[ListRow], elapsed_ms: float) -> None:
         self.model.set_rows(query, rows, PAGE_SIZE)
+        self._loaded = True
         if self._current_id is not None and self.model.row_of(self._current_id) is not None:
             self._select(self._current_id)
-        self.search_finished.emit((time.perf_counter() - started) * 1000)
+        self.search_finished.emit(elapsed_ms)
 
     def _on_search_failed(self, failure: object) -> None:
         from olchat_desktop.storage.library_errors import from_sqlite
