@@ -26,10 +26,8 @@ def test_sync_now_pulls_and_share_uploads(qtbot: QtBot, window: MainWindow) -> N
     assert [i.template_id for i in report.moved["added_local"]] == [COLLEAGUE_TEMPLATE.id]
     assert team.stateLabel.text().startswith("Team library: synced at")
     assert COLLEAGUE_TEMPLATE.name in team.stateLabel.toolTip()
-    names = [
-        window.libraryView.templateList.item(row).text()
-        for row in range(window.libraryView.templateList.count())
-    ]
+    model = window.libraryView.templateList.model()  # a QListView on a model (issue 15)
+    names = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert any(COLLEAGUE_TEMPLATE.name in name for name in names)  # the list was re-read
 
     current = window.libraryController.current_id
