@@ -69,6 +69,10 @@ class _EntityIndex(NamedTuple):
     by_loose_code: dict[str, CatalogueField]
     loose_labels: list[str]
     loose_codes: list[str]
+    # Trigram -> positions in loose_labels / loose_codes, built on first need; and the
+    # suggestions already made (the editor validates the same names on every keystroke).
+    grams: dict[str, dict[str, list[int]]]
+    suggestions: dict[tuple[str, str], CatalogueField | None]
 
 
 # One cached index: validation runs on every keystroke with the same catalogue object.
@@ -77,9 +81,9 @@ _index_cache: list[tuple[object, dict[str, _EntityIndex]]] = []
 
 def loose_key(text: str) -> str:
     """A key for "almost the same" names: case, «ё», control characters and spacing ignored."""
-    kept = "".join(
-        c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf")
-    )
+    kept = "".join(text.split())
+    if not kept.isprintable():  # rare: only then the per-character category check
+        kept = "".join(c for c in kept if unicodedata.category(c) not in ("Cc", "Cf"))
     return kept.casefold().replace("ё", "е")
 
 
@@ -87,22 +91,20 @@ def _index(catalogue: FieldCatalogue, entity: CrmEntity) -> _EntityIndex:
     for fields, cached in _index_cache:
         if fields is catalogue.fields:
             return cached[entity]
-    per_entity: dict[str, _EntityIndex] = {}
-    for name in ENTITIES:
-        by_label: dict[str, CatalogueField] = {}
-        by_code: dict[str, CatalogueField] = {}
-        loose_label: dict[str, CatalogueField] = {}
-        loose_code: dict[str, CatalogueField] = {}
-        for field in catalogue.fields:
-            if field.entity != name:
-                continue
-            by_label.setdefault(php_trim(field.label), field)
-            by_code.setdefault(field.code, field)
-            loose_label.setdefault(loose_key(field.label), field)
-            loose_code.setdefault(field.code.casefold(), field)
-        per_entity[name] = _EntityIndex(
-            by_label, by_code, loose_label, loose_code, list(loose_label), list(loose_code)
-        )
+    per_entity: dict[str, _EntityIndex] = {
+        name: _EntityIndex({}, {}, {}, {}, [], [], {}, {}) for name in ENTITIES
+    }
+    for field in catalogue.fields:  # one pass: a portal may list thousands of fields
+        index = per_entity.get(field.entity)
+        if index is None:
+            continue
+        index.by_label.setdefault(php_trim(field.label), field)
+        index.by_code.setdefault(field.code, field)
+        index.by_loose_label.setdefault(loose_key(field.label), field)
+        index.by_loose_code.setdefault(field.code.casefold(), field)
+    for index in per_entity.values():
+        index.loose_labels.extend(index.by_loose_label)
+        index.loose_codes.extend(index.by_loose_code)
     _index_cache[:] = [(catalogue.fields, per_entity)]
     return per_entity[entity]
 
@@ -184,17 +186,74 @@ def display_name(expression: Expression) -> str:
     return name
 
 
+def _trigrams(text: str) -> set[str]:
+    padded = f"  {text} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _candidates(index: _EntityIndex, by: str, key: str) -> list[str]:
+    """At most :data:`MAX_CANDIDATES` names sharing the most trigrams with ``key``.
+
+    ``difflib`` over every label of a 3,000-field portal costs ~30 ms, too slow for a
+    keystroke; a near name shares most of its trigrams, so only the best few are compared.
+    """
+    names = index.loose_codes if by == "code" else index.loose_labels
+    if len(names) <= MAX_CANDIDATES:
+        return names
+    grams = index.grams.get(by)
+    if grams is None:
+        grams = {}
+        for position, text in enumerate(names):
+            for gram in _trigrams(text):
+                grams.setdefault(gram, []).append(position)
+        index.grams[by] = grams
+    # Grams most labels share ("оле", "ент" in «Поле … клиента») tell nothing apart and
+    # cost the most to count: only the rarer ones vote, or the two rarest if all are common.
+    postings = sorted((grams.get(gram, []) for gram in _trigrams(key)), key=len)
+    common = max(MAX_CANDIDATES, len(names) // 10)
+    voters = [p for p in postings if p and len(p) <= common] or [p for p in postings if p][:2]
+    hits: dict[int, int] = {}
+    for posting in voters:
+        for position in posting:
+            hits[position] = hits.get(position, 0) + 1
+    best = sorted(hits, key=hits.__getitem__, reverse=True)[:MAX_CANDIDATES]
+    return [names[position] for position in best]
+
+
+MAX_CANDIDATES = 20
+_MAX_REMEMBERED = 2048
+
+
 def closest_field(
     name: str, catalogue: FieldCatalogue, entity: CrmEntity, *, by: str = "label"
 ) -> CatalogueField | None:
     """The field whose label (``by="label"``) or code (``by="code"``) is nearest to ``name``."""
     index = _index(catalogue, entity)
+    remembered = index.suggestions.get((by, name), _MISSING)
+    if remembered is not _MISSING:
+        return remembered  # type: ignore[return-value]
+    if len(index.suggestions) >= _MAX_REMEMBERED:
+        index.suggestions.clear()
+    found = _closest(index, name, by)
+    index.suggestions[(by, name)] = found
+    return found
+
+
+_MISSING = object()
+
+
+def loose_match(name: str, catalogue: FieldCatalogue, entity: CrmEntity) -> CatalogueField | None:
+    """The field whose label equals ``name`` but for case, «ё» and spacing (no guessing)."""
+    return _index(catalogue, entity).by_loose_label.get(loose_key(name))
+
+
+def _closest(index: _EntityIndex, name: str, by: str) -> CatalogueField | None:
     if by == "code":
         key = name.strip().casefold()
         exact = index.by_loose_code.get(key)
         if exact is not None:
             return exact
-        near = difflib.get_close_matches(key, index.loose_codes, n=1, cutoff=0.75)
+        near = difflib.get_close_matches(key, _candidates(index, by, key), n=1, cutoff=0.75)
         return index.by_loose_code[near[0]] if near else None
     key = loose_key(name)
     if not key:
@@ -202,7 +261,7 @@ def closest_field(
     exact = index.by_loose_label.get(key)
     if exact is not None:
         return exact
-    near = difflib.get_close_matches(key, index.loose_labels, n=1, cutoff=0.6)
+    near = difflib.get_close_matches(key, _candidates(index, by, key), n=1, cutoff=0.6)
     return index.by_loose_label[near[0]] if near else None
 
 
@@ -211,3 +270,15 @@ def builtin_catalogue() -> FieldCatalogue:
     from olchat_desktop.core.field_builtin import builtin_fields
 
     return FieldCatalogue(fields=builtin_fields(), source="builtin")
+
+
+def prepare(catalogue: FieldCatalogue) -> None:
+    """Build the lookup and suggestion indexes now (tens of ms for thousands of fields).
+
+    Call it where the catalogue is loaded, off the GUI thread, so that the first keystroke
+    validated against a new catalogue does not pay for it.
+    """
+    for entity in ENTITIES:
+        index = _index(catalogue, entity)
+        for by in ("label", "code"):
+            _candidates(index, by, "")

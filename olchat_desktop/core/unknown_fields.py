@@ -34,6 +34,7 @@ from olchat_desktop.core.field_resolution import (
     closest_field,
     display_name,
     loose_key,
+    loose_match,
     php_trim,
     resolve,
 )
@@ -145,8 +146,8 @@ def _check(
     if not prefix and (near is None or loose_key(near.label) != loose_key(name)):
         # «Имя» on a deal: the contact's field, which a deal's robot names «Контакт: Имя».
         for other, other_prefix in _RELATED.get(target_entity, ()):
-            exact = closest_field(name, catalogue, other)
-            if exact is not None and loose_key(exact.label) == loose_key(name):
+            exact = loose_match(name, catalogue, other)
+            if exact is not None:
                 near, prefix = exact, other_prefix + ":"
                 break
     rest = inner[len(display_name(expression)) :]

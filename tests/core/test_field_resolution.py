@@ -81,3 +81,21 @@ def test_builtin_catalogue_has_common_fields_of_every_entity() -> None:
     assert catalogue.by_label("contact", "Имя").code == "NAME"  # type: ignore[union-attr]
     stage = catalogue.by_code("deal", "STAGE_ID")
     assert stage is not None and stage.status_type == "DEAL_STAGE" and stage.needs_printable
+
+
+def test_suggestions_in_a_large_catalogue_go_through_the_trigram_shortlist() -> None:
+    from olchat_desktop.core.field_catalogue import CatalogueField, FieldCatalogue
+    from olchat_desktop.core.field_resolution import MAX_CANDIDATES, prepare
+
+    noise = tuple(
+        CatalogueField("deal", f"UF_CRM_{i}", f"Поле номер {i} клиента", "string")
+        for i in range(3000)
+    )
+    wanted = CatalogueField("deal", "UF_CRM_BRANCH", "Филиал доставки", "enumeration")
+    catalogue = FieldCatalogue(fields=(*noise, wanted))
+    assert len(noise) > MAX_CANDIDATES
+    prepare(catalogue)
+    assert closest_field("Филиал доствки", catalogue, "deal") == wanted
+    assert closest_field("Поле номер 1234 клиенат", catalogue, "deal").code == "UF_CRM_1234"  # type: ignore[union-attr]
+    assert closest_field("uf_crm_branh", catalogue, "deal", by="code") == wanted
+    assert closest_field("Совсем не то", catalogue, "deal") is None
