@@ -21,6 +21,7 @@ BENCHMARKS = (
     ("fields: catalogue of 4 entities and fill-from-item requests", "benchmarks.fields_bench"),
     ("sharing: sync of 1,000 shared templates, requests per case", "benchmarks.sharing_bench"),
     ("library at 200 vs 20,000 templates", "benchmarks.library_scale_bench"),
+    ("fields: the Insert field picker filtering 2,000 fields", "benchmarks.field_picker_bench"),
 )  # fmt: skip
 BUNDLE = Path(__file__).resolve().parent.parent / "dist" / "olchat-desktop"
 BUNDLE_GOAL_MB = 150

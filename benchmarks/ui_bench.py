@@ -162,8 +162,8 @@ def _import_ms(code: str, env: dict[str, str]) -> float:
 
 def _wait_for_demo_sandbox(window: object, timeout: float = 10.0) -> None:
     """Let demo mode's sandbox portal finish starting (it starts 0.5 s after the window,
-    in a background thread whose imports hold the GIL): typing is timed in the steady
-    state, not against that one-off start."""
+    in a background thread whose imports hold the GIL) and the editor read its fields:
+    typing is timed in the steady state, not against those one-off starts."""
     from PySide6.QtWidgets import QApplication
 
     from olchat_desktop.ui.demo_sandbox import running_sandbox, window_sandbox_holder
@@ -172,6 +172,16 @@ def _wait_for_demo_sandbox(window: object, timeout: float = 10.0) -> None:
         return
     deadline = time.perf_counter() + timeout
     while running_sandbox(window) is None and time.perf_counter() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    # Then the editor reads the sandbox's field catalogue in the background (issue 14);
+    # typing is timed with it loaded, as a user types once the window has settled.
+    catalogues = getattr(getattr(window, "windowActions", None), "catalogues", None)
+    while (
+        catalogues is not None
+        and (catalogues.portal_catalogue is None or catalogues.busy)
+        and time.perf_counter() < deadline
+    ):
         QApplication.processEvents()
         time.sleep(0.01)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -175,6 +176,14 @@ def test_list_and_quote_prefix_lines_and_toggle_back(window: MainWindow) -> None
     assert message.toPlainText().splitlines()[-1] == "> two"
 
 
+def _pick_field(window: MainWindow, query: str) -> None:
+    """Open the field picker, search, and insert the first match (Enter)."""
+    picker = window.windowActions.insertField
+    window.windowActions.insertFieldAction.trigger()
+    picker.popup.searchEdit.setText(query)
+    QTest.keyClick(picker.popup.searchEdit, Qt.Key.Key_Return)
+
+
 def test_insert_field_and_emoji_go_to_the_last_edited_field(
     window: MainWindow, qtbot: QtBot
 ) -> None:
@@ -182,11 +191,10 @@ def test_insert_field_and_emoji_go_to_the_last_edited_field(
     qtbot.keyClicks(window.editorView.messageEdit, "Hi ")
     window.editorView.messageEdit.setFocus()
     qtbot.waitUntil(window.editorView.messageEdit.hasFocus)
-    name_action = next(a for a, f in actions.insertFieldMenu.fieldActions if f.code == "NAME")
-    name_action.trigger()
+    _pick_field(window, "first name")
     assert window.editor.template().message == "Hi {{Имя}}"
-    actions.insertFieldMenu.codeFormAction.trigger()
-    name_action.trigger()
+    actions.insertField.popup.codeRadio.click()
+    _pick_field(window, "first name")
     assert window.editor.template().message == "Hi {{Имя}}{=Document:NAME}"
     assert window.settings.insert_field_form == "code"
     actions.emojiPicker.buttons[8].click()  # 👍
@@ -195,18 +203,18 @@ def test_insert_field_and_emoji_go_to_the_last_edited_field(
     assert window.editor.samples.sources() == ["{{Имя}}", "{=Document:NAME}"]
 
 
-def test_insert_field_entries_are_made_on_first_opening_in_the_current_form(
+def test_field_picker_is_made_on_first_opening_with_the_built_in_list(
     window: MainWindow,
 ) -> None:
-    menu = window.windowActions.insertFieldMenu
-    assert menu._field_actions == []  # not made at start-up
-    menu.codeFormAction.trigger()
-    menu.aboutToShow.emit()
-    texts = [action.text() for action, _field in menu._field_actions]
-    assert len(texts) >= 10
-    assert "Имя (First name)\t{=Document:NAME}" in texts  # English UI, code form
-    menu.displayFormAction.trigger()
-    assert "Имя (First name)\t{{Имя}}" in [a.text() for a, _f in menu.fieldActions]
+    picker = window.windowActions.insertField
+    assert not picker.created  # not made at start-up
+    catalogues = window.windowActions.catalogues
+    catalogues.shutdown()
+    assert catalogues.portal_catalogue is None
+    picker.popup.searchEdit.setText("first name")
+    assert picker.popup.current_field() is not None
+    assert picker.popup.current_field().code == "NAME"  # type: ignore[union-attr]
+    assert picker.popup.statusLabel.text().startswith("Built-in field list")
 
 
 def test_wait_for_reply_shows_the_stage_warning(window: MainWindow, qtbot: QtBot) -> None:

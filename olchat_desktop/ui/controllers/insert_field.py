@@ -1,123 +1,100 @@
-"""The "Insert field" menu: common Bitrix24 CRM fields as robot-field expressions.
+"""The "Insert field" command: a searchable picker over the portal's field catalogue.
 
 Bitrix24's «Вставка значения» puts the display form (``{{Имя}}``) into a robot field and
 stores the code form (``{=Document:NAME}``); OLChat's docs treat the two as the same
 value (reference olchat_whatsapp.md §6). The display form reads better and matches what
 managers see in the robot form, so it is the default; the code form does not depend on
-the portal's language. The menu says which form it inserts and lets the user switch.
+the portal's language. Lists, employees, money, statuses and yes/no fields get
+`` > printable`` so the robot prints their text, not an id (reference bitrix24.md §7).
+
+The fields are the active portal's (``CatalogueController``), or the built-in list of
+common fields while no portal catalogue is loaded; the picker says which. The popup is
+built on first use: start-up imports none of it.
 """
 
-# No "from __future__ import annotations": typing.NamedTuple compiles every string
-# annotation into a ForwardRef, 30 µs a field on the start-up path (issue 5).
-from typing import NamedTuple
+from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QWidget
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
-class CrmField(NamedTuple):
-    ru: str  # the display name a Russian portal shows
-    en: str
-    code: str  # the document field code
+from olchat_desktop.core.i18n import Lang
 
-    @property
-    def display_form(self) -> str:
-        return "{{" + self.ru + "}}"
-
-    @property
-    def code_form(self) -> str:
-        return "{=Document:" + self.code + "}"
+if TYPE_CHECKING:
+    from olchat_desktop.core.field_catalogue import FieldCatalogue
+    from olchat_desktop.ui.controllers.catalogue_controller import CatalogueController
+    from olchat_desktop.ui.field_picker.popup import FieldPickerPopup
 
 
-# Fields of leads, deals and contacts that button messages use most.
-CRM_FIELDS: tuple[CrmField, ...] = (
-    CrmField("Имя", "First name", "NAME"),
-    CrmField("Фамилия", "Last name", "LAST_NAME"),
-    CrmField("Отчество", "Middle name", "SECOND_NAME"),
-    CrmField("Название", "Title", "TITLE"),
-    CrmField("Название компании", "Company name", "COMPANY_TITLE"),
-    CrmField("Сумма", "Amount", "OPPORTUNITY"),
-    CrmField("Валюта", "Currency", "CURRENCY_ID"),
-    CrmField("Дата начала", "Start date", "BEGINDATE"),
-    CrmField("Дата завершения", "Close date", "CLOSEDATE"),
-    CrmField("Дата создания", "Created on", "DATE_CREATE"),
-    CrmField("Ответственный", "Responsible person", "ASSIGNED_BY_PRINTABLE"),
-    CrmField("Телефон", "Phone (multi-value)", "PHONE"),
-    CrmField("E-mail", "E-mail", "EMAIL"),
-    CrmField("Комментарий", "Comment", "COMMENTS"),
-    CrmField("ID", "ID", "ID"),
-)
-
-
-class InsertFieldMenu(QMenu):
-    """Emits :attr:`chosen` with the expression text in the selected form."""
+class InsertFieldController(QObject):
+    """Opens the picker under ``anchor``; :attr:`chosen` carries the expression text."""
 
     chosen = Signal(str)
     form_changed = Signal(str)  # "display" | "code"
 
-    def __init__(self, form: str = "display", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("insertFieldMenu")
+    def __init__(
+        self,
+        anchor: QWidget,
+        catalogues: CatalogueController,
+        form: str,
+        language: Callable[[], Lang],
+    ) -> None:
+        super().__init__(anchor)
+        self.anchor = anchor
+        self.catalogues = catalogues
         self.form = form if form in ("display", "code") else "display"
-        group = QActionGroup(self)
-        self.displayFormAction = QAction(self, checkable=True)
-        self.codeFormAction = QAction(self, checkable=True)
-        for action in (self.displayFormAction, self.codeFormAction):
-            group.addAction(action)
-            self.addAction(action)
-        self.displayFormAction.setChecked(self.form == "display")
-        self.codeFormAction.setChecked(self.form == "code")
-        self.displayFormAction.triggered.connect(lambda: self._set_form("display"))
-        self.codeFormAction.triggered.connect(lambda: self._set_form("code"))
-        self.addSeparator()
-        self._lang = "ru"
-        self._field_actions: list[tuple[QAction, CrmField]] = []
-        # The field entries are made when the menu first opens: start-up skips them.
-        self.aboutToShow.connect(self._build_field_actions)
-        self.retranslate("ru")
+        self._language = language
+        self._popup: FieldPickerPopup | None = None
+        self._shown_catalogue: FieldCatalogue | None = None
+        catalogues.changed.connect(self._on_catalogue_changed)
 
     @property
-    def fieldActions(self) -> list[tuple[QAction, CrmField]]:
-        self._build_field_actions()
-        return self._field_actions
+    def created(self) -> bool:
+        return self._popup is not None
 
-    def _build_field_actions(self) -> None:
-        if self._field_actions:
+    @property
+    def popup(self) -> FieldPickerPopup:
+        """The picker, made (and filled) on first use."""
+        if self._popup is None:
+            from olchat_desktop.ui.field_picker.popup import FieldPickerPopup
+
+            popup = FieldPickerPopup(self.form, self.anchor)
+            popup.chosen.connect(self.chosen)
+            popup.form_changed.connect(self._on_form_changed)
+            popup.refresh_requested.connect(lambda: self.catalogues.refresh())
+            popup.retranslate(self._language())
+            self._popup = popup
+            self._sync()
+        return self._popup
+
+    def open(self) -> None:
+        popup = self.popup
+        self._sync()
+        popup.popup_under(self.anchor)
+
+    def retranslate(self) -> None:
+        if self._popup is not None:
+            self._popup.retranslate(self._language())
+            self._sync()
+
+    def _sync(self) -> None:
+        popup = self._popup
+        if popup is None:
             return
-        for field in CRM_FIELDS:
-            action = QAction(self)
-            action.triggered.connect(lambda _=False, f=field: self._choose(f))
-            self.addAction(action)
-            self._field_actions.append((action, field))
-        self._retranslate_fields()
-
-    def expression_for(self, field: CrmField) -> str:
-        return field.display_form if self.form == "display" else field.code_form
-
-    def retranslate(self, lang: str) -> None:
-        self.displayFormAction.setText(
-            QCoreApplication.translate(
-                "InsertFieldMenu", "Insert as {{Имя}} (display name, as in the robot form)"
-            )
+        catalogue = self.catalogues.catalogue()
+        if catalogue is not self._shown_catalogue:
+            self._shown_catalogue = catalogue
+            popup.set_catalogue(catalogue)
+        popup.set_status(self.catalogues.status(self._language()))
+        popup.refreshButton.setEnabled(
+            not self.catalogues.busy and self.catalogues.portal is not None
         )
-        self.codeFormAction.setText(
-            QCoreApplication.translate(
-                "InsertFieldMenu", "Insert as {=Document:NAME} (field code, any portal language)"
-            )
-        )
-        self._lang = lang
-        self._retranslate_fields()
 
-    def _retranslate_fields(self) -> None:
-        for action, field in self._field_actions:
-            name = field.ru if self._lang == "ru" else f"{field.ru} ({field.en})"
-            action.setText(f"{name}\t{self.expression_for(field)}")
+    def _on_catalogue_changed(self) -> None:
+        self._sync()
 
-    def _set_form(self, form: str) -> None:
+    def _on_form_changed(self, form: str) -> None:
         self.form = form
-        self._retranslate_fields()
         self.form_changed.emit(form)
-
-    def _choose(self, field: CrmField) -> None:
-        self.chosen.emit(self.expression_for(field))

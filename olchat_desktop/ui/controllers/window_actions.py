@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from olchat_desktop.ui.connections.menu import add_connections_action
 from olchat_desktop.ui.controllers import formatting
-from olchat_desktop.ui.controllers.insert_field import InsertFieldMenu
+from olchat_desktop.ui.controllers.portal_fields import PortalFields
 from olchat_desktop.ui.sharing.menu import add_team_library_actions
 from olchat_desktop.ui.widgets.emoji_picker import EmojiPicker
 
@@ -157,10 +157,11 @@ class WindowActions(QObject):
         self.emojiPicker = EmojiPicker(view)
         self.emojiPicker.picked.connect(self.insert_into_field)
         view.emojiButton.setMenu(self.emojiPicker)
-        self.insertFieldMenu = InsertFieldMenu(self.window.settings.insert_field_form, view)
-        self.insertFieldMenu.chosen.connect(self.insert_into_field)
-        self.insertFieldMenu.form_changed.connect(self._on_insert_form_changed)
-        view.insertFieldButton.setMenu(self.insertFieldMenu)
+        # Insert field…, the field catalogue and samples from CRM (issue 14).
+        self.portalFields = PortalFields(self.window, self.messageMenu, self.insert_into_field)
+        self.catalogues = self.portalFields.catalogues
+        self.insertField = self.portalFields.insertField
+        self.insertFieldAction = self.portalFields.insertFieldAction
 
     # -- commands -----------------------------------------------------------------------
 
@@ -219,6 +220,7 @@ class WindowActions(QObject):
         SettingsDialog(self.window).exec()
 
     def shutdown(self) -> None:
+        self.portalFields.shutdown()
         stop = getattr(self.sandbox, "stop", None)
         if callable(stop):
             stop()
@@ -241,9 +243,6 @@ class WindowActions(QObject):
         if isinstance(widget, QLineEdit | QPlainTextEdit):
             getattr(widget, method)()
 
-    def _on_insert_form_changed(self, form: str) -> None:
-        self.window.settings.insert_field_form = form  # type: ignore[assignment]
-
     def retranslate(self) -> None:
         self.fileMenu.setTitle(self.tr("&Template"))
         self.newAction.setText(self.tr("&New"))
@@ -262,4 +261,4 @@ class WindowActions(QObject):
         self.undoOfferButton.setText(self.tr("Undo"))
         self.undoOfferButton.setAccessibleName(self.tr("Undo delete"))
         self.demoLabel.setText(self.tr("Demo: sandbox portal"))
-        self.insertFieldMenu.retranslate(self.window.language())
+        self.portalFields.retranslate()

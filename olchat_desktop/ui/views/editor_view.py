@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QToolBar,
@@ -128,17 +130,32 @@ class EditorView(QScrollArea):
         self.samplesTitle = QLabel()
         self.samplesHint = QLabel()
         self.samplesHint.setWordWrap(True)
-        self.samplesTable = _named(QTableWidget(0, 2), "samplesTable")
+        # Expression | sample | where the sample came from ("из сделки #12", or blank).
+        self.samplesTable = _named(QTableWidget(0, 3), "samplesTable")
         assert isinstance(self.samplesTable, QTableWidget)
-        self.samplesTable.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.samplesTable.horizontalHeader().setStretchLastSection(True)
+        columns = self.samplesTable.horizontalHeader()
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.samplesTable.verticalHeader().setVisible(False)
         self.samplesTable.setMinimumHeight(110)
+        # The field catalogue in use (portal or built-in) and the portal-backed actions.
+        portal_row = QHBoxLayout()
+        self.catalogueStatusLabel = _named(QLabel(), "catalogueStatusLabel")
+        self.catalogueStatusLabel.setWordWrap(True)
+        self.refreshCatalogueButton = _named(QPushButton(), "refreshCatalogueButton")
+        self.fillSamplesButton = _named(QPushButton(), "fillSamplesButton")
+        self.refillSamplesButton = _named(QPushButton(), "refillSamplesButton")
+        self.refillSamplesButton.setVisible(False)  # shown once samples came from an item
+        portal_row.addWidget(self.refreshCatalogueButton)
+        portal_row.addWidget(self.fillSamplesButton)
+        portal_row.addWidget(self.refillSamplesButton)
+        portal_row.addStretch(1)
         outer.addSpacing(8)
         outer.addWidget(self.samplesTitle)
         outer.addWidget(self.samplesHint)
+        outer.addWidget(self.catalogueStatusLabel)
+        outer.addLayout(portal_row)
         outer.addWidget(self.samplesTable)
         outer.addStretch(1)
 
@@ -153,6 +170,9 @@ class EditorView(QScrollArea):
             self.footerEdit,
             *self.buttonEdits,
             self.waitForReplyCheck,
+            self.refreshCatalogueButton,
+            self.fillSamplesButton,
+            self.refillSamplesButton,
             self.samplesTable,
         ]
         for first, second in itertools.pairwise(chain):
@@ -227,7 +247,6 @@ class EditorView(QScrollArea):
         toolbar.addWidget(self.emojiButton)
         self.insertFieldButton = QToolButton()
         self.insertFieldButton.setObjectName("insertFieldButton")
-        self.insertFieldButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.insertFieldButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addWidget(self.insertFieldButton)
         for button in toolbar.findChildren(QToolButton):
@@ -282,8 +301,16 @@ class EditorView(QScrollArea):
         self.samplesHint.setText(
             self.tr("Bitrix24 fills expressions when sending; a sample makes counters exact.")
         )
-        self.samplesTable.setHorizontalHeaderLabels([self.tr("Expression"), self.tr("Sample")])
+        self.samplesTable.setHorizontalHeaderLabels(
+            [self.tr("Expression"), self.tr("Sample"), self.tr("Source")]
+        )
         self.samplesTable.setAccessibleName(self.tr("Sample values"))
+        self.refreshCatalogueButton.setText(self.tr("Refresh fields"))
+        self.refreshCatalogueButton.setToolTip(self.tr("Read the portal's field list again"))
+        self.fillSamplesButton.setText(self.tr("Fill from CRM…"))
+        self.fillSamplesButton.setToolTip(
+            self.tr("Fill every sample with the values of a real CRM item")
+        )
         actions = (
             (self.boldAction, self.tr("Bold (*text*)")),
             (self.italicAction, self.tr("Italic (_text_)")),

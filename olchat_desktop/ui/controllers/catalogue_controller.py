@@ -1,0 +1,281 @@
+"""Which field catalogue the editor uses, and keeping it fresh without blocking the GUI.
+
+The portal's catalogue when one has been read (from the disk cache or the portal),
+otherwise the built-in list of common fields (``core.field_resolution.builtin_catalogue``).
+Everything that touches the disk or the network runs in a ``ui.tasks`` worker:
+
+- ``start()`` schedules loading the active portal's cached catalogue after the first
+  paint; with no cache it reads the portal once in the background.
+- ``refresh()`` reads ``crm.*.fields`` + ``crm.status.list`` (one ``batch``) and saves
+  the cache. On failure the catalogue in use stays, and the status says what went wrong
+  in the user's language.
+
+Demo mode's sandbox starts a moment after the window; an automatic read that finds it
+not started yet is retried a few times.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from olchat_desktop.core.field_catalogue import ENTITIES
+from olchat_desktop.core.i18n import Lang, pick, plural_ru
+
+if TYPE_CHECKING:
+    from olchat_desktop.core.field_catalogue import FieldCatalogue
+    from olchat_desktop.ui.catalogue.portal import ActivePortal, PortalFinder
+    from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
+
+# Problem kinds of ``bitrix.field_catalogue_fetch`` that mean an entity was not read.
+_UNREAD = frozenset({"access_denied", "rate_limited", "malformed", "failed"})
+START_DELAY_MS = 800
+RETRY_MS = 1000
+MAX_RETRIES = 15
+
+
+def age_text(fetched_at: float, lang: Lang, now: float | None = None) -> str:
+    """ "только что", "5 мин назад", "3 ч назад", "2 дня назад" (and English)."""
+    seconds = max(0, int((time.time() if now is None else now) - fetched_at))
+    if seconds < 60:
+        return pick(lang, "только что", "just now")
+    minutes = seconds // 60
+    if minutes < 60:
+        return pick(lang, f"{minutes} мин назад", f"{minutes} min ago")
+    hours = minutes // 60
+    if hours < 24:
+        return pick(lang, f"{hours} ч назад", f"{hours} h ago")
+    days = hours // 24
+    word = plural_ru(days, "день", "дня", "дней")
+    return pick(lang, f"{days} {word} назад", f"{days} day{'s' if days != 1 else ''} ago")
+
+
+class CatalogueController(QObject):
+    """Owns the catalogue in use; :attr:`changed` fires when it or its status changes."""
+
+    changed = Signal()
+
+    def __init__(
+        self, finder: PortalFinder, language: Callable[[], Lang], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.finder = finder
+        self._language = language
+        self.portal: ActivePortal | None = None
+        self.portal_catalogue: FieldCatalogue | None = None
+        self.error = ""  # the last failure, in the user's language; "" when none
+        self.requests = 0  # HTTP requests of the last read
+        # What the last read reported (an entity denied, a rate limit, odd labels), and
+        # whether nothing new could be read at all.
+        self._problems: tuple[Any, ...] = ()
+        self._failed = False
+        self._builtin: FieldCatalogue | None = None
+        self._task: TaskHandle | None = None
+        self._retries = 0
+        self._stopped = False
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.timeout.connect(self.load_cached)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(60_000)  # the age text moves on by the minute
+        self._ticker.timeout.connect(self.changed)
+
+    # -- state --------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def catalogue(self) -> FieldCatalogue:
+        """The portal's catalogue if read, else the built-in list."""
+        if self.portal_catalogue is not None:
+            return self.portal_catalogue
+        if self._builtin is None:
+            from olchat_desktop.core.field_resolution import builtin_catalogue
+
+            self._builtin = builtin_catalogue()
+        return self._builtin
+
+    def status(self, lang: Lang | None = None) -> str:
+        """One line: which catalogue is in use, how old, what is happening."""
+        lang = lang or self._language()
+        catalogue, portal = self.portal_catalogue, self.portal
+        if catalogue is not None and portal is not None:
+            text = (
+                QCoreApplication.translate(
+                    "CatalogueController", "Fields of «{portal}», updated {age}"
+                )
+                .replace("{portal}", portal.name)
+                .replace("{age}", age_text(catalogue.fetched_at, lang))
+            )
+        elif portal is not None:
+            text = QCoreApplication.translate(
+                "CatalogueController",
+                "Built-in field list (the fields of «{portal}» are not read yet)",
+            ).replace("{portal}", portal.name)
+        else:
+            text = QCoreApplication.translate(
+                "CatalogueController", "Built-in field list (no portal connected)"
+            )
+        if self.busy:
+            text += " · " + QCoreApplication.translate(
+                "CatalogueController", "reading the portal's fields…"
+            )
+        elif self._problems:
+            notes = self.problem_notes(lang)[0]
+            if len(self._problems) > 1:
+                notes += pick(
+                    lang,
+                    f" (и ещё {len(self._problems) - 1})",
+                    f" (+{len(self._problems) - 1} more)",
+                )
+            if self._failed:
+                notes = QCoreApplication.translate(
+                    "CatalogueController", "could not refresh: {reason}"
+                ).replace("{reason}", notes)
+            text += " · " + notes
+        elif self.error:
+            text += " · " + QCoreApplication.translate(
+                "CatalogueController", "could not refresh: {reason}"
+            ).replace("{reason}", self.error)
+        return text
+
+    def problem_notes(self, lang: Lang | None = None) -> list[str]:
+        """What the last read reported, one message each, in ``lang``."""
+        lang = lang or self._language()
+        kept = self.portal_catalogue is not None
+        return [problem.message(lang, cached=kept) for problem in self._problems]
+
+    # -- commands -----------------------------------------------------------------------
+
+    def start(self, delay_ms: int = START_DELAY_MS) -> None:
+        """Load the cached catalogue once the window is on screen."""
+        self._start_timer.start(delay_ms)
+
+    def load_cached(self) -> None:
+        if self.busy or self._stopped:
+            return
+        from olchat_desktop.ui.tasks import start_task
+
+        self._task = start_task(self._load_work, self)
+        self._task.succeeded.connect(self._on_loaded)
+        self._task.failed.connect(lambda error: self._on_failed(error, automatic=True))
+        self.changed.emit()
+
+    def refresh(self, automatic: bool = False) -> None:
+        """Read the active portal's catalogue again (in the background)."""
+        if self.busy or self._stopped:
+            return
+        from olchat_desktop.ui.tasks import start_task
+
+        self.error = ""
+        self._problems = ()
+        lang = self._language()  # the GUI's language, read here, on the GUI thread
+        self._task = start_task(lambda token, report: self._refresh_work(token, lang), self)
+        self._task.succeeded.connect(self._on_refreshed)
+        self._task.failed.connect(lambda error: self._on_failed(error, automatic=automatic))
+        self.changed.emit()
+
+    def shutdown(self) -> None:
+        """Stop: cancel a running read, start no other (the window is closing)."""
+        self._stopped = True
+        self._start_timer.stop()
+        if self._task is not None:
+            self._task.cancel()
+        self._ticker.stop()
+
+    def resume(self, finder: PortalFinder | None = None) -> None:
+        """Accept commands again after :meth:`shutdown`, optionally for another portal."""
+        self._stopped = False
+        if finder is not None:
+            self.finder = finder
+
+    # -- worker side --------------------------------------------------------------------
+
+    def _load_work(self, token: CancelToken, report: Report) -> tuple[Any, Any]:
+        portal = self.finder.find()
+        if portal is None:
+            return None, None
+        from olchat_desktop.paths import data_home
+        from olchat_desktop.storage.field_catalogue_cache import FieldCatalogueCache
+
+        return portal, FieldCatalogueCache(data_home()).load(portal.key)
+
+    def _refresh_work(self, token: CancelToken, lang: Lang) -> tuple[Any, Any]:
+        """Read the portal; entities that fail keep the cached fields (``load_catalogue``
+        never raises for portal errors, it reports them as problems)."""
+        portal = self.finder.find()
+        if portal is None:
+            return None, None
+        from olchat_desktop.bitrix.field_catalogue_fetch import load_catalogue
+        from olchat_desktop.paths import data_home
+        from olchat_desktop.storage.field_catalogue_cache import FieldCatalogueCache
+
+        cache = FieldCatalogueCache(data_home())
+        known = self.portal_catalogue
+        same_portal = self.portal is not None and self.portal.key == portal.key
+        cached = known if same_portal and known is not None else cache.load(portal.key)
+        with portal.open_client() as client:
+            token.check()
+            load = load_catalogue(client, cached, lang=lang)
+        token.check()
+        # A batch that went through but read no entity (a webhook without the crm
+        # scope) is no refresh: keep the cached catalogue and its time stamp.
+        failed = {p.entity for p in load.problems if p.kind in _UNREAD}
+        if load.fresh and not set(ENTITIES) <= failed:
+            cache.save(portal.key, load.catalogue)
+        else:
+            load = load._replace(fresh=False)
+        return portal, load
+
+    # -- GUI side -----------------------------------------------------------------------
+
+    def _on_loaded(self, result: tuple[Any, Any]) -> None:
+        portal, catalogue = result
+        self.portal = portal
+        if catalogue is not None:
+            self.portal_catalogue = catalogue
+            self._ticker.start()
+        self.changed.emit()
+        if portal is not None and catalogue is None:
+            self.refresh(automatic=True)  # nothing cached yet: read it once
+
+    def _on_refreshed(self, result: tuple[Any, Any]) -> None:
+        portal, load = result
+        self.portal = portal
+        self.error = ""
+        self._problems = ()
+        if load is not None:
+            self.requests = load.requests
+            self._problems = tuple(load.problems)
+            if load.fresh:
+                self.portal_catalogue = load.catalogue
+                self._ticker.start()
+            elif self.portal_catalogue is None and load.catalogue.source == "portal":
+                self.portal_catalogue = load.catalogue  # the disk cache, as it was
+            self._failed = not load.fresh
+        self._retries = 0
+        self.changed.emit()
+
+    def _on_failed(self, error: object, automatic: bool) -> None:
+        from olchat_desktop.ui.catalogue.portal import SandboxNotStartedError
+
+        if isinstance(error, SandboxNotStartedError):
+            if automatic and self._retries < MAX_RETRIES:
+                self._retries += 1
+                QTimer.singleShot(RETRY_MS, self, lambda: self.refresh(automatic=True))
+                self.changed.emit()
+                return
+            self.error = QCoreApplication.translate(
+                "CatalogueController",
+                "the sandbox portal has not started yet; try again in a moment",
+            )
+        else:
+            from olchat_desktop.connections.errors import user_message
+
+            failure = error if isinstance(error, BaseException) else RuntimeError(str(error))
+            self.error = user_message(failure, self._language())
+        self.changed.emit()
