@@ -13,10 +13,10 @@ here touches the disk: saving belongs to the library controller (debounced autos
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from olchat_desktop.core.counting import count_field
@@ -24,12 +24,14 @@ from olchat_desktop.core.expressions import find_expressions
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.core.validation import Problem, validate
+from olchat_desktop.ui.controllers.formatting import replace_in_widget
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
-from olchat_desktop.ui.controllers.samples import SamplesPresenter
+from olchat_desktop.ui.controllers.samples import ItemOrigin, SamplesPresenter
 from olchat_desktop.ui.views.editor_view import BUTTON_COUNT, EditorView
 from olchat_desktop.ui.widgets.counter_label import CounterLabel
 
 if TYPE_CHECKING:
+    from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
     from olchat_desktop.core.template import Template
 
 # Fields whose expressions get a row in the samples table (the line is chosen, not typed).
@@ -60,6 +62,13 @@ class EditorController(QObject):
         self.samples = SamplesPresenter(view.samplesTable)
         self.samples.sample_changed.connect(self._on_sample_changed)
         self.problems.activated.connect(self.focus_field)
+        self.problems.fix_requested.connect(self.apply_fix)
+        # Samples filled from a CRM item, per template id: the item, and the sources
+        # whose sample is still that item's value (typing over one removes it). Kept
+        # for the session: the template file format has no place for it.
+        self._origins: dict[str, tuple[ItemOrigin, set[str]]] = {}
+        self._catalogue: FieldCatalogue | None = None
+        self._entity: CrmEntity = "deal"
         self._connect_fields()
 
     # -- public -------------------------------------------------------------------------
@@ -105,6 +114,7 @@ class EditorController(QObject):
     def retranslate(self) -> None:
         """Problem messages come from the core in the current language."""
         self.problems.clear_cache()
+        self._refresh_samples(force=True)  # the "from deal #12" texts
         self._revalidate()
 
     def focus_field(self, field: str) -> None:
@@ -129,6 +139,42 @@ class EditorController(QObject):
             "footer": view.footerEdit,
             "wait_for_reply": view.waitForReplyCheck,
         }.get(field)
+
+    def set_catalogue(self, catalogue: FieldCatalogue | None, entity: CrmEntity = "deal") -> None:
+        """The portal's fields to check expressions against (None: no such check)."""
+        if catalogue is self._catalogue and entity == self._entity:
+            return
+        self._catalogue, self._entity = catalogue, entity
+        self._revalidate()
+
+    def fill_samples(self, values: Mapping[str, str], origin: ItemOrigin) -> None:
+        """Set samples read from a CRM item ("" for an empty field: an exact count of
+        nothing, not an unknown) and remember which item they came from."""
+        samples = dict(self._template.samples)
+        samples.update(values)
+        self._template = self._template.replace(samples=samples)
+        self._origins[self._template.id] = (origin, set(values))
+        self._refresh_samples(force=True)
+        self._recount_all()
+        self._revalidate()
+        self._update_preview()
+        self.edited.emit()
+
+    def sample_origin(self) -> ItemOrigin | None:
+        """The item the current template's samples were last filled from."""
+        entry = self._origins.get(self._template.id)
+        return entry[0] if entry is not None else None
+
+    def apply_fix(self, problem: Problem) -> None:
+        """Replace the problem's expression with its replacement, in its field, as one
+        undo step of that field (Ctrl+Z there takes it back, like typing)."""
+        expression = getattr(problem, "expression", "")
+        replacement = getattr(problem, "replacement", "")
+        widget = self.widget_for_field(problem.field)
+        if not expression or not replacement or widget is None:
+            return
+        replace_in_widget(widget, expression, replacement)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_problems(self) -> list[Problem]:
         return self.problems.problems
@@ -192,6 +238,9 @@ class EditorController(QObject):
         self._set("wait_for_reply", checked)
 
     def _on_sample_changed(self, source: str, value: str | None) -> None:
+        entry = self._origins.get(self._template.id)
+        if entry is not None:
+            entry[1].discard(source)  # typed by the user now
         samples = dict(self._template.samples)
         if value is None:
             samples.pop(source, None)
@@ -237,13 +286,31 @@ class EditorController(QObject):
         if found == self._expression_sources and not force:
             return False
         self._expression_sources = found
-        self.samples.show(found, template.samples)
+        entry = self._origins.get(template.id)
+        origins: dict[str, str] = {}
+        refill = self.view.refillSamplesButton
+        if entry is not None:
+            text = entry[0].text(self._language())
+            origins = {source: text for source in entry[1]}
+            refill.setText(
+                QCoreApplication.translate("EditorController", "Refill {origin}").replace(
+                    "{origin}", text
+                )
+            )
+        refill.setVisible(entry is not None)
+        self.samples.show(found, template.samples, origins)
         if not force:
             self._recount_all()
         return True
 
     def _revalidate(self) -> None:
-        self.problems.show(validate(self._template, self._language()))
+        lang = self._language()
+        if self._catalogue is None:
+            self.problems.show(validate(self._template, lang))
+        else:
+            self.problems.show(
+                validate(self._template, lang, catalogue=self._catalogue, entity=self._entity)
+            )
 
     def _update_preview(self) -> None:
         set_template = getattr(self.preview, "set_template", None)

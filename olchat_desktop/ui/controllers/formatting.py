@@ -104,3 +104,42 @@ def insert_text(edit: object, text: str) -> None:
         insert = getattr(edit, "insert", None)
         if insert is not None:
             insert(text)
+
+
+def replace_in_widget(widget: object, old: str, new: str) -> int:
+    """Replace every ``old`` in a line or plain-text edit with ``new`` as one undo step
+    of that widget (Ctrl+Z restores the text, as after typing); returns the count."""
+    if isinstance(widget, QPlainTextEdit):
+        text = widget.toPlainText()
+        starts = _occurrences(text, old)
+        if not starts:
+            return 0
+        cursor = QTextCursor(widget.document())
+        cursor.beginEditBlock()
+        for start in reversed(starts):  # from the end: earlier positions stay valid
+            cursor.setPosition(start)
+            cursor.setPosition(start + len(old), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(new)
+        cursor.endEditBlock()
+        return len(starts)
+    text_of, select_all, insert = (
+        getattr(widget, name, None) for name in ("text", "selectAll", "insert")
+    )
+    if not (callable(text_of) and callable(select_all) and callable(insert)):
+        return 0
+    text = str(text_of())
+    count = len(_occurrences(text, old))
+    if count:
+        # One insert over the whole text: QLineEdit records it as a single undo step.
+        select_all()
+        insert(text.replace(old, new))
+    return count
+
+
+def _occurrences(text: str, old: str) -> list[int]:
+    starts: list[int] = []
+    position = text.find(old)
+    while old and position >= 0:
+        starts.append(position)
+        position = text.find(old, position + len(old))
+    return starts
