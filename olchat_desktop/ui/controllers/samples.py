@@ -1,17 +1,41 @@
 """The samples table: one row per expression in the template, with an editable sample.
 
 A sample is what Bitrix24 would put in place of the expression; it feeds the counters
-and the preview. An empty cell means "no sample" (the counter then shows ``N+?``).
+and the preview. An empty cell means "no sample" (the counter then shows ``N+?``), unless
+the sample was filled from a CRM item whose field is empty: then it is an empty sample
+(the field prints nothing) and the third column says so. That column shows where a
+sample came from ("из сделки #12"); typing in a cell makes it the user's own again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole
+
+# The Russian genitive after «из»: «из сделки», «из контакта».
+_ENTITY_OF = {
+    "deal": ("сделки", "deal"),
+    "contact": ("контакта", "contact"),
+    "company": ("компании", "company"),
+    "lead": ("лида", "lead"),
+}
+
+
+class ItemOrigin(NamedTuple):
+    """The CRM item samples were filled from."""
+
+    entity: str  # "deal" | "contact" | "company" | "lead"
+    item_id: str
+    title: str = ""
+
+    def text(self, lang: str) -> str:
+        ru, en = _ENTITY_OF.get(self.entity, (self.entity, self.entity))
+        return f"из {ru} #{self.item_id}" if lang == "ru" else f"from {en} #{self.item_id}"
 
 
 class SamplesPresenter(QObject):
@@ -24,7 +48,14 @@ class SamplesPresenter(QObject):
         self._filling = False
         table.itemChanged.connect(self._on_item_changed)
 
-    def show(self, sources: tuple[str, ...], samples: Mapping[str, str]) -> None:
+    def show(
+        self,
+        sources: tuple[str, ...],
+        samples: Mapping[str, str],
+        origins: Mapping[str, str] | None = None,
+    ) -> None:
+        """``origins``: source -> where its sample came from ("из сделки #12")."""
+        origins = origins or {}
         self._filling = True
         try:
             self.table.setRowCount(len(sources))
@@ -33,10 +64,24 @@ class SamplesPresenter(QObject):
                 expression.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 sample = QTableWidgetItem(samples.get(source, ""))
                 sample.setData(SOURCE_ROLE, source)
+                origin_text = origins.get(source, "")
+                if origin_text and samples.get(source) == "":
+                    origin_text += QCoreApplication.translate("SamplesPresenter", " (empty there)")
+                origin = QTableWidgetItem(origin_text)
+                origin.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, 0, expression)
                 self.table.setItem(row, 1, sample)
+                self.table.setItem(row, 2, origin)
         finally:
             self._filling = False
+
+    def origin_text(self, source: str) -> str:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 1)
+            if item is not None and item.data(SOURCE_ROLE) == source:
+                origin = self.table.item(row, 2)
+                return origin.text() if origin is not None else ""
+        raise KeyError(source)
 
     def sources(self) -> list[str]:
         items = (self.table.item(row, 0) for row in range(self.table.rowCount()))
@@ -56,4 +101,11 @@ class SamplesPresenter(QObject):
             return
         source = item.data(SOURCE_ROLE)
         text = item.text()
+        origin = self.table.item(item.row(), 2)
+        if origin is not None and origin.text():
+            self._filling = True  # typed over: no longer the item's value
+            try:
+                origin.setText("")
+            finally:
+                self._filling = False
         self.sample_changed.emit(source, text if text != "" else None)
