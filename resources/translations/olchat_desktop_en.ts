@@ -76,6 +76,33 @@
     </message>
 </context>
 <context>
+    <name>CatalogueController</name>
+    <message>
+        <source>Fields of «{portal}», updated {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in field list (the fields of «{portal}» are not read yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in field list (no portal connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the portal&apos;s fields…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not refresh: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sandbox portal has not started yet; try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CounterLabel</name>
     <message>
         <source>{n} of {limit} characters (Unicode code points, as the server counts)</source>
@@ -114,6 +141,13 @@
     </message>
     <message>
         <source>The sandbox portal did not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorController</name>
+    <message>
+        <source>Refill {origin}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -224,7 +258,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sample values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the portal&apos;s field list again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill from CRM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill every sample with the values of a real CRM item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -308,6 +362,41 @@
     </message>
 </context>
 <context>
+    <name>FieldPickerPopup</name>
+    <message>
+        <source>Search by name or code, e.g. филиал or UF_CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the field list from the portal again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert as {{Имя}} (display name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as {=Document:NAME} (field code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter inserts · Esc closes · ★ a custom (UF_) field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileOpener</name>
     <message>
         <source>Opening «{file}»…</source>
@@ -331,6 +420,76 @@
     </message>
     <message>
         <source>Open a template file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FillSamples</name>
+    <message>
+        <source>Reading {origin}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FillSamplesDialog</name>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found: {count}. Enter fills the samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found. Try a part of the title, a phone or an ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill samples from CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a real CRM item: every sample becomes the text the customer would see for it (list texts, names, amounts, dates), so the counters are exact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>title, phone or ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fill samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found CRM items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -369,17 +528,6 @@
     </message>
     <message>
         <source>Restore this version</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InsertFieldMenu</name>
-    <message>
-        <source>Insert as {{Имя}} (display name, as in the robot form)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert as {=Document:NAME} (field code, any portal language)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -497,6 +645,17 @@
     </message>
 </context>
 <context>
+    <name>PortalFields</name>
+    <message>
+        <source>Insert &amp;field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill samples from &amp;CRM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewView</name>
     <message>
         <source>Export preview as PNG</source>
@@ -585,6 +744,14 @@
         <source>{errors} errors, {warnings} warnings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>↳ Fix: replace {expression} with {replacement}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click (or press Enter) to fix; Ctrl+Z in the field undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecentMenu</name>
@@ -598,6 +765,13 @@
     </message>
     <message>
         <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SamplesPresenter</name>
+    <message>
+        <source> (empty there)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -76,6 +76,33 @@
     </message>
 </context>
 <context>
+    <name>CatalogueController</name>
+    <message>
+        <source>Fields of «{portal}», updated {age}</source>
+        <translation>Поля портала «{portal}», обновлены {age}</translation>
+    </message>
+    <message>
+        <source>Built-in field list (the fields of «{portal}» are not read yet)</source>
+        <translation>Встроенный список полей (поля портала «{portal}» ещё не прочитаны)</translation>
+    </message>
+    <message>
+        <source>Built-in field list (no portal connected)</source>
+        <translation>Встроенный список полей (портал не подключён)</translation>
+    </message>
+    <message>
+        <source>reading the portal&apos;s fields…</source>
+        <translation>читаем поля портала…</translation>
+    </message>
+    <message>
+        <source>could not refresh: {reason}</source>
+        <translation>обновить не удалось: {reason}</translation>
+    </message>
+    <message>
+        <source>the sandbox portal has not started yet; try again in a moment</source>
+        <translation>портал-песочница ещё не запустился; повторите через минуту</translation>
+    </message>
+</context>
+<context>
     <name>CounterLabel</name>
     <message>
         <source>{n} of {limit} characters (Unicode code points, as the server counts)</source>
@@ -115,6 +142,13 @@
     <message>
         <source>The sandbox portal did not start.</source>
         <translation>Портал-песочница не запустился.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorController</name>
+    <message>
+        <source>Refill {origin}</source>
+        <translation>Обновить {origin}</translation>
     </message>
 </context>
 <context>
@@ -224,8 +258,28 @@
         <translation>Пример</translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation>Откуда</translation>
+    </message>
+    <message>
         <source>Sample values</source>
         <translation>Примеры значений</translation>
+    </message>
+    <message>
+        <source>Refresh fields</source>
+        <translation>Обновить поля</translation>
+    </message>
+    <message>
+        <source>Read the portal&apos;s field list again</source>
+        <translation>Заново прочитать список полей портала</translation>
+    </message>
+    <message>
+        <source>Fill from CRM…</source>
+        <translation>Заполнить из CRM…</translation>
+    </message>
+    <message>
+        <source>Fill every sample with the values of a real CRM item</source>
+        <translation>Заполнить все образцы значениями реального элемента CRM</translation>
     </message>
     <message>
         <source>Bold (*text*)</source>
@@ -308,6 +362,41 @@
     </message>
 </context>
 <context>
+    <name>FieldPickerPopup</name>
+    <message>
+        <source>Search by name or code, e.g. филиал or UF_CRM</source>
+        <translation>Поиск по названию или коду, например: филиал или UF_CRM</translation>
+    </message>
+    <message>
+        <source>Search fields</source>
+        <translation>Поиск полей</translation>
+    </message>
+    <message>
+        <source>CRM fields</source>
+        <translation>Поля CRM</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Read the field list from the portal again</source>
+        <translation>Заново прочитать список полей с портала</translation>
+    </message>
+    <message>
+        <source>Insert as {{Имя}} (display name)</source>
+        <translation>Вставлять как {{Имя}} (название поля)</translation>
+    </message>
+    <message>
+        <source>as {=Document:NAME} (field code)</source>
+        <translation>как {=Document:NAME} (код поля)</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter inserts · Esc closes · ★ a custom (UF_) field</source>
+        <translation>↑↓ выбор · Enter вставить · Esc закрыть · ★ пользовательское поле (UF_)</translation>
+    </message>
+</context>
+<context>
     <name>FileOpener</name>
     <message>
         <source>Opening «{file}»…</source>
@@ -332,6 +421,76 @@
     <message>
         <source>Open a template file</source>
         <translation>Открытие файла шаблона</translation>
+    </message>
+</context>
+<context>
+    <name>FillSamples</name>
+    <message>
+        <source>Reading {origin}…</source>
+        <translation>Читаем {origin}…</translation>
+    </message>
+</context>
+<context>
+    <name>FillSamplesDialog</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Ищем…</translation>
+    </message>
+    <message>
+        <source>Reading the item…</source>
+        <translation>Читаем элемент…</translation>
+    </message>
+    <message>
+        <source>Found: {count}. Enter fills the samples.</source>
+        <translation>Найдено: {count}. Enter заполнит образцы.</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try a part of the title, a phone or an ID.</source>
+        <translation>Ничего не найдено. Попробуйте часть названия, телефон или ID.</translation>
+    </message>
+    <message>
+        <source>Fill samples from CRM</source>
+        <translation>Образцы из CRM</translation>
+    </message>
+    <message>
+        <source>Find a real CRM item: every sample becomes the text the customer would see for it (list texts, names, amounts, dates), so the counters are exact.</source>
+        <translation>Найдите реальный элемент CRM: каждый образец станет текстом, который увидит клиент (значения списков, имена, суммы, даты), и счётчики будут точными.</translation>
+    </message>
+    <message>
+        <source>&amp;Entity</source>
+        <translation>&amp;Сущность</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Поиск</translation>
+    </message>
+    <message>
+        <source>title, phone or ID</source>
+        <translation>название, телефон или ID</translation>
+    </message>
+    <message>
+        <source>&amp;Fill samples</source>
+        <translation>&amp;Заполнить образцы</translation>
+    </message>
+    <message>
+        <source>Found CRM items</source>
+        <translation>Найденные элементы CRM</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Лид</translation>
     </message>
 </context>
 <context>
@@ -370,17 +529,6 @@
     <message>
         <source>Restore this version</source>
         <translation>Восстановить эту версию</translation>
-    </message>
-</context>
-<context>
-    <name>InsertFieldMenu</name>
-    <message>
-        <source>Insert as {{Имя}} (display name, as in the robot form)</source>
-        <translation>Вставлять как {{Имя}} (название, как в форме робота)</translation>
-    </message>
-    <message>
-        <source>Insert as {=Document:NAME} (field code, any portal language)</source>
-        <translation>Вставлять как {=Document:NAME} (код поля, любой язык портала)</translation>
     </message>
 </context>
 <context>
@@ -497,6 +645,17 @@
     </message>
 </context>
 <context>
+    <name>PortalFields</name>
+    <message>
+        <source>Insert &amp;field…</source>
+        <translation>Вставить &amp;поле…</translation>
+    </message>
+    <message>
+        <source>Fill samples from &amp;CRM…</source>
+        <translation>Образцы из &amp;CRM…</translation>
+    </message>
+</context>
+<context>
     <name>PreviewView</name>
     <message>
         <source>Export preview as PNG</source>
@@ -585,6 +744,14 @@
         <source>{errors} errors, {warnings} warnings</source>
         <translation>ошибок: {errors}, предупреждений: {warnings}</translation>
     </message>
+    <message>
+        <source>↳ Fix: replace {expression} with {replacement}</source>
+        <translation>↳ Исправить: заменить {expression} на {replacement}</translation>
+    </message>
+    <message>
+        <source>Click (or press Enter) to fix; Ctrl+Z in the field undoes it.</source>
+        <translation>Щелчок (или Enter) исправит; Ctrl+Z в поле отменит исправление.</translation>
+    </message>
 </context>
 <context>
     <name>RecentMenu</name>
@@ -599,6 +766,13 @@
     <message>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние файлы</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesPresenter</name>
+    <message>
+        <source> (empty there)</source>
+        <translation> (там пусто)</translation>
     </message>
 </context>
 <context>
