@@ -10,6 +10,7 @@ catalogue cache (a hash of its host, never the webhook URL) and a display name.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -41,13 +42,15 @@ def sandbox_portal(sandbox: Any) -> ActivePortal:
     return ActivePortal(SANDBOX_NAME, SANDBOX_KEY, open_client, sandbox=True)
 
 
-def profile_portal() -> ActivePortal | None:
-    """The first stored portal profile, or None (worker thread: reads the disk)."""
+def profile_portal(home: Path) -> ActivePortal | None:
+    """The first stored portal profile in data home ``home``, or None (worker thread:
+    reads the disk). ``home`` is passed in, read on the GUI thread: a worker may outlive
+    a temporary data home (the smoke test's) and must not fall back to the user's."""
     from olchat_desktop.connections.service import ConnectionService
     from olchat_desktop.storage.profiles import ProfilesError, ProfileStore
     from olchat_desktop.storage.secret_store_factory import shared_secret_store
 
-    store = ProfileStore(shared_secret_store())
+    store = ProfileStore(shared_secret_store(home / "settings.json"), home / "profiles.json")
     try:
         store.load()
     except ProfilesError:
@@ -72,16 +75,22 @@ class PortalFinder:
 
     ``sandbox`` returns the window's running demo sandbox (or None); ``demo`` says the
     window is in demo mode, where the sandbox is the portal even before it has started
-    (its cached catalogue can be shown meanwhile).
+    (its cached catalogue can be shown meanwhile). ``home`` is the window's data home,
+    fixed when the finder is made: workers may outlive a temporary data home.
     """
 
-    def __init__(self, sandbox: Callable[[], Any], demo: bool) -> None:
+    def __init__(self, sandbox: Callable[[], Any], demo: bool, home: Path | None = None) -> None:
         self._sandbox = sandbox
         self.demo = demo
+        if home is None:  # the data home of the window, read now, on the GUI thread
+            from olchat_desktop.paths import data_home
+
+            home = data_home()
+        self.home = home
 
     def find(self) -> ActivePortal | None:
         """Worker thread. None when there is no portal at all."""
-        portal = profile_portal()
+        portal = profile_portal(self.home)
         if portal is not None:
             return portal
         running = self._sandbox()

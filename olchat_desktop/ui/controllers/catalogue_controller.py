@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -28,7 +29,7 @@ from olchat_desktop.core.i18n import Lang, pick, plural_ru
 if TYPE_CHECKING:
     from olchat_desktop.core.field_catalogue import FieldCatalogue
     from olchat_desktop.ui.catalogue.portal import ActivePortal, PortalFinder
-    from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
+    from olchat_desktop.ui.tasks import CancelToken, TaskHandle
 
 # Problem kinds of ``bitrix.field_catalogue_fetch`` that mean an entity was not read.
 _UNREAD = frozenset({"access_denied", "rate_limited", "malformed", "failed"})
@@ -79,6 +80,9 @@ class CatalogueController(QObject):
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
         self._start_timer.timeout.connect(self.load_cached)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(lambda: self.refresh(automatic=True))
         self._ticker = QTimer(self)
         self._ticker.setInterval(60_000)  # the age text moves on by the minute
         self._ticker.timeout.connect(self.changed)
@@ -160,7 +164,8 @@ class CatalogueController(QObject):
             return
         from olchat_desktop.ui.tasks import start_task
 
-        self._task = start_task(self._load_work, self)
+        home = self.finder.home  # fixed on the GUI thread: workers may outlive a temp home
+        self._task = start_task(lambda token, _report: self._load_work(home), self)
         self._task.succeeded.connect(self._on_loaded)
         self._task.failed.connect(lambda error: self._on_failed(error, automatic=True))
         self.changed.emit()
@@ -173,8 +178,10 @@ class CatalogueController(QObject):
 
         self.error = ""
         self._problems = ()
-        lang = self._language()  # the GUI's language, read here, on the GUI thread
-        self._task = start_task(lambda token, report: self._refresh_work(token, lang), self)
+        # The GUI's language, read here on the GUI thread; the data home fixed there too
+        # (a worker may outlive a temporary one, as the smoke test's).
+        lang, home = self._language(), self.finder.home
+        self._task = start_task(lambda token, _r: self._refresh_work(token, lang, home), self)
         self._task.succeeded.connect(self._on_refreshed)
         self._task.failed.connect(lambda error: self._on_failed(error, automatic=automatic))
         self.changed.emit()
@@ -183,6 +190,7 @@ class CatalogueController(QObject):
         """Stop: cancel a running read, start no other (the window is closing)."""
         self._stopped = True
         self._start_timer.stop()
+        self._retry_timer.stop()
         if self._task is not None:
             self._task.cancel()
         self._ticker.stop()
@@ -195,26 +203,24 @@ class CatalogueController(QObject):
 
     # -- worker side --------------------------------------------------------------------
 
-    def _load_work(self, token: CancelToken, report: Report) -> tuple[Any, Any]:
+    def _load_work(self, home: Path) -> tuple[Any, Any]:
         portal = self.finder.find()
         if portal is None:
             return None, None
-        from olchat_desktop.paths import data_home
         from olchat_desktop.storage.field_catalogue_cache import FieldCatalogueCache
 
-        return portal, FieldCatalogueCache(data_home()).load(portal.key)
+        return portal, FieldCatalogueCache(home).load(portal.key)
 
-    def _refresh_work(self, token: CancelToken, lang: Lang) -> tuple[Any, Any]:
+    def _refresh_work(self, token: CancelToken, lang: Lang, home: Path) -> tuple[Any, Any]:
         """Read the portal; entities that fail keep the cached fields (``load_catalogue``
         never raises for portal errors, it reports them as problems)."""
         portal = self.finder.find()
         if portal is None:
             return None, None
         from olchat_desktop.bitrix.field_catalogue_fetch import load_catalogue
-        from olchat_desktop.paths import data_home
         from olchat_desktop.storage.field_catalogue_cache import FieldCatalogueCache
 
-        cache = FieldCatalogueCache(data_home())
+        cache = FieldCatalogueCache(home)
         known = self.portal_catalogue
         same_portal = self.portal is not None and self.portal.key == portal.key
         cached = known if same_portal and known is not None else cache.load(portal.key)
@@ -266,7 +272,7 @@ class CatalogueController(QObject):
         if isinstance(error, SandboxNotStartedError):
             if automatic and self._retries < MAX_RETRIES:
                 self._retries += 1
-                QTimer.singleShot(RETRY_MS, self, lambda: self.refresh(automatic=True))
+                self._retry_timer.start(RETRY_MS)
                 self.changed.emit()
                 return
             self.error = QCoreApplication.translate(
