@@ -38,6 +38,14 @@ RETRY_MS = 1000
 MAX_RETRIES = 15
 
 
+def _prepare(catalogue: FieldCatalogue) -> None:
+    """Build the validator's lookup indexes here, on the worker: the first keystroke
+    checked against a new catalogue would otherwise pay tens of ms for them."""
+    from olchat_desktop.core.field_resolution import prepare
+
+    prepare(catalogue)
+
+
 def age_text(fetched_at: float, lang: Lang, now: float | None = None) -> str:
     """ "только что", "5 мин назад", "3 ч назад", "2 дня назад" (and English)."""
     seconds = max(0, int((time.time() if now is None else now) - fetched_at))
@@ -209,7 +217,10 @@ class CatalogueController(QObject):
             return None, None
         from olchat_desktop.storage.field_catalogue_cache import FieldCatalogueCache
 
-        return portal, FieldCatalogueCache(home).load(portal.key)
+        catalogue = FieldCatalogueCache(home).load(portal.key)
+        if catalogue is not None:
+            _prepare(catalogue)
+        return portal, catalogue
 
     def _refresh_work(self, token: CancelToken, lang: Lang, home: Path) -> tuple[Any, Any]:
         """Read the portal; entities that fail keep the cached fields (``load_catalogue``
@@ -233,6 +244,7 @@ class CatalogueController(QObject):
         failed = {p.entity for p in load.problems if p.kind in _UNREAD}
         if load.fresh and not set(ENTITIES) <= failed:
             cache.save(portal.key, load.catalogue)
+            _prepare(load.catalogue)
         else:
             load = load._replace(fresh=False)
         return portal, load
