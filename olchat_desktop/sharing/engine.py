@@ -47,8 +47,8 @@ from olchat_desktop.cancel import CancelToken
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
 from olchat_desktop.core.template_draft import new_template_id
-from olchat_desktop.sharing import errors
-from olchat_desktop.sharing.local import Local, template_from_body
+from olchat_desktop.sharing import conflicts, errors
+from olchat_desktop.sharing.local import Local
 from olchat_desktop.sharing.report import Item, SyncReport
 from olchat_desktop.sharing.shared_file import (
     BrokenFileError,
@@ -103,38 +103,8 @@ class SharedLibrarySync:
         return len(new)
 
     def resolve(self, template_id: str, keep: str) -> None:
-        """Close a conflict: ``keep`` is ``"local"``, ``"remote"`` or ``"both"`` (the
-        portal's version becomes the shared one and the local one a local-only copy)."""
-        conflict = self.state.conflicts(self.profile).get(template_id)
-        entry = self.state.entries(self.profile).get(template_id)
-        if conflict is None or entry is None:
-            return
-        if conflict.kind == "deleted_remote":
-            if keep == "remote":
-                self.library.delete(template_id)
-                self.state.drop(self.profile, template_id)
-            else:  # share the local version again as a new file
-                self.put(entry, file_id=None, file_name=None, status="pending", base_hash=None)
-                self.state.clear_conflict(self.profile, template_id)
-            return
-        assert conflict.remote_body is not None
-        remote = template_from_body(conflict.remote_body, template_id)
-        if keep in ("remote", "both"):
-            if keep == "both":
-                self.local_copy(self.library.get(template_id), pick(self.lang, "моя", "mine"))
-            self.library.save(remote)
-        # "local": base becomes the portal's version, so the next sync pushes ours over it.
-        self.put(
-            entry,
-            update_time=conflict.update_time,
-            size=conflict.size,
-            content_version=conflict.content_version,
-            base_hash=conflict.remote_hash,
-            base_body=conflict.remote_body,
-            recheck=False,
-            status="synced",
-        )
-        self.state.clear_conflict(self.profile, template_id)
+        """Close a conflict keeping ``"local"``, ``"remote"`` or ``"both"`` (``conflicts``)."""
+        conflicts.resolve(self, template_id, keep)
 
     # -- one sync ------------------------------------------------------------------------
 
@@ -150,7 +120,7 @@ class SharedLibrarySync:
         finally:
             report.requests = self.disk.client.requests_sent - requests_before
             report.downloads = self.disk.downloads - downloads_before
-            self._list_conflicts(report)
+            conflicts.list_conflicts(self, report)
         return report
 
     def _sync(self, report: SyncReport) -> None:
@@ -372,19 +342,6 @@ class SharedLibrarySync:
             item.content_version if item else None,
         )
         self.state.add_conflict(self.profile, conflict)
-
-    def _list_conflicts(self, report: SyncReport) -> None:
-        for tid, conflict in self.state.conflicts(self.profile).items():
-            try:
-                name = self.library.get(tid).name
-            except Exception:  # purged locally meanwhile: still a conflict to show
-                name = tid
-            detail = (
-                pick(self.lang, "удалён на портале, изменён здесь", "deleted there, edited here")
-                if conflict.kind == "deleted_remote"
-                else pick(self.lang, "изменён и здесь, и на портале", "edited here and there")
-            )
-            report.conflicts.append(Item(tid, name, detail))
 
     # -- writing our side ----------------------------------------------------------------
 

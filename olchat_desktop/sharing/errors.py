@@ -55,6 +55,16 @@ def folder_deleted(folder: str) -> SharingError:
     )
 
 
+def no_such_folder(folder_id: int) -> SharingError:
+    return SharingError(
+        "no_such_folder",
+        f"На Диске Битрикс24 нет папки с ID {folder_id} (или она в корзине). Проверьте ID "
+        "папки в её адресе на портале.",
+        f"Bitrix24 Disk has no folder with ID {folder_id} (or it is in the trash). Check the "
+        "ID in the folder's address on the portal.",
+    )
+
+
 def quota(folder: str) -> SharingError:
     return SharingError(
         "quota",

@@ -21,6 +21,8 @@ def use_folder(state: SyncState, disk: DiskClient, profile: str, folder_id: int)
     try:
         item = disk.folder(folder_id)
     except BitrixError as error:
+        if error.error_code == "ERROR_NOT_FOUND":
+            raise errors.no_such_folder(folder_id) from None
         raise errors.translate(error, str(folder_id)) or error from None
     folder = Folder(profile, None, item.id, item.name, read_only=False)
     state.set_folder(folder)

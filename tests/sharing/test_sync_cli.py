@@ -84,3 +84,24 @@ def test_unknown_profile_and_missing_target(capsys: pytest.CaptureFixture[str]) 
     with pytest.raises(SystemExit):
         cli.main(["library", "sync"])
     assert library_sync.EXIT_ERRORS == 2
+
+
+def test_folder_option_picks_an_existing_folder(
+    sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sandbox.rate_profile = "off"
+    disk = sandbox.portal.disk
+    group = next(s for s in disk.storages.values() if s.entity_type == "group")
+    with sandbox.lock:
+        folder = disk.add_folder(disk.objects[group.root_id], "Шаблоны отдела", 1)
+    profiles = ProfileStore(shared_secret_store())
+    profiles.load()
+    ConnectionService(profiles).save_webhook_portal("Отдел", sandbox.webhook_url("admin"))
+    with TemplateLibrary() as library:
+        t = library.create(Template(name="Групповой", message="x"))
+    args = ["--lang", "en", "library", "sync", "--profile", "Отдел", "--json", "--share-all"]
+    assert cli.main([*args, "--folder", str(folder.id)]) == 0
+    assert [i["id"] for i in json.loads(capsys.readouterr().out)["moved"]["uploaded"]] == [t.id]
+    assert [o.name for o in disk.children(folder)] == [f"Групповой [{t.id}].json"]
+    assert cli.main([*args, "--folder", "999999"]) == 2  # no such folder: a clear message
+    assert "Bitrix24 Disk has no folder with ID 999999" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 
 from olchat_desktop.sandbox import Sandbox
+from olchat_desktop.sharing import conflicts
 from olchat_desktop.sharing.shared_file import decode
 from tests.sharing.conftest import App, moved
 
@@ -77,6 +78,10 @@ def test_concurrent_edit_is_a_conflict_with_both_versions(apps: tuple[App, App])
     conflict = b.state.conflicts("team")[t.id]
     assert conflict.remote_body is not None
     assert conflict.remote_body["message"] == "edited on A"  # ...and the portal's too
+    both = conflicts.versions(b.engine(), t.id)
+    assert both is not None and both.local is not None and both.remote is not None
+    assert (both.local.message, both.remote.message) == ("edited on B", "edited on A")
+    assert both.remote_updated_by == 1  # A is the admin: who changed it there
     # The conflict blocks that template: another sync changes nothing and still reports it.
     again = b.sync()
     assert again.moved_count == 0 and again.exit_code == 1

@@ -1,0 +1,95 @@
+"""Open conflicts: listing them, showing both versions, and closing one (issue 19).
+
+A conflict keeps both versions: the local one in the library, the portal's in the sync
+state. Closing it: ``"local"`` (ours goes up on the next sync: the base becomes the
+portal's version, so ours counts as the edit), ``"remote"`` (the portal's version replaces
+ours in the library), ``"both"`` (the portal's version stays shared, ours becomes a
+local-only copy). For ``deleted_remote`` (deleted on the portal, edited here):
+``"remote"`` moves ours to the trash, anything else shares ours again as a new file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from olchat_desktop.core.i18n import pick
+from olchat_desktop.core.template import Template
+from olchat_desktop.sharing.local import SyncHost, template_from_body
+from olchat_desktop.sharing.report import Item, SyncReport
+from olchat_desktop.storage.library_errors import LibraryError
+
+KEEP_CHOICES = ("local", "remote", "both")
+
+
+@dataclass(frozen=True)
+class ConflictVersions:
+    """Both sides of one conflict, for a side-by-side view."""
+
+    template_id: str
+    kind: str
+    local: Template | None  # None: purged locally meanwhile
+    remote: Template | None  # None: deleted on the portal
+    remote_updated_by: int | None
+    remote_update_time: str | None
+
+
+def versions(host: SyncHost, template_id: str) -> ConflictVersions | None:
+    conflict = host.state.conflicts(host.profile).get(template_id)
+    if conflict is None:
+        return None
+    try:
+        local: Template | None = host.library.get(template_id)
+    except LibraryError:
+        local = None
+    remote = template_from_body(conflict.remote_body, template_id) if conflict.remote_body else None
+    return ConflictVersions(
+        template_id, conflict.kind, local, remote, conflict.updated_by, conflict.update_time
+    )
+
+
+def list_conflicts(host: SyncHost, report: SyncReport) -> None:
+    for tid, conflict in host.state.conflicts(host.profile).items():
+        try:
+            name = host.library.get(tid).name
+        except LibraryError:  # purged locally meanwhile: still a conflict to show
+            name = tid
+        detail = (
+            pick(host.lang, "удалён на портале, изменён здесь", "deleted there, edited here")
+            if conflict.kind == "deleted_remote"
+            else pick(host.lang, "изменён и здесь, и на портале", "edited here and there")
+        )
+        report.conflicts.append(Item(tid, name, detail))
+
+
+def resolve(host: SyncHost, template_id: str, keep: str) -> None:
+    if keep not in KEEP_CHOICES:
+        raise ValueError(f"keep must be one of {KEEP_CHOICES}")
+    conflict = host.state.conflicts(host.profile).get(template_id)
+    entry = host.state.entries(host.profile).get(template_id)
+    if conflict is None or entry is None:
+        return
+    if conflict.kind == "deleted_remote":
+        if keep == "remote":
+            host.library.delete(template_id)
+            host.state.drop(host.profile, template_id)
+        else:  # share the local version again as a new file
+            host.put(entry, file_id=None, file_name=None, status="pending", base_hash=None)
+            host.state.clear_conflict(host.profile, template_id)
+        return
+    assert conflict.remote_body is not None
+    remote = template_from_body(conflict.remote_body, template_id)
+    if keep in ("remote", "both"):
+        if keep == "both":
+            host.local_copy(host.library.get(template_id), pick(host.lang, "моя", "mine"))
+        host.library.save(remote)
+    host.put(
+        entry,
+        update_time=conflict.update_time,
+        size=conflict.size,
+        content_version=conflict.content_version,
+        base_hash=conflict.remote_hash,
+        base_body=conflict.remote_body,
+        recheck=False,
+        status="synced",
+    )
+    host.state.clear_conflict(host.profile, template_id)
