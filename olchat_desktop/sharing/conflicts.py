@@ -12,13 +12,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from olchat_desktop.core.i18n import pick
+from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
-from olchat_desktop.sharing.local import SyncHost, template_from_body
+from olchat_desktop.sharing.local import (
+    SyncHost,
+    make_local_copy,
+    put_entry,
+    template_from_body,
+)
 from olchat_desktop.sharing.report import Item, SyncReport
+from olchat_desktop.sharing.state import Entry, SyncState
+from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_errors import LibraryError
 
 KEEP_CHOICES = ("local", "remote", "both")
+
+
+class ConflictDesk:
+    """What listing and closing conflicts needs, without a portal connection: the window
+    resolves conflicts offline (the next sync sends the outcome)."""
+
+    def __init__(
+        self, library: TemplateLibrary, state: SyncState, profile: str, lang: Lang
+    ) -> None:
+        self.library, self.state, self.profile, self.lang = library, state, profile, lang
+
+    def put(self, entry: Entry, **changes: object) -> Entry:
+        return put_entry(self.state, self.profile, entry, **changes)
+
+    def local_copy(self, template: Template, label: str) -> Template:
+        return make_local_copy(self.library, template, label)
+
+    def open_conflicts(self) -> list[Item]:
+        report = SyncReport()
+        list_conflicts(self, report)
+        return report.conflicts
 
 
 @dataclass(frozen=True)
@@ -33,7 +61,7 @@ class ConflictVersions:
     remote_update_time: str | None
 
 
-def versions(host: SyncHost, template_id: str) -> ConflictVersions | None:
+def versions(host: SyncHost | ConflictDesk, template_id: str) -> ConflictVersions | None:
     conflict = host.state.conflicts(host.profile).get(template_id)
     if conflict is None:
         return None
@@ -47,7 +75,7 @@ def versions(host: SyncHost, template_id: str) -> ConflictVersions | None:
     )
 
 
-def list_conflicts(host: SyncHost, report: SyncReport) -> None:
+def list_conflicts(host: SyncHost | ConflictDesk, report: SyncReport) -> None:
     for tid, conflict in host.state.conflicts(host.profile).items():
         try:
             name = host.library.get(tid).name
@@ -61,7 +89,7 @@ def list_conflicts(host: SyncHost, report: SyncReport) -> None:
         report.conflicts.append(Item(tid, name, detail))
 
 
-def resolve(host: SyncHost, template_id: str, keep: str) -> None:
+def resolve(host: SyncHost | ConflictDesk, template_id: str, keep: str) -> None:
     if keep not in KEEP_CHOICES:
         raise ValueError(f"keep must be one of {KEEP_CHOICES}")
     conflict = host.state.conflicts(host.profile).get(template_id)

@@ -46,9 +46,8 @@ from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
 from olchat_desktop.cancel import CancelToken
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
-from olchat_desktop.core.template_draft import new_template_id
 from olchat_desktop.sharing import conflicts, errors
-from olchat_desktop.sharing.local import Local
+from olchat_desktop.sharing.local import Local, make_local_copy, put_entry
 from olchat_desktop.sharing.report import Item, SyncReport
 from olchat_desktop.sharing.shared_file import (
     BrokenFileError,
@@ -351,16 +350,10 @@ class SharedLibrarySync:
         Writer(self, entries, local, report).run(plan.push, plan.create, plan.delete)
 
     def put(self, entry: Entry, **changes: object) -> Entry:
-        for key, value in changes.items():
-            setattr(entry, key, value)
-        self.state.put(self.profile, entry)
-        return entry
+        return put_entry(self.state, self.profile, entry, **changes)
 
     def local_copy(self, template: Template, label: str) -> Template:
-        copy = template.model_copy(
-            update={"id": new_template_id(), "name": f"{template.name} ({label})"}
-        )
-        return self.library.create(copy)
+        return make_local_copy(self.library, template, label)
 
 
 def _edited(loc: Local | None, entry: Entry) -> bool:

@@ -26,6 +26,24 @@ def template_from_body(body: dict[str, Any], template_id: str) -> Template:
     return template_from_dict(body).model_copy(update={"id": template_id})
 
 
+def put_entry(state: SyncState, profile: str, entry: Entry, **changes: object) -> Entry:
+    """Change some fields of an entry and store it."""
+    for key, value in changes.items():
+        setattr(entry, key, value)
+    state.put(profile, entry)
+    return entry
+
+
+def make_local_copy(library: TemplateLibrary, template: Template, label: str) -> Template:
+    """A local-only copy under a fresh id, named "<name> (<label>)"."""
+    from olchat_desktop.core.template_draft import new_template_id
+
+    copy = template.model_copy(
+        update={"id": new_template_id(), "name": f"{template.name} ({label})"}
+    )
+    return library.create(copy)
+
+
 class SyncHost(Protocol):
     library: TemplateLibrary
     state: SyncState

@@ -3,11 +3,14 @@ against the demo sandbox, and the status bar tells the outcome."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
 from olchat_desktop.sharing.demo import COLLEAGUE_TEMPLATE
 from olchat_desktop.ui.demo_sandbox import running_sandbox
 from olchat_desktop.ui.main_window import MainWindow
+from olchat_desktop.ui.sharing.conflict_dialog import FIELDS
 
 
 def _sync(qtbot: QtBot, window: MainWindow, trigger: str = "syncAction") -> None:
@@ -51,3 +54,46 @@ def test_sync_state_follows_the_language(qtbot: QtBot, window: MainWindow) -> No
         assert team.stateLabel.text() == "Командная библиотека: нет связи"
     finally:
         i18n.install_language("en")
+
+
+def test_conflict_view_side_by_side_and_keep_both(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.sharing.conftest import App
+
+    team = window.windowActions.teamLibrary
+    qtbot.waitUntil(lambda: running_sandbox(window) is not None, timeout=20_000)
+    _sync(qtbot, window)
+    tid = COLLEAGUE_TEMPLATE.id
+    colleague = App(tmp_path / "colleague", running_sandbox(window).webhook_url("manager"))
+    try:
+        colleague.sync()
+        colleague.edit(tid, "Colleague's wording")
+        colleague.sync()
+    finally:
+        colleague.close()
+    mine = window.library.get(tid)
+    window.library.save(mine.model_copy(update={"message": "My wording"}))
+    _sync(qtbot, window)
+    assert team.stateLabel.text() == "Team library: 1 conflict(s)"
+    assert team.conflictsAction.isEnabled()
+
+    dialog = team.open_conflicts()
+    qtbot.addWidget(dialog)
+    assert dialog.conflictList.count() == 1
+    message_row = [f[0] for f in FIELDS].index("message")
+    here = dialog.table.item(message_row, 0).text()
+    there = dialog.table.item(message_row, 1).text()
+    assert here.startswith("My wording") and there.startswith("Colleague's wording")
+    assert here.endswith("[10/1024]") and dialog.table.item(message_row, 0).font().bold()
+    assert not dialog.table.item(0, 0).font().bold()  # the names are the same
+    dialog.grab().save(str(tmp_path / "conflicts.png"))
+    dialog.keepBothButton.click()
+    assert dialog.conflictList.count() == 0 and not dialog.keepLocalButton.isEnabled()
+    dialog.close()
+    assert window.library.get(tid).message == "Colleague's wording"
+    copies = [t for t in window.library.list_templates() if t.message == "My wording"]
+    assert len(copies) == 1 and copies[0].id != tid
+    assert not team.conflictsAction.isEnabled()
+    _sync(qtbot, window)
+    assert team.stateLabel.text().startswith("Team library: synced at")

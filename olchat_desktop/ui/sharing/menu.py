@@ -33,8 +33,14 @@ class TeamLibraryActions(QObject):
         self.shareAction = QAction(window)
         self.shareAction.setObjectName("teamShareAction")
         self.shareAction.triggered.connect(self.share_current)
+        self.conflictsAction = QAction(window)
+        self.conflictsAction.setObjectName("teamConflictsAction")
+        self.conflictsAction.setEnabled(False)  # until a sync has found some
+        self.conflictsAction.triggered.connect(self.open_conflicts)
         menu.addAction(self.syncAction)
         menu.addAction(self.shareAction)
+        menu.addAction(self.conflictsAction)
+        self.profile: str | None = None  # the sync state's key of the last sync
         self.stateLabel = QLabel()
         self.stateLabel.setObjectName("teamLibraryState")
         window.statusBar().addPermanentWidget(self.stateLabel)  # type: ignore[attr-defined]
@@ -53,6 +59,9 @@ class TeamLibraryActions(QObject):
         )
         self.shareAction.setText(
             pick(lang, "Поделиться шаблоном с командой", "Share this template with the team")
+        )
+        self.conflictsAction.setText(
+            pick(lang, "Конфликты командной библиотеки…", "Team library conflicts…")
         )
         self._set_label(pick(lang, *self._state) if any(self._state) else "")
 
@@ -102,6 +111,7 @@ class TeamLibraryActions(QObject):
         from olchat_desktop.ui.tasks import start_task
 
         library = self.window.library
+        self.profile = target.profile
         self._show("Синхронизация командной библиотеки…", "Syncing the team library…")
         self.syncAction.setEnabled(False)
         self.handle = start_task(
@@ -144,11 +154,46 @@ class TeamLibraryActions(QObject):
                 f"Team library: synced at {stamp}",
                 details,
             )
+        self.conflictsAction.setEnabled(bool(report.conflicts))
+        self._reread()
+
+    def _reread(self) -> None:
         controller = self.window.libraryController
         for name in ("refresh", "reload_current"):
             method = getattr(controller, name, None)
             if callable(method):
                 method()
+
+    def open_conflicts(self) -> Any:
+        """The side-by-side conflict view for the last synced profile (offline work)."""
+        if self.profile is None:
+            return None
+        from olchat_desktop.sharing.conflicts import ConflictDesk
+        from olchat_desktop.sharing.state import SyncState
+        from olchat_desktop.ui.sharing.conflict_dialog import ConflictDialog
+
+        lang = i18n.current_language()
+        state = SyncState()
+        desk = ConflictDesk(self.window.library, state, self.profile, lang)
+        dialog = ConflictDialog(desk, lang, self.window)
+        dialog.resolved.connect(lambda _tid: self._reread())
+        dialog.finished.connect(lambda _code: self._after_conflicts(desk, state))
+        dialog.open()
+        return dialog
+
+    def _after_conflicts(self, desk: Any, state: Any) -> None:
+        left = len(desk.open_conflicts())
+        state.close()
+        self.conflictsAction.setEnabled(bool(left))
+        if left:
+            self._show(
+                f"Командная библиотека: конфликтов {left}", f"Team library: {left} conflict(s)"
+            )
+        else:
+            self._show(
+                "Командная библиотека: конфликты решены, синхронизируйте",
+                "Team library: conflicts resolved, sync to send",
+            )
 
     def _failed(self, error: object) -> None:
         from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError

@@ -1,0 +1,199 @@
+"""Team library conflicts side by side: each field here and on the portal, with its
+counter, differences marked; keep mine, keep the portal's, or keep both (issue 19).
+
+Closing a conflict only changes the local library and the sync state (``sharing.
+conflicts``): no network, so it runs on the GUI thread; the next sync sends the outcome.
+Texts come from ``pick`` like the rest of the team library UI.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from olchat_desktop.core import limits
+from olchat_desktop.core.i18n import Lang, pick
+
+# (attribute, Russian label, English label, limit or None)
+FIELDS: tuple[tuple[str, str, str, int | None], ...] = (
+    ("name", "Название", "Name", None),
+    ("line", "Линия", "Line", None),
+    ("phone", "Телефон", "Phone", None),
+    ("header", "Заголовок", "Header", limits.HEADER),
+    ("message", "Сообщение", "Message", limits.MESSAGE),
+    ("footer", "Подпись", "Footer", limits.FOOTER),
+    ("button1", "Кнопка 1", "Button 1", limits.BUTTON),
+    ("button2", "Кнопка 2", "Button 2", limits.BUTTON),
+    ("button3", "Кнопка 3", "Button 3", limits.BUTTON),
+    ("wait_for_reply", "Ждать ответа", "Wait for reply", None),
+    ("tags", "Теги", "Tags", None),
+)
+
+
+def field_text(template: Any, attribute: str, lang: Lang) -> str:
+    if template is None:
+        return ""
+    if attribute.startswith("button"):
+        index = int(attribute[-1]) - 1
+        buttons = list(template.buttons)
+        return buttons[index] if index < len(buttons) else ""
+    if attribute == "wait_for_reply":
+        return pick(lang, "да", "yes") if template.wait_for_reply else pick(lang, "нет", "no")
+    if attribute == "tags":
+        return ", ".join(template.tags)
+    return str(getattr(template, attribute))
+
+
+def counted(text: str, limit: int | None, samples: Any) -> str:
+    if limit is None or not text:
+        return text
+    from olchat_desktop.core.counting import count_field
+
+    return f"{text}\n[{count_field(text, samples or {}).code_points}/{limit}]"
+
+
+def _short_time(iso: str | None) -> str:
+    """``UPDATE_TIME`` as local day and time ("04.12 15:40"), or a dash."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso or "").astimezone().strftime("%d.%m %H:%M")
+    except ValueError:
+        return "—"
+
+
+class ConflictDialog(QDialog):
+    resolved = Signal(str)  # template id
+
+    def __init__(self, desk: Any, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.lang = desk, lang
+        self.setObjectName("teamConflictDialog")
+        self.setWindowTitle(pick(lang, "Конфликты командной библиотеки", "Team library conflicts"))
+        self.resize(980, 560)
+        self.conflictList = QListWidget()
+        self.table = QTableWidget(len(FIELDS), 2)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setVerticalHeaderLabels([pick(lang, ru, en) for _a, ru, en, _l in FIELDS])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.keepLocalButton = QPushButton(pick(lang, "Оставить мою", "Keep mine"))
+        self.keepRemoteButton = QPushButton(pick(lang, "Взять с портала", "Take the portal's"))
+        self.keepBothButton = QPushButton(pick(lang, "Сохранить обе", "Keep both"))
+        self.keepLocalButton.clicked.connect(lambda: self.keep("local"))
+        self.keepRemoteButton.clicked.connect(lambda: self.keep("remote"))
+        self.keepBothButton.clicked.connect(lambda: self.keep("both"))
+        choices = QHBoxLayout()
+        for button in (self.keepLocalButton, self.keepRemoteButton, self.keepBothButton):
+            choices.addWidget(button)
+        choices.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addLayout(choices)
+        splitter = QSplitter()
+        splitter.addWidget(self.conflictList)
+        splitter.addWidget(right)
+        splitter.setSizes([240, 740])
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(pick(lang, "Закрыть", "Close"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(close)
+        self.conflictList.currentItemChanged.connect(lambda item, _old: self._show(item))
+        self.reload()
+
+    def reload(self) -> None:
+        self.conflictList.clear()
+        for conflict in self.desk.open_conflicts():
+            item = QListWidgetItem(f"{conflict.name}\n{conflict.detail}")
+            item.setData(Qt.ItemDataRole.UserRole, conflict.template_id)
+            self.conflictList.addItem(item)
+        if self.conflictList.count():
+            self.conflictList.setCurrentRow(0)
+        else:
+            self._show(None)
+
+    def current_id(self) -> str | None:
+        item = self.conflictList.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _show(self, item: QListWidgetItem | None) -> None:
+        from olchat_desktop.sharing.conflicts import versions
+
+        both = versions(self.desk, str(item.data(Qt.ItemDataRole.UserRole))) if item else None
+        for button in (self.keepLocalButton, self.keepRemoteButton, self.keepBothButton):
+            button.setEnabled(both is not None)
+        self.keepBothButton.setEnabled(both is not None and both.kind == "edited")
+        if both is None:
+            self.summary.setText(pick(self.lang, "Конфликтов нет.", "No conflicts left."))
+            self.table.clearContents()
+            return
+        who = str(both.remote_updated_by or "—")
+        when = _short_time(both.remote_update_time)
+        self.table.setHorizontalHeaderLabels(
+            [
+                pick(self.lang, "Здесь", "Here"),
+                pick(
+                    self.lang,
+                    f"На портале (пользователь {who}, {when})",
+                    f"On the portal (user {who}, {when})",
+                ),
+            ]
+        )
+        self.summary.setText(
+            pick(
+                self.lang,
+                "Шаблон удалён на портале, а здесь изменён."
+                if both.kind == "deleted_remote"
+                else "Шаблон изменён и здесь, и на портале. Обе версии сохранены.",
+                "The template was deleted on the portal and edited here."
+                if both.kind == "deleted_remote"
+                else "The template was edited here and on the portal. Both versions are kept.",
+            )
+        )
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, (attribute, _ru, _en, limit) in enumerate(FIELDS):
+            texts = [field_text(t, attribute, self.lang) for t in (both.local, both.remote)]
+            for column, (template, text) in enumerate(
+                zip((both.local, both.remote), texts, strict=True)
+            ):
+                samples = getattr(template, "samples", None)
+                cell = QTableWidgetItem(counted(text, limit, samples) if template else "—")
+                if texts[0] != texts[1]:
+                    cell.setFont(bold)  # the fields that differ
+                self.table.setItem(row, column, cell)
+
+    def keep(self, choice: str) -> None:
+        from olchat_desktop.sharing.conflicts import resolve
+
+        template_id = self.current_id()
+        if template_id is None:
+            return
+        resolve(self.desk, template_id, choice)
+        self.resolved.emit(template_id)
+        self.reload()
