@@ -39,6 +39,7 @@ from olchat_desktop.core import limits
 from olchat_desktop.core.dry_run_report import DryRunReport, Rendered, problem_rank
 from olchat_desktop.core.dry_run_stats import (
     DEFAULT_WORST_N,
+    HISTOGRAM_CAP,
     VALUE_PREVIEW,
     LengthStats,
     Offender,
@@ -63,6 +64,7 @@ _PHONE_NAME = re.compile(r"телефон|phone", re.IGNORECASE)
 _COMPANY_NAME = re.compile(r"компани|company", re.IGNORECASE)
 _CONTACT_NAME = re.compile(r"контакт|contact", re.IGNORECASE)
 _PHONE_SPLIT = re.compile(r"[,;]")
+_DIGIT = re.compile(r"\d").search
 _CACHE_LIMIT = 4096  # distinct raw values remembered per expression
 _NO_KEY = object()  # a raw value that cannot be a cache key (a map, a list of maps)
 
@@ -70,21 +72,24 @@ _NO_KEY = object()  # a raw value that cannot be a cache key (a map, a list of m
 class _Slot:
     """One resolved expression: its field, form and a per-run cache of printable texts."""
 
-    __slots__ = ("expression", "field", "code", "printable", "plain", "cache", "empty", "index")
+    __slots__ = (
+        "expression", "field", "code", "printable", "plain", "listed", "cache", "empty", "index",
+    )  # fmt: skip
 
     def __init__(self, expression: Expression, field: CatalogueField, printable: bool) -> None:
         self.expression = expression
         self.field = field
         self.code = field.code
         self.plain = field.type in ("string", "url") and not field.multiple
+        self.listed = field.multiple or field.type == "crm_multifield"  # a list is expected
         self.printable = printable
         self.cache: dict[Any, str] = {}
         self.empty = 0
         self.index = 0
 
 
-def _robot_fields(template: TemplateContent) -> list[tuple[str, str, int | None]]:
-    fields: list[tuple[str, str, int | None]] = [
+def _robot_fields(template: TemplateContent) -> list[tuple[str, str, int]]:
+    fields: list[tuple[str, str, int]] = [
         ("header", template.header, limits.HEADER),
         ("message", template.message, limits.MESSAGE),
         ("footer", template.footer, limits.FOOTER),
@@ -141,6 +146,15 @@ class DryRun:
                     slot = self._slot(segment)
                     parts.append(f"{{{slot.index}}}" if slot is not None else "")
             self.fields.append((name, "".join(parts), LengthStats(limit)))
+        self._templates = [template for _, template, _ in self.fields]
+        buttons = template.buttons[: limits.MAX_BUTTONS]
+        self._varying_buttons = [i for i, text in enumerate(buttons) if find_expressions(text)]
+        fixed_keys = [t.strip().casefold() for t in buttons if not find_expressions(t)]
+        fixed_keys = [key for key in fixed_keys if key]
+        # None when the fixed buttons already repeat: then every item takes the full check.
+        self._fixed_button_keys: set[str] | None = (
+            set(fixed_keys) if len(set(fixed_keys)) == len(fixed_keys) else None
+        )
         self.phone_source = phone_source(template, entity)
         # Only a phone printed from another field is resolved; the phone multi-field comes
         # from item["PHONE"], which the fetcher fills (a deal has no PHONE of its own).
@@ -162,6 +176,7 @@ class DryRun:
         self.worst: Rendered | None = None
         self._worst_score = 0.0
         self._worst_n = worst_n
+        self._empties = self.offenders["empty_expression"] = OffenderList(worst_n)
         self._item_has_error = False
 
     def _slot(self, expression: Expression) -> _Slot | None:
@@ -256,46 +271,58 @@ class DryRun:
         """Evaluate one item and fold it into the aggregate.
 
         The hot path of a 50,000-items/s budget: printable texts come from a per-run
-        cache keyed by the raw value, and each field is one ``str.format`` call.
+        cache keyed by the raw value, each field is one ``str.format`` call, and a
+        length only bumps its histogram counter (``LengthStats.add``).
         """
         self.items_checked += 1
         self._item_has_error = False
         get = item.get
+        empties = self._empties
         values: list[str] = []
         for slot in self.slots:
-            raw = get(slot.code)
+            raw: Any = get(slot.code)
+            kind = raw.__class__
             text: str | None
-            if raw.__class__ is str and slot.plain:
+            if kind is str and slot.plain:
                 # A single-value string field prints its text as field_values.clean_text
-                # leaves it; unique values (titles) would only churn the cache.
-                text = clean_text(raw)
+                # leaves it (a printable text is returned as is); unique values (titles)
+                # would only churn the cache.
+                text = raw if raw.isprintable() else clean_text(raw)
+            elif kind is str or raw is None:
+                text = slot.cache.get(raw)
+            elif kind is list and slot.listed:
+                try:
+                    text = slot.cache.get(tuple(raw))
+                except TypeError:  # a map inside: not a key, _value reports it
+                    text = None
             else:
-                text = slot.cache.get(raw) if raw is None or raw.__class__ is str else None
+                text = None
             if text is None:
                 text = self._value(slot, raw, item)
             if not text:
                 slot.empty += 1
-                source = slot.expression.source
-                self._offend("empty_expression", "warning", "", item, "", 0, None, source)
+                if empties.wants(0):
+                    source = slot.expression.source
+                    self._offend("empty_expression", "warning", "", item, "", 0, None, source)
+                else:
+                    empties.count += 1  # kept list full: only counted
             values.append(text)
-        texts: list[str] = []
+        texts = [template.format(*values) for template in self._templates]
         worst = 0.0
-        for name, template, stats in self.fields:
-            text = template.format(*values)
-            texts.append(text)
+        for (name, _, stats), text in zip(self.fields, texts, strict=True):
             length = len(text)
-            stats.add(length)
+            if length < HISTOGRAM_CAP:
+                stats.counts[length] += 1  # LengthStats.add, inlined for the hot path
+            else:
+                stats.add(length)
             limit = stats.limit
-            if limit:
-                ratio = length / limit
-                if ratio > worst:
-                    worst = ratio
-                if length > limit:
-                    self._offend("too_long", "error", name, item, text, length, limit)
-            if not length and name == "message":
-                self._offend("empty_required", "error", name, item, "", 0, limit)
-            elif not length and name[0] == "b":
-                self._offend("empty_button", "error", name, item, "", 0, limit)
+            if length > limit * worst:
+                worst = length / limit
+            if length > limit:
+                self._offend("too_long", "error", name, item, text, length, limit)
+            elif not length and (name == "message" or name[0] == "b"):
+                problem = "empty_required" if name == "message" else "empty_button"
+                self._offend(problem, "error", name, item, "", 0, limit)
         if len(texts) > 4:
             self._check_buttons(item, texts[3:])
         if self.phone_source != "fixed":
@@ -311,7 +338,19 @@ class DryRun:
             self.add(item)
 
     def _check_buttons(self, item: Mapping[str, Any], buttons: list[str]) -> None:
-        seen: set[str] = set()
+        fixed = self._fixed_button_keys
+        if fixed is not None:
+            # Fast path: buttons without expressions are the same for every item, so
+            # only the others can collide (with a fixed one or with each other).
+            seen = set()
+            for index in self._varying_buttons:
+                key = buttons[index].strip().casefold()
+                if key and (key in fixed or key in seen):
+                    break
+                seen.add(key)
+            else:
+                return
+        seen = set()
         for index, text in enumerate(buttons):
             key = text.strip().casefold()
             if key and key in seen:
@@ -325,11 +364,18 @@ class DryRun:
         raw = item.get("PHONE")
         entries = raw if isinstance(raw, list) else [raw] if raw else []
         numbers = [e.get("VALUE") if isinstance(e, Mapping) else e for e in entries]
-        return [str(n) for n in numbers if n and normalize_phone(str(n))]
+        return [str(n) for n in numbers if n and _DIGIT(str(n))]  # a number has digits
 
     def _check_phone(self, item: Mapping[str, Any], values: list[str]) -> None:
         if self.phone_source == "fixed":
             return
+        raw = item.get("PHONE")
+        if self.phone_source != "field" and raw.__class__ is list and len(raw) == 1:
+            # The common case, one number: nothing to report when it has digits.
+            entry = raw[0]
+            value = entry.get("VALUE") if entry.__class__ is dict else entry
+            if value and _DIGIT(str(value)):
+                return
         phones = self._phones(item, values)
         if not phones:
             self.no_phone += 1
@@ -349,6 +395,8 @@ def _build_report(run: DryRun, **context: Any) -> DryRunReport:
     offenders: list[dict[str, Any]] = []
     for code in sorted(run.offenders, key=problem_rank):
         found = run.offenders[code]
+        if not found.count:
+            continue
         listed = found.items()
         severity = listed[0].severity if listed else "warning"
         problems[code] = {"severity": severity, "count": found.count}

@@ -34,39 +34,63 @@ def _ranges(low: int, high: int, parts: int) -> list[tuple[int, int]]:
 
 
 class LengthStats:
-    """Lengths of one robot field over all items: counts per length, sum, max."""
+    """Lengths of one robot field over all items.
 
-    __slots__ = ("limit", "counts", "total", "count", "max", "over", "empty")
+    ``add`` only bumps the counter of the length (the evaluator's hot path); count, sum,
+    max, over-limit and empty come from the counters. Lengths of ``HISTOGRAM_CAP`` and
+    more share the last counter, with their exact sum and max kept beside it.
+    """
 
-    def __init__(self, limit: int | None) -> None:
+    __slots__ = ("limit", "counts", "_big_total", "_big_max")
+
+    def __init__(self, limit: int) -> None:
         self.limit = limit
         self.counts = [0] * (HISTOGRAM_CAP + 1)
-        self.total = 0
-        self.count = 0
-        self.max = 0
-        self.over = 0
-        self.empty = 0
+        self._big_total = 0
+        self._big_max = 0
 
     def add(self, length: int) -> None:
-        self.counts[length if length < HISTOGRAM_CAP else HISTOGRAM_CAP] += 1
-        self.total += length
-        self.count += 1
-        if length > self.max:
-            self.max = length
-        if self.limit is not None and length > self.limit:
-            self.over += 1
-        if length == 0:
-            self.empty += 1
+        if length < HISTOGRAM_CAP:
+            self.counts[length] += 1
+        else:
+            self.counts[HISTOGRAM_CAP] += 1
+            self._big_total += length
+            self._big_max = max(self._big_max, length)
+
+    @property
+    def count(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def total(self) -> int:
+        small = sum(length * n for length, n in enumerate(self.counts[:HISTOGRAM_CAP]) if n)
+        return small + self._big_total
+
+    @property
+    def max(self) -> int:
+        if self._big_max:
+            return self._big_max
+        return next((n for n in range(HISTOGRAM_CAP - 1, -1, -1) if self.counts[n]), 0)
+
+    @property
+    def over(self) -> int:
+        return sum(self.counts[self.limit + 1 :])
+
+    @property
+    def empty(self) -> int:
+        return self.counts[0]
 
     @property
     def mean(self) -> float:
-        return self.total / self.count if self.count else 0.0
+        count = self.count
+        return self.total / count if count else 0.0
 
     def percentile(self, share: float) -> int:
         """The smallest length at or under which ``share`` of the items fall."""
-        if not self.count:
+        count = self.count
+        if not count:
             return 0
-        wanted = share * self.count
+        wanted = share * count
         running = 0
         for length, number in enumerate(self.counts):
             running += number
@@ -82,7 +106,7 @@ class LengthStats:
         """
         top = min(max(self.max, int((self.limit or 0) * 1.5), 1), HISTOGRAM_CAP)
         limit = self.limit
-        if limit is not None and 0 < limit < top:
+        if 0 < limit < top:
             under = bins * 3 // 5
             ranges = _ranges(0, limit, under) + _ranges(limit + 1, top, bins - under)
         else:

@@ -203,3 +203,19 @@ def test_histogram_bins_never_straddle_the_limit() -> None:
     assert any(end == 60 for _, end, _ in bins)  # a boundary right after the limit
     assert sum(count for _, end, count in bins if end <= 60) == 4
     assert sum(count for *_, count in bins) == 8  # 5000 falls into the last bin
+
+
+def test_duplicate_buttons_after_substitution() -> None:
+    template = typical_template(buttons=["Да", "{{Промокоды}}", "{{Номер договора}}"])
+    run = DryRun(template, CATALOGUE, "deal")
+    phone = [{"VALUE": "+7 916 111-22-33"}]
+    run.add({"ID": "1", "UF_CRM_1700000007": [" да "], "UF_CRM_1700000006": "A", "PHONE": phone})
+    run.add({"ID": "2", "UF_CRM_1700000007": ["X"], "UF_CRM_1700000006": "x", "PHONE": phone})
+    run.add({"ID": "3", "UF_CRM_1700000007": ["Y"], "UF_CRM_1700000006": "Z", "PHONE": phone})
+    found = [(o["item_id"], o["field"]) for o in run.report().offenders]
+    duplicates = [f for f in found if f[1] in ("buttons[1]", "buttons[2]")]
+    assert ("1", "buttons[1]") in duplicates and ("2", "buttons[2]") in duplicates
+    assert run.report().problems["duplicate_button"]["count"] == 2
+    fixed_twice = DryRun(typical_template(buttons=["Да", "да", "{{Промокоды}}"]), CATALOGUE, "deal")
+    fixed_twice.add({"ID": "4", "UF_CRM_1700000007": ["Q"], "PHONE": phone})
+    assert fixed_twice.report().problems["duplicate_button"]["count"] == 1
