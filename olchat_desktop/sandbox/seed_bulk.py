@@ -18,8 +18,9 @@ Values are what real CRMs hold, drawn from one ``random.Random(seed)`` so the sa
   five values, and about 15 % of the values empty (``None``, ``""`` or ``[]`` as portals
   return them); long courier comments (up to 1,500 characters) and emoji in promo codes.
 
-Generating 20,000 deals takes about a second; demo mode seeds :data:`DEMO_ITEMS` in the
-sandbox's own start-up thread, never on the GUI thread.
+Generating 20,000 deals takes a few seconds; demo mode seeds :data:`DEMO_ITEMS` on the
+dry run's first check, in its worker thread (:func:`ensure_demo_items`), never at start-up
+and never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -292,3 +293,18 @@ def add_bulk_crm(portal: Any, count: int, seed: int = DEFAULT_SEED) -> BulkSeed:
         contact_ids=range(contact_start, contact_next),
         company_ids=range(company_start, company_next),
     )
+
+
+def ensure_demo_items(portal: Any, count: int = DEMO_ITEMS) -> bool:
+    """Seed demo mode's bulk deals once per portal (True when this call seeded them).
+
+    Demo mode calls it from the dry run's worker thread on the first check: seeding takes
+    one to two seconds of pure Python, which would make typing stutter if it ran while
+    the window starts.
+    """
+    with portal.lock:
+        if getattr(portal, "demo_items_seeded", False):
+            return False
+        add_bulk_crm(portal, count)
+        portal.demo_items_seeded = True
+        return True

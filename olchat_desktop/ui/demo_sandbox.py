@@ -33,13 +33,8 @@ class SandboxHolder:
 
     def start(self, token: CancelToken, report: Report) -> str:
         from olchat_desktop.sandbox import Sandbox
-        from olchat_desktop.sandbox.seed_bulk import DEMO_ITEMS, add_bulk_crm
 
-        sandbox = Sandbox()
-        # A few thousand deals so "Check on real data" shows something real; seeded here,
-        # in the sandbox's start-up thread, never on the GUI thread (~0.3 s).
-        add_bulk_crm(sandbox.portal, DEMO_ITEMS)
-        sandbox.start()
+        sandbox = Sandbox().start()
         with self._lock:
             if self._stopped or token.cancelled:
                 sandbox.stop()

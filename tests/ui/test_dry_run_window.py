@@ -31,7 +31,7 @@ def portal() -> Iterator[Sandbox]:
 
 
 @pytest.fixture
-def window(qtbot: Any, portal: Sandbox) -> Iterator[tuple[DryRunView, DryRunController]]:
+def dry_window(qtbot: Any, portal: Sandbox) -> Iterator[tuple[DryRunView, DryRunController]]:
     option = PortalOption(
         "Sandbox", lambda: BitrixClient(WebhookAuth(portal.webhook_url())), webhook=True
     )
@@ -44,9 +44,9 @@ def window(qtbot: Any, portal: Sandbox) -> Iterator[tuple[DryRunView, DryRunCont
 
 
 def test_stop_keeps_the_partial_report(
-    window: tuple[DryRunView, DryRunController], qtbot: Any
+    dry_window: tuple[DryRunView, DryRunController], qtbot: Any
 ) -> None:
-    view, controller = window
+    view, controller = dry_window
     seen: list[int] = []
 
     def stop_after_first_batch(_text: str) -> None:
@@ -70,9 +70,9 @@ def test_stop_keeps_the_partial_report(
 
 
 def test_full_run_fills_the_table_and_exports_match(
-    window: tuple[DryRunView, DryRunController], qtbot: Any, tmp_path: Path
+    dry_window: tuple[DryRunView, DryRunController], qtbot: Any, tmp_path: Path
 ) -> None:
-    view, controller = window
+    view, controller = dry_window
     values: list[int] = []
     qtbot.mouseClick(view.startButton, Qt.MouseButton.LeftButton)
     assert controller.task is not None
@@ -111,10 +111,32 @@ def test_full_run_fills_the_table_and_exports_match(
 
 
 def test_bad_filter_is_explained_and_nothing_runs(
-    window: tuple[DryRunView, DryRunController], qtbot: Any
+    dry_window: tuple[DryRunView, DryRunController], qtbot: Any
 ) -> None:
-    view, controller = window
+    view, controller = dry_window
     view.filterEdit.setText("{STAGE_ID: NEW}")
     qtbot.mouseClick(view.startButton, Qt.MouseButton.LeftButton)
     assert not controller.running and controller.task is None
     assert "JSON" in view.statusLabel.text()
+
+
+def test_demo_mode_opens_from_the_message_menu_and_seeds_on_first_check(
+    qtbot: Any, window: Any
+) -> None:
+    from olchat_desktop.ui.demo_sandbox import running_sandbox
+    from olchat_desktop.ui.main_window import MainWindow
+
+    main: MainWindow = window
+    qtbot.waitUntil(lambda: running_sandbox(main) is not None, timeout=20_000)
+    sandbox = running_sandbox(main)
+    assert len(sandbox.portal.deals) == 15  # nothing generated at start-up
+    assert main.dryRunAction in main.windowActions.messageMenu.actions()
+    main.dryRunAction.trigger()
+    view = main.dryRunWindow
+    assert view.isVisible() and view.portalCombo.count() == 1
+    controller = view.controller
+    controller.start()
+    qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
+    assert controller.report is not None and controller.report.complete
+    assert controller.report.items_checked == 15 + 3000  # seeded by the first check
+    view.close()

@@ -18,7 +18,7 @@ from olchat_desktop.core.i18n import Lang, pick
 
 ROW_HEIGHT = 30
 NAME_WIDTH = 96
-STATS_WIDTH = 230
+STATS_WIDTH = 260
 OVER = QColor("#d93025")
 UNDER = QColor("#1a73e8")
 

@@ -38,12 +38,25 @@ def open_dry_run_window(window: Any) -> Any:
 
             sandbox = running_sandbox(window)
             if sandbox is not None:
-                portals = [p for p in sandbox_portals(sandbox) if p.webhook]
+                portals = [_seeding(p, sandbox) for p in sandbox_portals(sandbox) if p.webhook]
         view = DryRunView(window.language(), window)
         view.controller = DryRunController(view, portals, window.editor.draft, window.language())
     view.show()
     window.dryRunWindow = view
     return view
+
+
+def _seeding(option: Any, sandbox: Any) -> Any:
+    """The demo sandbox's portal option, seeding its bulk deals on first use (worker)."""
+    from dataclasses import replace
+
+    def open_client() -> Any:
+        from olchat_desktop.sandbox.seed_bulk import ensure_demo_items
+
+        ensure_demo_items(sandbox.portal)
+        return option.open_client()
+
+    return replace(option, open_client=open_client)
 
 
 def install_dry_run_action(window: Any) -> QAction:
