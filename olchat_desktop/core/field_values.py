@@ -11,7 +11,9 @@ type, and where each comes from:
   ``LAST_NAME``; bizproc prints ``CUser::FormatName`` with the site's name format, whose
   Russian default is "#NAME# #LAST_NAME#"). The raw form is the user's ID.
 - **crm_status** → the status ``NAME`` from ``crm.status.list`` for the field's
-  ``statusType`` (§7: "crm_status fields take their texts from crm.status.list").
+  ``statusType`` (§7: "crm_status fields take their texts from crm.status.list"); a
+  deal stage of another pipeline (``C1:NEW``) is listed under ``DEAL_STAGE_1``
+  (apidocs ``crm-status-list``: "ENTITY_ID … DEAL_STAGE_{categoryId}").
 - **money** ``"1500|RUB"`` → "1 500 ₽": the amount grouped by thousands with a space,
   decimals only when not zero (Bitrix currency format: ``THOUSANDS_VARIANT`` space,
   ``DEC_POINT`` ",", ``HIDE_ZERO`` Y on Russian portals), placed into the currency's
@@ -45,6 +47,7 @@ ID tells the manager something is off, where an empty sample would hide it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -70,6 +73,7 @@ CURRENCY_NAMES: dict[str, tuple[str, str]] = {
     "BYN": ("Белорусский рубль", "Belarusian Ruble"),
 }
 _TRUE = {"1", "y", "yes", "true", "да"}
+_PIPELINE_STAGE = re.compile(r"C(\d+):")
 _FALSE = {"0", "n", "no", "false", "нет"}
 
 
@@ -129,7 +133,7 @@ def _one(
         user_id = text.removeprefix("user_")
         return users.get(user_id) or text
     if kind == "crm_status":
-        return catalogue.status_text(field.status_type, text) or text
+        return status_name(catalogue, field.status_type, text)
     if kind == "money":
         return format_money(text, lang)
     if kind in ("boolean", "char"):
@@ -138,6 +142,16 @@ def _one(
         names = CURRENCY_NAMES.get(text.upper())
         return pick(lang, *names) if names else text
     return clean_text(text)
+
+
+def status_name(catalogue: FieldCatalogue, status_type: str, status_id: str) -> str:
+    """A status's name; a deal stage of pipeline N ("C1:NEW") lives in DEAL_STAGE_1."""
+    name = catalogue.status_text(status_type, status_id)
+    if name is None:
+        pipeline = _PIPELINE_STAGE.match(status_id)
+        if pipeline is not None:
+            name = catalogue.status_text(f"{status_type}_{pipeline.group(1)}", status_id)
+    return name or status_id
 
 
 def _scalar_text(value: object) -> str:

@@ -233,3 +233,19 @@ def test_rate_limit_between_item_and_users_is_a_clear_error(sandbox: Sandbox) ->
         samples_from_item(client, template, catalogue, "deal", 1)
     assert caught.value.error_code == "QUERY_LIMIT_EXCEEDED"
     assert "Слишком много запросов" in caught.value.user_message("ru")
+
+
+def test_samples_from_a_contact(client: BitrixClient) -> None:
+    catalogue, _ = fetch_catalogue(client)
+    template = Template(
+        message="{{Имя}}, ваш филиал: {{Любимый филиал > printable}}, {{День рождения клиента}}, "
+        "{{Telegram}}"
+    )
+    fill = samples_from_item(client, template, catalogue, "contact", 1)
+    assert fill.requests == 1 and fill.item.title.startswith("Алексей")
+    assert fill.samples == {
+        "{{Имя}}": "Алексей",
+        "{{Любимый филиал > printable}}": "Казань",
+        "{{День рождения клиента}}": "08.03.1990",
+        "{{Telegram}}": "@client_one 😊",
+    }

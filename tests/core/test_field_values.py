@@ -18,7 +18,11 @@ CHANNELS = CatalogueField(
 )
 STAGE = CatalogueField("deal", "STAGE_ID", "Стадия", "crm_status", status_type="DEAL_STAGE")
 CATALOGUE = FieldCatalogue(
-    fields=(BRANCH, CHANNELS, STAGE), statuses={"DEAL_STAGE": {"NEW": "Новая заявка"}}
+    fields=(BRANCH, CHANNELS, STAGE),
+    statuses={
+        "DEAL_STAGE": {"NEW": "Новая заявка"},
+        "DEAL_STAGE_1": {"C1:NEW": "Первичный звонок"},
+    },
 )
 USERS = {"7": "Анна Смирнова", "9": "Олег Петров"}
 LONG = "Ж" * 100_000
@@ -41,6 +45,8 @@ CASES = [
     (field("employee", multiple=True), ["7", "9"], True, "Анна Смирнова, Олег Петров"),
     (STAGE, "NEW", True, "Новая заявка"),
     (STAGE, "NEW", False, "NEW"),
+    (STAGE, "C1:NEW", True, "Первичный звонок"),  # a stage of pipeline 1
+    (STAGE, "C2:WON", True, "C2:WON"),  # statuses not loaded: the ID
     (field("money"), "1500|RUB", True, "1 500 ₽"),
     (field("money"), "1234567.5|RUB", True, "1 234 567,50 ₽"),
     (field("money"), "99.99|USD", True, "$99,99"),
