@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,15 @@ def test_fields_by_webhook_caches_per_portal_and_refreshes(
     assert "No access to the fields of deals" in captured.err and "saved list" in captured.err
     assert "UF_CRM_1700000003\tФилиал" in captured.out  # the cached deal fields stay
     assert len(sandbox.request_log) == before + 1
-    assert parse_webhook_url(webhook).secret not in captured.out + captured.err
+    secret = parse_webhook_url(webhook).secret
+    assert secret not in captured.out + captured.err
+    home = Path(os.environ["OLCHAT_DESKTOP_HOME"])
+    cached = list((home / "field_catalogues").glob("*.json"))
+    assert len(cached) == 1 and "Филиал" in cached[0].read_text(encoding="utf-8")
+    for path in home.rglob("*"):  # no secret, and not even the portal's host, at rest
+        if path.is_file():
+            data = path.read_bytes()
+            assert secret.encode() not in data and b"127.0.0.1" not in data, path
 
 
 def test_fields_by_profile(sandbox: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
