@@ -106,7 +106,10 @@ def test_gui_loop_keeps_turning_during_a_delayed_send(
     assert controller.sending
     gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     assert len(ticks) > 20
-    assert max(gaps) < 0.05
+    # A send on the GUI thread would stop the loop for the emulator's whole 10 s delay;
+    # the bound is far from that and far above scheduling noise on a loaded machine, so
+    # the test says "never blocked" without timing anything (timing lives in benchmarks).
+    assert max(gaps) < 0.5
     with qtbot.waitSignal(controller.send_finished, timeout=2000) as finished:
         view.cancelButton.click()
     assert finished.args[0].result == "cancelled"
