@@ -3,7 +3,8 @@ files; ``stats [--json]`` shows the library's health (templates by problem statu
 versions, file size).
 
 Exit codes: 0 done; 1 the library or the output file failed (busy, damaged, unknown id,
-cannot write); 2 the input file cannot be read as a template or bundle.
+cannot write); 2 the input file cannot be read as a template or bundle, or some of its
+entries cannot (the good ones are imported, the bad ones listed on stderr).
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         return run_sync(args)
     from olchat_desktop.core.i18n import DEFAULT_LANG, pick
     from olchat_desktop.storage.library import LibraryError, TemplateLibrary
-    from olchat_desktop.storage.library_transfer import export_bundle, import_file
+    from olchat_desktop.storage.library_export import export_stream
+    from olchat_desktop.storage.library_import import import_path
 
     lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
     path = Path(getattr(args, "path", None) or "")  # stats takes no path
@@ -89,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             if args.library_action == "stats":
                 print_stats(library.stats(), lang, args.json)
             elif args.library_action == "export":
-                count = len(export_bundle(library, path, args.ids))
+                count = export_stream(library, path, args.ids)
                 print(
                     pick(
                         lang,
@@ -98,14 +100,22 @@ def run(args: argparse.Namespace) -> int:
                     )
                 )
             else:
-                count = import_file(library, path).count
+                result = import_path(library, path)
                 print(
                     pick(
                         lang,
-                        f"Импортировано шаблонов: {count} из {path}",
-                        f"Imported {count} template(s) from {path}",
+                        f"Импортировано шаблонов: {result.count} из {path}",
+                        f"Imported {result.count} template(s) from {path}",
                     )
                 )
+                if result.bad:
+                    for entry in result.bad:
+                        name = f" «{entry.name}»" if entry.name else ""
+                        print(
+                            f"{path}: #{entry.position}{name}: {entry.reason(lang)}",
+                            file=sys.stderr,
+                        )
+                    return EXIT_UNREADABLE_INPUT
     except LibraryError as error:
         print(f"olchat-desktop library: {error.message(lang)}", file=sys.stderr)
         if error.code == "file_unreadable":

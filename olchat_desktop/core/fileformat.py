@@ -122,6 +122,12 @@ def loads_file(text: str | bytes) -> TemplateFile:
 
 def template_from_dict(data: object, position: int | None = None) -> Template:
     """Build a template from one file object, refusing wrong types with a clear message."""
+    return Template(**template_values(data, position))
+
+
+def template_values(data: object, position: int | None = None) -> dict[str, Any]:
+    """The checked fields of one file object (``template_from_dict`` without the model:
+    the streaming import builds plain drafts from them)."""
     where_ru = f"Шаблон №{position}: " if position else ""
     where_en = f"Template #{position}: " if position else ""
     if not isinstance(data, dict):
@@ -141,7 +147,7 @@ def template_from_dict(data: object, position: int | None = None) -> Template:
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in samples.items()):
         raise _wrong_type("samples", where_ru, where_en)
     values["samples"] = samples
-    return Template(**values)
+    return values
 
 
 def _check_version(data: dict[str, Any]) -> None:

@@ -942,6 +942,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export &amp;selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a tag to the selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>T&amp;rash…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -966,11 +974,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export the selected templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag to add to {n} templates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Template files (*.olchat.json *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cancelled: the library and the files are as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported templates: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {ok}. Skipped broken entries: {bad}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -983,6 +1019,33 @@
     </message>
     <message>
         <source>Import and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferProgress</name>
+    <message>
+        <source>Exported: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{read:.1f} of {total:.1f} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {s} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -942,6 +942,14 @@
         <translation>Экспорт вс&amp;ех…</translation>
     </message>
     <message>
+        <source>Export &amp;selected…</source>
+        <translation>Экспорт в&amp;ыбранных…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the selected…</source>
+        <translation>Добавить тег выбранным…</translation>
+    </message>
+    <message>
         <source>T&amp;rash…</source>
         <translation>Кор&amp;зина…</translation>
     </message>
@@ -966,12 +974,40 @@
         <translation>Экспорт в «{file}»…</translation>
     </message>
     <message>
+        <source>Export the selected templates</source>
+        <translation>Экспорт выбранных шаблонов</translation>
+    </message>
+    <message>
+        <source>Tag to add to {n} templates:</source>
+        <translation>Тег для {n} шаблонов:</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Добавить тег</translation>
+    </message>
+    <message>
         <source>Template files (*.olchat.json *.json);;All files (*)</source>
         <translation>Файлы шаблонов (*.olchat.json *.json);;Все файлы (*)</translation>
     </message>
     <message>
+        <source>Cancelled: the library and the files are as they were.</source>
+        <translation>Отменено: библиотека и файлы остались как были.</translation>
+    </message>
+    <message>
         <source>Imported templates: {count}</source>
         <translation>Импортировано шаблонов: {count}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… и ещё {n}</translation>
+    </message>
+    <message>
+        <source>Imported: {ok}. Skipped broken entries: {bad}.</source>
+        <translation>Импортировано: {ok}. Пропущено повреждённых записей: {bad}.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
     </message>
     <message>
         <source>Exported to {path}</source>
@@ -984,6 +1020,33 @@
     <message>
         <source>Import and export</source>
         <translation>Импорт и экспорт</translation>
+    </message>
+</context>
+<context>
+    <name>TransferProgress</name>
+    <message>
+        <source>Exported: {n}</source>
+        <translation>Экспортировано: {n}</translation>
+    </message>
+    <message>
+        <source>Imported: {n}</source>
+        <translation>Импортировано: {n}</translation>
+    </message>
+    <message>
+        <source>of {total}</source>
+        <translation>из {total}</translation>
+    </message>
+    <message>
+        <source>{read:.1f} of {total:.1f} MB</source>
+        <translation>{read:.1f} из {total:.1f} МБ</translation>
+    </message>
+    <message>
+        <source>about {s} s left</source>
+        <translation>осталось около {s} с</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from olchat_desktop.core.fileformat import (
@@ -17,6 +17,7 @@ from olchat_desktop.core.fileformat import (
     loads_templates,
 )
 from olchat_desktop.core.template import Template
+from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.ui.controllers.transfer_controller import file_name_for
 from olchat_desktop.ui.main_window import MainWindow
 
@@ -199,3 +200,56 @@ def test_export_to_an_unwritable_place_shows_a_message(
 )
 def test_default_file_name_is_safe(name: str, expected: str) -> None:
     assert file_name_for(name) == expected
+
+
+def _big_bundle(path: Path, count: int, broken: int = 0) -> Path:
+    entries: list[object] = [
+        {"format": TEMPLATE_FORMAT, "name": f"Импорт {n:05d}", "message": "Текст"}
+        for n in range(count)
+    ]
+    for n in range(broken):
+        entries.insert(n * 7, {"format": TEMPLATE_FORMAT, "name": f"Сломан {n}", "tags": "x"})
+    bundle = {"format": "olchat-button-template-bundle", "version": 1, "templates": entries}
+    path.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_cancelled_import_rolls_back_and_says_so(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = _big_bundle(tmp_path / "big.json", 3000)
+    before = window.library.stats().templates
+    with qtbot.waitSignal(window.transfer.cancelled, timeout=20_000):
+        window.transfer.import_path(path)
+        assert not window.transfer.importAction.isEnabled()
+        window.transfer.progress.findChild(QPushButton).click()  # the dialog's Cancel
+    assert window.library.stats().templates == before
+    assert "as they were" in window.statusBar().currentMessage()
+    assert window.transfer.importAction.isEnabled()
+
+
+def test_import_reports_progress_and_lists_broken_entries(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = _big_bundle(tmp_path / "mixed.json", 1200, broken=3)
+    texts: list[str] = []
+    with qtbot.waitSignal(window.transfer.imported, timeout=20_000) as imported:
+        handle = window.transfer.import_path(path)
+        handle.progressed.connect(lambda _t: texts.append(window.transfer.progress.labelText()))
+    assert len(imported.args[0]) == 100  # the first ones; the window opens the first
+    assert window.editor.template().name == "Импорт 00000"
+    assert texts and "Imported: 500" in texts[0] and "MB" in texts[0]
+    box = window.transfer.badEntriesBox
+    assert "Imported: 1200. Skipped broken entries: 3." in box.text()
+    assert "#1 «Сломан 0»" in box.detailedText() and '"tags"' in box.detailedText()
+    box.close()
+
+
+def test_cancelled_export_leaves_no_file(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    window.library.add_many_drafts([TemplateDraft(name=f"t{n}") for n in range(1500)])
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with qtbot.waitSignal(window.transfer.cancelled, timeout=20_000):
+        window.transfer.export_to(folder / "all.json", None)
+        window.transfer.progress.findChild(QPushButton).click()
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary copy

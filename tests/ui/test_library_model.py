@@ -223,3 +223,32 @@ def test_typing_only_restarts_a_timer_and_the_last_query_lands(
     qtbot.waitUntil(lambda: len(landed) == 2)
     assert landed[-1] == "подтверждение"
     assert names(controller.model) == ["Подтверждение записи"]
+
+
+def test_context_menu_tags_and_exports_the_selection(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import json
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    model = window.libraryController.model
+    listing = window.libraryView.templateList
+    listing.selectAll()
+    window.transfer._list_menu(QPoint(5, 5))
+    texts = [action.text() for action in window.transfer.listMenu.actions()]
+    assert "Export &selected…" in texts and "Add a tag to the selected…" in texts
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args: ("Осень", True))
+    window.transfer.tagSelectedAction.trigger()
+    assert all("Осень" in model.row_at(row).tags for row in range(model.rowCount()))
+    target = tmp_path / "selected.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    listing.selectAll()
+    with qtbot.waitSignal(window.transfer.exported, timeout=10_000):
+        window.transfer.exportSelectedAction.trigger()
+    exported = json.loads(target.read_text(encoding="utf-8"))["templates"]
+    assert [entry["name"] for entry in exported] == [
+        model.row_at(row).name for row in range(model.rowCount())
+    ]
+    window.transfer.listMenu.close()

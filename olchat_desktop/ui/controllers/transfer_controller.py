@@ -50,6 +50,7 @@ class TransferController(QObject):
     imported = Signal(list)  # the Templates added to the library
     exported = Signal(object)  # the Path written
     failed = Signal(str)  # the message shown to the user
+    cancelled = Signal()  # an import or export was cancelled and undone
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -59,8 +60,11 @@ class TransferController(QObject):
         self.importAction = self._action("importAction", "Ctrl+Shift+O", self.import_file)
         self.exportAction = self._action("exportAction", "Ctrl+Shift+E", self.export_current)
         self.exportAllAction = self._action("exportAllAction", None, self.export_all)
+        self.exportSelectedAction = self._action("exportSelectedAction", None, self.export_selected)
         self.trashAction = self._action("trashAction", None, self.open_trash)
+        self.tagSelectedAction = self._action("tagSelectedAction", None, self.tag_selected)
         self._insert_into_menu()
+        window.libraryView.templateList.customContextMenuRequested.connect(self._list_menu)
 
     @property
     def _window_actions(self) -> WindowActions:
@@ -80,7 +84,13 @@ class TransferController(QObject):
         menu = self._window_actions.fileMenu
         entries = menu.actions()
         quit_action = self._window_actions.quitAction
-        group = [self.importAction, self.exportAction, self.exportAllAction, self.trashAction]
+        group = [
+            self.importAction,
+            self.exportAction,
+            self.exportSelectedAction,
+            self.exportAllAction,
+            self.trashAction,
+        ]
         if quit_action not in entries:
             menu.addSeparator()
             menu.addActions(group)
@@ -98,6 +108,8 @@ class TransferController(QObject):
         self.importAction.setText(self.tr("&Import…"))
         self.exportAction.setText(self.tr("&Export this template…"))
         self.exportAllAction.setText(self.tr("Export &all…"))
+        self.exportSelectedAction.setText(self.tr("Export &selected…"))
+        self.tagSelectedAction.setText(self.tr("Add a tag to the selected…"))
         self.trashAction.setText(self.tr("T&rash…"))
 
     # -- commands -----------------------------------------------------------------------
@@ -112,19 +124,23 @@ class TransferController(QObject):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> TaskHandle:
-        """Add a template file or bundle to the library in the background."""
-        from olchat_desktop.storage import library_transfer
+        """Add a template file or bundle to the library in the background: streamed, in
+        one transaction on a connection of its own (the window keeps reading its own),
+        with a progress dialog whose Cancel leaves the library as it was (issue 15)."""
+        from olchat_desktop.storage.library import TemplateLibrary
+        from olchat_desktop.storage.library_import import import_path
+        from olchat_desktop.ui.transfer_progress import encode
 
         self.window.libraryController.save_now()
         self._last_dir = str(path.parent)
-        library = self.window.library
-        progress = self.tr("Importing «{file}»…").format(file=path.name)
+        library_path = self.window.library.path
 
-        def work(_token: CancelToken, report: Report) -> object:
-            report(progress)
-            return library_transfer.import_file(library, path)
+        def work(token: CancelToken, report: Report) -> object:
+            with TemplateLibrary(library_path) as own:
+                return import_path(own, path, token, lambda done: report(encode(done)))
 
-        return self._run(work, self._on_imported)
+        title = self.tr("Importing «{file}»…").format(file=path.name)
+        return self._run(work, self._on_imported, title, exporting=False)
 
     def export_current(self) -> None:
         library = self.window.libraryController
@@ -143,22 +159,71 @@ class TransferController(QObject):
         if path is not None:
             self.export_to(path, None)
 
-    def export_to(self, path: Path, template_id: str | None) -> TaskHandle:
-        """Write one template (``template_id``) or the whole library (None) to ``path``."""
+    def export_to(
+        self, path: Path, template_id: str | None, ids: list[str] | None = None
+    ) -> TaskHandle:
+        """Write one template (``template_id``), some (``ids``, a bundle) or the whole
+        library (both None) to ``path``; a bundle is streamed with progress and Cancel,
+        and a cancelled export leaves no file (issue 15)."""
         from olchat_desktop.storage import library_transfer
+        from olchat_desktop.storage.library import TemplateLibrary
+        from olchat_desktop.storage.library_export import export_stream
+        from olchat_desktop.ui.transfer_progress import encode
 
         library = self.window.library
-        progress = self.tr("Exporting to «{file}»…").format(file=path.name)
 
-        def work(_token: CancelToken, report: Report) -> object:
-            report(progress)
-            if template_id is None:
-                library_transfer.export_bundle(library, path)
-            else:
+        def work(token: CancelToken, report: Report) -> object:
+            if template_id is not None:
                 library_transfer.export_template(library, template_id, path)
+                return path
+            with TemplateLibrary(library.path) as own:
+                export_stream(own, path, ids, token, lambda done: report(encode(done)))
             return path
 
-        return self._run(work, self._on_exported)
+        title = self.tr("Exporting to «{file}»…").format(file=path.name)
+        return self._run(work, self._on_exported, title, exporting=True)
+
+    def export_selected(self) -> None:
+        """Template > Export selected…: a bundle of the templates selected in the list."""
+        controller = self.window.libraryController
+        controller.save_now()
+        ids = controller.selected_ids()
+        if not ids:
+            return
+        path = self._ask_save_path(self.tr("Export the selected templates"), DEFAULT_BUNDLE_NAME)
+        if path is not None:
+            self.export_to(path, None, ids)
+
+    def tag_selected(self) -> None:
+        """Add one tag to every selected template (one transaction)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        controller = self.window.libraryController
+        ids = controller.selected_ids()
+        if not ids:
+            return
+        prompt = self.tr("Tag to add to {n} templates:").format(n=len(ids))
+        tag, ok = QInputDialog.getText(self.window, self.tr("Add a tag"), prompt)
+        if ok and tag.strip():
+            controller.tag_ids(ids, tag)
+
+    def _list_menu(self, position: Any) -> None:
+        """The list's context menu: what applies to the selected templates."""
+        from PySide6.QtWidgets import QMenu
+
+        actions = self._window_actions
+        menu = QMenu(self.window)
+        menu.setObjectName("templateListMenu")
+        for action in (
+            actions.duplicateAction,
+            self.exportSelectedAction,
+            self.tagSelectedAction,
+            actions.deleteAction,
+        ):
+            menu.addAction(action)
+        listing = self.window.libraryView.templateList
+        menu.popup(listing.viewport().mapToGlobal(position))
+        self.listMenu = menu
 
     def open_trash(self) -> None:
         from olchat_desktop.ui.trash_dialog import TrashDialog
@@ -188,26 +253,48 @@ class TransferController(QObject):
         self._last_dir = str(chosen.parent)
         return chosen
 
-    def _run(self, work: Any, on_success: Any) -> TaskHandle:
+    def _run(self, work: Any, on_success: Any, title: str, exporting: bool) -> TaskHandle:
         from olchat_desktop.ui.tasks import start_task
+        from olchat_desktop.ui.transfer_progress import make_dialog, show_progress
 
         status = self.window.statusBar()
+        status.showMessage(title)
         handle = start_task(work, self)
         self.task = handle
-        for action in (self.importAction, self.exportAction, self.exportAllAction):
+        self.progress = make_dialog(self.window, title)
+        # Cancel sets the token only: the work itself ends (rolled back, file removed)
+        # and reports "cancelled"; a transfer that had already finished still counts.
+        self.progress.canceled.connect(handle.token.cancel)
+        for action in self._transfer_actions():
             action.setEnabled(False)
-        handle.progressed.connect(lambda text: status.showMessage(text))
+        handle.progressed.connect(lambda text: show_progress(self.progress, text, exporting))
         handle.succeeded.connect(on_success)
         handle.failed.connect(self._on_failed)
+        handle.cancelled.connect(self._on_cancelled)
         handle.finished.connect(self._on_finished)
         return handle
 
+    def _transfer_actions(self) -> list[QAction]:
+        return [
+            self.importAction,
+            self.exportAction,
+            self.exportAllAction,
+            self.exportSelectedAction,
+        ]
+
     def _on_finished(self) -> None:
-        for action in (self.importAction, self.exportAction, self.exportAllAction):
+        self.progress.reset()
+        self.progress.hide()
+        for action in self._transfer_actions():
             action.setEnabled(True)
 
+    def _on_cancelled(self) -> None:
+        text = self.tr("Cancelled: the library and the files are as they were.")
+        self.window.statusBar().showMessage(text, STATUS_MS)
+        self.cancelled.emit()
+
     def _on_imported(self, result: Any) -> None:
-        templates = list(result.imported)
+        templates = list(result.imported)  # the first 100 imported, as stored
         controller = self.window.libraryController
         if templates:
             # Imported templates must be visible: a search or tag filter could hide them.
@@ -218,9 +305,30 @@ class TransferController(QObject):
             controller.refresh()
             self.window.populate_known_lines()
             controller.open_template(templates[0].id)
-        text = self.tr("Imported templates: {count}").format(count=len(templates))
+        text = self.tr("Imported templates: {count}").format(count=result.count)
         self.window.statusBar().showMessage(text, STATUS_MS)
+        if result.bad:
+            self._show_bad_entries(result.count, result.bad)
         self.imported.emit(templates)
+
+    def _show_bad_entries(self, imported: int, bad: list[Any]) -> None:
+        """The good entries are in; say which were skipped and why (the first 30)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        lang = self.window.language()
+        lines = [
+            f"#{entry.position} «{entry.name or '—'}»: {entry.reason(lang)}" for entry in bad[:30]
+        ]
+        if len(bad) > 30:
+            lines.append(self.tr("… and {n} more").format(n=len(bad) - 30))
+        text = self.tr("Imported: {ok}. Skipped broken entries: {bad}.").format(
+            ok=imported, bad=len(bad)
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), text, parent=self.window)
+        box.setObjectName("badEntriesBox")
+        box.setDetailedText("\n".join(lines))
+        box.open()
+        self.badEntriesBox = box
 
     def _on_exported(self, path: Any) -> None:
         text = self.tr("Exported to {path}").format(path=path)
