@@ -256,3 +256,42 @@ def test_template_without_expressions_reads_nothing(small: Sandbox) -> None:
         report = check_items(client, template, catalogue, "deal")
         assert client.requests_sent == before
     assert report.nothing_to_check and report.items_checked == 0
+
+
+def test_oauth_token_expiring_mid_run_is_refreshed(small: Sandbox) -> None:
+    from olchat_desktop.bitrix.auth import OAuthAuth
+
+    auth = OAuthAuth.from_code(
+        small.oauth_client_id,
+        small.oauth_client_secret,
+        small.issue_oauth_code(),
+        token_url=small.oauth_token_url,
+    )
+    with BitrixClient(auth) as client:
+        catalogue, _ = fetch_catalogue(client)
+
+        def expire(_progress: Any, _report: Any) -> None:
+            small.clock.advance(2 * 3600)  # past the access token's hour
+
+        report = check_items(client, typical_template(), catalogue, "deal", on_progress=expire)
+    assert report.complete and report.items_checked == len(small.portal.deals)
+    assert auth.refresh_count >= 1
+
+
+def test_contacts_read_their_own_phones(small: Sandbox) -> None:
+    template = typical_template(
+        phone="{{Телефон}}",
+        header="{{Имя}} {{Фамилия}}",
+        message="Ваш филиал: {{Любимый филиал > printable}}",
+        footer="",
+        buttons=["Да", "Нет"],
+    )
+    with _client(small) as client:
+        catalogue, _ = fetch_catalogue(client)
+        report = check_items(client, template, catalogue, "contact")
+    contacts = small.portal.contacts.values()
+    assert report.complete and report.items_checked == len(contacts)
+    assert report.phone["source"] == "self"
+    assert report.phone["none"] == sum(1 for c in contacts if not c.get("PHONE"))
+    assert report.phone["several"] == sum(1 for c in contacts if len(c.get("PHONE") or []) > 1)
+    assert report.unknown_expressions == []
