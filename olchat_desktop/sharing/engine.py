@@ -58,6 +58,7 @@ from olchat_desktop.sharing.shared_file import (
 from olchat_desktop.sharing.state import Conflict, Entry, SyncState
 from olchat_desktop.sharing.writes import Writer
 from olchat_desktop.storage.library import TemplateLibrary
+from olchat_desktop.storage.library_errors import LibraryError
 
 FRESH_SECONDS = 2.0
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -189,6 +190,19 @@ class SharedLibrarySync:
             local[template.id] = Local(template, template_hash(template), True)
         return local
 
+    def _recheck(self, tid: str, loc: Local | None) -> Local | None:
+        """The template as stored right now: the user may have typed (and the editor
+        autosaved) since the snapshot at the start of the sync. Read just before the
+        library is written, so a pull never lands on an edit it has not seen."""
+        try:
+            current = self.library.get(tid)
+        except LibraryError:
+            return None
+        digest = template_hash(current)
+        if loc is not None and digest == loc.hash:
+            return loc
+        return Local(current, digest, loc.trashed if loc is not None else False)
+
     def _remote_changed(self, entry: Entry, item: DiskItem) -> bool:
         seen = (entry.file_id, entry.update_time, entry.size, entry.content_version)
         now = (item.id, item.update_time, item.size, item.content_version)
@@ -278,9 +292,8 @@ class SharedLibrarySync:
         }
         base = dict(base_hash=rhash, base_body=shared.content, pushed_hash=None, status="synced")
         if entry is None:
-            entry = Entry(
-                tid, None, None, None, None, None, None, None, None, False, None, "synced"
-            )
+            entry = Entry.new(tid, "synced")
+        loc = self._recheck(tid, loc)
         name = shared.template.name
         ours = rhash in (entry.base_hash, entry.pushed_hash)
         if entry.file_id is not None and ours:
@@ -313,6 +326,7 @@ class SharedLibrarySync:
         self.put(entry, **meta, **base)
 
     def _gone(self, entry: Entry, loc: Local | None, report: SyncReport) -> None:
+        loc = self._recheck(entry.template_id, loc)
         if loc is None or loc.trashed:
             self.state.drop(self.profile, entry.template_id)
         elif loc.hash == entry.base_hash:

@@ -272,3 +272,22 @@ def test_sandbox_restart_between_list_and_download(apps: tuple[App, App], portal
     report = b.sync(progress=restart_once)
     assert restarted and report.exit_code == 0, report.errors
     assert sorted(moved(report, "added_local")) == sorted(ids)
+
+
+def test_typing_during_a_sync_is_never_overwritten_by_a_pull(apps: tuple[App, App]) -> None:
+    a, b = apps
+    t = a.add("Во время синхронизации", "v0")
+    a.sync()
+    b.sync()
+    a.edit(t.id, "from A")
+    a.sync()
+
+    def type_meanwhile(phase: str, done: int, total: int) -> None:
+        if phase == "download":  # after B's snapshot, before the pull is written
+            b.edit(t.id, "typed on B during the sync")
+
+    report = b.sync(progress=type_meanwhile)
+    assert moved(report, "pulled") == [] and report.exit_code == 1  # a conflict instead
+    assert b.message(t.id) == "typed on B during the sync"
+    remote = b.state.conflicts("team")[t.id].remote_body
+    assert remote is not None and remote["message"] == "from A"

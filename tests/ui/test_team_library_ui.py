@@ -97,3 +97,35 @@ def test_conflict_view_side_by_side_and_keep_both(
     assert not team.conflictsAction.isEnabled()
     _sync(qtbot, window)
     assert team.stateLabel.text().startswith("Team library: synced at")
+
+
+def test_typing_during_a_pull_is_kept_as_a_copy(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtTest import QTest
+
+    from tests.sharing.conftest import App
+
+    team = window.windowActions.teamLibrary
+    qtbot.waitUntil(lambda: running_sandbox(window) is not None, timeout=20_000)
+    _sync(qtbot, window)
+    tid = COLLEAGUE_TEMPLATE.id
+    window.libraryController.open_template(tid)
+    colleague = App(tmp_path / "colleague", running_sandbox(window).webhook_url("manager"))
+    try:
+        colleague.sync()
+        colleague.edit(tid, "Colleague's wording")
+        colleague.sync()
+    finally:
+        colleague.close()
+    team.syncAction.trigger()  # flushes the editor, then syncs in the pool
+    edit = window.editorView.messageEdit
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    QTest.keyClicks(edit, " + my typing")  # while the sync runs; not yet autosaved
+    window.libraryController._autosave.stop()
+    qtbot.waitUntil(lambda: not team.handle.running, timeout=20_000)
+    assert [i.template_id for i in team.last_report.moved["pulled"]] == [tid]
+    assert edit.toPlainText() == "Colleague's wording"  # the editor shows the pulled text
+    copies = [t for t in window.library.list_templates() if t.message.endswith(" + my typing")]
+    assert len(copies) == 1 and copies[0].name.endswith("(my edits)")
+    assert "your edits were kept" in window.statusBar().currentMessage()

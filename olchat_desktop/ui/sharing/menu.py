@@ -83,8 +83,7 @@ class TeamLibraryActions(QObject):
     # -- commands ------------------------------------------------------------------------
 
     def share_current(self) -> None:
-        current = getattr(self.window.libraryController, "current_id", None)
-        template_id = current() if callable(current) else current
+        template_id = self._current_id()
         if template_id:
             self.sync_now(share=[template_id])
 
@@ -155,14 +154,50 @@ class TeamLibraryActions(QObject):
                 details,
             )
         self.conflictsAction.setEnabled(bool(report.conflicts))
-        self._reread()
+        changed = {
+            item.template_id
+            for kind in ("pulled", "restored", "local_copies")
+            for item in report.moved[kind]
+        }
+        self._reread(changed)
 
-    def _reread(self) -> None:
+    def _current_id(self) -> str | None:
+        current = getattr(self.window.libraryController, "current_id", None)
+        value = current() if callable(current) else current
+        return str(value) if value else None
+
+    def _reread(self, changed: set[str]) -> None:
+        """Show what the sync changed. The open template is reloaded only when the sync
+        changed it; typing not yet autosaved is first kept as a local copy, so it is
+        neither lost nor written silently over the colleague's version."""
         controller = self.window.libraryController
-        for name in ("refresh", "reload_current"):
-            method = getattr(controller, name, None)
-            if callable(method):
-                method()
+        current = self._current_id()
+        if current is not None and current in changed:
+            if getattr(controller, "dirty", False):
+                self._keep_typing_as_copy()
+            reload_current = getattr(controller, "reload_current", None)
+            if callable(reload_current):
+                reload_current()
+        refresh = getattr(controller, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def _keep_typing_as_copy(self) -> None:
+        from olchat_desktop.core.template_draft import new_template_id
+
+        lang = i18n.current_language()
+        draft = self.window.editor.draft()
+        label = pick(lang, "мои правки", "my edits")
+        copy = draft.replace(id=new_template_id(), name=f"{draft.name} ({label})")
+        self.window.library.create_draft(copy)
+        self.window.statusBar().showMessage(
+            pick(
+                lang,
+                f"Шаблон изменили на портале; ваши правки сохранены как «{copy.name}».",
+                f'The template changed on the portal; your edits were kept as "{copy.name}".',
+            ),
+            15_000,
+        )
 
     def open_conflicts(self) -> Any:
         """The side-by-side conflict view for the last synced profile (offline work)."""
@@ -176,7 +211,7 @@ class TeamLibraryActions(QObject):
         state = SyncState()
         desk = ConflictDesk(self.window.library, state, self.profile, lang)
         dialog = ConflictDialog(desk, lang, self.window)
-        dialog.resolved.connect(lambda _tid: self._reread())
+        dialog.resolved.connect(lambda tid: self._reread({tid}))
         dialog.finished.connect(lambda _code: self._after_conflicts(desk, state))
         dialog.open()
         return dialog
