@@ -29,6 +29,12 @@ def test_sync_now_pulls_and_share_uploads(qtbot: QtBot, window: MainWindow) -> N
     assert [i.template_id for i in report.moved["added_local"]] == [COLLEAGUE_TEMPLATE.id]
     assert team.stateLabel.text().startswith("Team library: synced at")
     assert COLLEAGUE_TEMPLATE.name in team.stateLabel.toolTip()
+    assert team.autoSyncTimer.isActive()  # background sync from now on
+    before = team.handle
+    team.autoSyncTimer.timeout.emit()
+    assert team.handle is not before
+    qtbot.waitUntil(lambda: not team.handle.running, timeout=20_000)
+    assert team.last_report.moved_count == 0
     model = window.libraryView.templateList.model()  # a QListView on a model (issue 15)
     names = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert any(COLLEAGUE_TEMPLATE.name in name for name in names)  # the list was re-read
@@ -129,3 +135,30 @@ def test_typing_during_a_pull_is_kept_as_a_copy(
     copies = [t for t in window.library.list_templates() if t.message.endswith(" + my typing")]
     assert len(copies) == 1 and copies[0].name.endswith("(my edits)")
     assert "your edits were kept" in window.statusBar().currentMessage()
+
+
+def test_who_changed_it_lists_the_portal_versions(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.sharing.conftest import App
+
+    team = window.windowActions.teamLibrary
+    assert not team.versionsAction.isEnabled()
+    qtbot.waitUntil(lambda: running_sandbox(window) is not None, timeout=20_000)
+    _sync(qtbot, window)
+    tid = COLLEAGUE_TEMPLATE.id
+    colleague = App(tmp_path / "colleague", running_sandbox(window).webhook_url("manager"))
+    try:
+        colleague.sync()
+        colleague.edit(tid, "second version")
+        colleague.sync()
+    finally:
+        colleague.close()
+    window.libraryController.open_template(tid)
+    team.versionsAction.trigger()
+    qtbot.waitUntil(lambda: team.versionsDialog is not None, timeout=20_000)
+    table = team.versionsDialog.table
+    assert table.rowCount() == 2
+    assert [table.item(row, 0).text() for row in range(2)] == ["2", "1"]  # newest first
+    assert [table.item(row, 1).text() for row in range(2)] == ["2", "2"]  # the manager
+    team.versionsDialog.close()

@@ -1,13 +1,15 @@
 """File menu actions for the team library and its state in the status bar (issue 19).
 
 "Sync team library now" runs one sync in the task pool (``ui.tasks``), never on the GUI
-thread; "Share this template with the team" marks the open template as shared and syncs.
-The status bar's label says the outcome: synced (with the time), conflicts, offline, or
-the error. The editor's pending autosave is flushed first, so the sync sees what was
-typed; after a sync the list and the open template are re-read, as pulls may change
-them. Texts come from ``pick`` like the Connections action next to it and retranslate on
-a language change. Only this module is imported at start-up; the sync machinery
-(httpx, pydantic) loads on the first use.
+thread, and from then on the window syncs again every 5 minutes. "Share this template
+with the team" marks the open template as shared and syncs. "Team library conflicts…"
+opens the side-by-side view; "Who changed it" shows Disk's versions of the open
+template. The status bar's label says the outcome: synced (with the time), conflicts,
+offline, or the error. The editor's pending autosave is flushed first, so the sync sees
+what was typed; the open template is reloaded only when a sync changed it (unsaved
+typing is kept as a local copy first). Texts come from ``pick`` like the Connections
+action next to it and retranslate on a language change. Only this module is imported at
+start-up; the sync machinery (httpx, pydantic) loads on the first use.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from olchat_desktop.core.i18n import pick
 from olchat_desktop.ui import i18n
+
+AUTO_SYNC_MS = 5 * 60 * 1000
 
 
 class TeamLibraryActions(QObject):
@@ -37,14 +41,27 @@ class TeamLibraryActions(QObject):
         self.conflictsAction.setObjectName("teamConflictsAction")
         self.conflictsAction.setEnabled(False)  # until a sync has found some
         self.conflictsAction.triggered.connect(self.open_conflicts)
+        self.versionsAction = QAction(window)
+        self.versionsAction.setObjectName("teamVersionsAction")
+        self.versionsAction.setEnabled(False)  # until a sync tells which profile
+        self.versionsAction.triggered.connect(self.open_versions)
         menu.addAction(self.syncAction)
         menu.addAction(self.shareAction)
         menu.addAction(self.conflictsAction)
+        menu.addAction(self.versionsAction)
         self.profile: str | None = None  # the sync state's key of the last sync
+        # Background sync: once the user has synced in this session, again every few
+        # minutes (no portal traffic for people who never use the team library).
+        self.autoSyncTimer = QTimer(self)
+        self.autoSyncTimer.setInterval(AUTO_SYNC_MS)
+        self.autoSyncTimer.timeout.connect(self._auto_sync)
         self.stateLabel = QLabel()
         self.stateLabel.setObjectName("teamLibraryState")
         window.statusBar().addPermanentWidget(self.stateLabel)  # type: ignore[attr-defined]
         self.handle: Any = None
+        self.versionsHandle: Any = None
+        self.versionsDialog: Any = None
+        self.conflictsDialogOpen = False  # no background sync under an open conflict view
         self.last_report: Any = None
         self._state: tuple[str, str] = ("", "")  # (ru, en) shown in the label
         window.installEventFilter(self)
@@ -62,6 +79,9 @@ class TeamLibraryActions(QObject):
         )
         self.conflictsAction.setText(
             pick(lang, "Конфликты командной библиотеки…", "Team library conflicts…")
+        )
+        self.versionsAction.setText(
+            pick(lang, "Кто менял шаблон (версии на портале)…", "Who changed it (portal versions)…")
         )
         self._set_label(pick(lang, *self._state) if any(self._state) else "")
 
@@ -134,8 +154,14 @@ class TeamLibraryActions(QObject):
 
     # -- outcomes ------------------------------------------------------------------------
 
+    def _auto_sync(self) -> None:
+        if self.profile is not None and not self.conflictsDialogOpen:
+            self.sync_now()
+
     def _done(self, report: Any) -> None:
         self.last_report = report
+        if not self.autoSyncTimer.isActive():
+            self.autoSyncTimer.start()
         details = "\n".join(report.lines(i18n.current_language()))
         stamp = time.strftime("%H:%M")
         if report.errors:
@@ -154,6 +180,7 @@ class TeamLibraryActions(QObject):
                 details,
             )
         self.conflictsAction.setEnabled(bool(report.conflicts))
+        self.versionsAction.setEnabled(True)
         changed = {
             item.template_id
             for kind in ("pulled", "restored", "local_copies")
@@ -199,6 +226,45 @@ class TeamLibraryActions(QObject):
             15_000,
         )
 
+    def open_versions(self) -> None:
+        """Disk's version list of the open template, read in the task pool."""
+        template_id = self._current_id()
+        if self.profile is None or template_id is None:
+            return
+        from olchat_desktop.sharing.state import SyncState
+
+        state = SyncState()
+        try:
+            entry = state.entries(self.profile).get(template_id)
+        finally:
+            state.close()
+        lang = i18n.current_language()
+        if entry is None or entry.file_id is None:
+            self._show("Этот шаблон не общий.", "This template is not shared.")
+            return
+        try:
+            target = self._target(lang)
+        except Exception as error:
+            self._show(str(error), str(error))
+            return
+        if target is None:
+            return
+        from olchat_desktop.ui.sharing.sync_target import file_versions
+        from olchat_desktop.ui.tasks import start_task
+
+        file_id, name = entry.file_id, self.window.library.get_draft(template_id).name
+        self.versionsHandle = start_task(
+            lambda _token, _report: file_versions(target, file_id), self
+        )
+        self.versionsHandle.succeeded.connect(lambda rows: self._show_versions(name, rows))
+        self.versionsHandle.failed.connect(self._failed)
+
+    def _show_versions(self, name: str, rows: Any) -> None:
+        from olchat_desktop.ui.sharing.versions_dialog import VersionsDialog
+
+        self.versionsDialog = VersionsDialog(name, list(rows), i18n.current_language(), self.window)
+        self.versionsDialog.open()
+
     def open_conflicts(self) -> Any:
         """The side-by-side conflict view for the last synced profile (offline work)."""
         if self.profile is None:
@@ -211,12 +277,14 @@ class TeamLibraryActions(QObject):
         state = SyncState()
         desk = ConflictDesk(self.window.library, state, self.profile, lang)
         dialog = ConflictDialog(desk, lang, self.window)
+        self.conflictsDialogOpen = True
         dialog.resolved.connect(lambda tid: self._reread({tid}))
         dialog.finished.connect(lambda _code: self._after_conflicts(desk, state))
         dialog.open()
         return dialog
 
     def _after_conflicts(self, desk: Any, state: Any) -> None:
+        self.conflictsDialogOpen = False
         left = len(desk.open_conflicts())
         state.close()
         self.conflictsAction.setEnabled(bool(left))

@@ -77,3 +77,15 @@ def run_sync(
         disk.close()
         target.client.close()
         state.close()
+
+
+def file_versions(target: SyncTarget, file_id: int) -> list[dict[str, Any]]:
+    """The Disk versions of a shared file, newest first (worker thread only)."""
+    from olchat_desktop.bitrix.disk import DiskClient
+
+    disk = DiskClient(target.client)
+    try:
+        return disk.versions(file_id)
+    finally:
+        disk.close()
+        target.client.close()
