@@ -1,5 +1,6 @@
-"""``olchat-desktop robots audit WEBHOOK_URL_OR_PROFILE [--json] [--csv FILE] [--lang ru|en]
-[--demo]``: list a portal's WhatsApp button robots and what is wrong with them (issue 8).
+"""``olchat-desktop robots audit (WEBHOOK_URL_OR_PROFILE | --webhook URL | --profile NAME |
+--demo) [--json] [--csv FILE] [--lang ru|en]``: list a portal's WhatsApp button robots and
+what is wrong with them (issue 8).
 
 The portal is a webhook URL, the name of a saved portal profile (its secret comes from the
 shared secret store), or ``--demo`` (an embedded sandbox with seeded good and faulty
@@ -52,6 +53,9 @@ def register(subparsers: Any) -> None:
         metavar="WEBHOOK_URL_OR_PROFILE",
         help="incoming webhook URL or the name of a saved portal profile",
     )
+    # The same named options as every other portal-using command (issue 14 point 6).
+    audit.add_argument("--profile", dest="audit_profile", metavar="NAME", help="saved portal")
+    audit.add_argument("--webhook", dest="audit_webhook", metavar="URL", help="webhook URL")
     audit.add_argument("--json", action="store_true", help="print the audit as JSON")
     audit.add_argument("--csv", metavar="FILE", help="also write the audit as CSV")
     audit.add_argument("--lang", dest="message_lang", choices=["ru", "en"])
@@ -149,6 +153,23 @@ def _open_client(args: argparse.Namespace, lang: Lang, stack: ExitStack) -> Any:
         stack.callback(sandbox.stop)
         # The sandbox has its own leaky bucket; no client-side pacing needed for the demo.
         return BitrixClient(WebhookAuth(sandbox.webhook_url("admin")), rate_profile="off")
+    named = [n for n in (args.portal, args.audit_profile, args.audit_webhook) if n]
+    if len(named) > 1:
+        raise UsageError(
+            _text(
+                lang,
+                "укажите портал одним способом: URL, --profile ИМЯ или --webhook URL",
+                "name the portal once: a URL, --profile NAME or --webhook URL",
+            )
+        )
+    if args.audit_webhook:
+        webhook = parse_webhook_url(args.audit_webhook)
+        return BitrixClient(WebhookAuth(webhook), rate_profile=args.rate_profile)
+    if args.audit_profile:
+        client = _profile_client(args.audit_profile, lang)
+        if client is None:
+            raise UsageError(_unknown_profile(args.audit_profile, lang))
+        return client
     target = (args.portal or "").strip()
     if not target:
         raise UsageError(

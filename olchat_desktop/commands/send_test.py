@@ -48,6 +48,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="use an embedded sandbox portal (same as --profile sandbox)",
     )
+    parser.add_argument(
+        "--webhook",
+        dest="send_webhook",
+        metavar="URL",
+        help="a portal's incoming webhook URL (with --via workflow)",
+    )
     parser.add_argument("--phone", required=True, metavar="NUMBER", help="recipient")
     parser.add_argument(
         "--wait",
@@ -117,8 +123,10 @@ def _targets(args: argparse.Namespace, stack: ExitStack) -> Any:
         sandbox = open_sandbox()
         stack.callback(sandbox.stop)
         return sandbox_targets(sandbox)
+    if args.send_webhook:
+        return _webhook_targets(args)
     if not args.profile:
-        raise UsageError("give --profile NAME or --demo")
+        raise UsageError("give --profile NAME, --webhook URL or --demo")
     from olchat_desktop.storage.profiles import ProfilesError, ProfileStore
     from olchat_desktop.storage.secret_store_factory import shared_secret_store
 
@@ -128,6 +136,33 @@ def _targets(args: argparse.Namespace, stack: ExitStack) -> Any:
     except ProfilesError as exc:
         raise UsageError(exc.user_message("en")) from None
     return profile_targets(store)
+
+
+def _webhook_targets(args: argparse.Namespace) -> Any:
+    """One portal from ``--webhook URL``; OLChat lines only come from profiles."""
+    from olchat_desktop.bitrix.auth import WebhookAuth
+    from olchat_desktop.bitrix.client import BitrixClient
+    from olchat_desktop.bitrix.services import BitrixServices
+    from olchat_desktop.bitrix.webhook_url import WebhookUrlError, parse_webhook_url
+    from olchat_desktop.send.connections import PortalChoice, SendTargets
+    from olchat_desktop.send.workflow_path import WorkflowPortal
+
+    if args.profile:
+        raise UsageError("give --webhook URL or --profile NAME, not both")
+    if args.via != "workflow":
+        raise UsageError("--webhook names a Bitrix24 portal: use it with --via workflow")
+    try:
+        webhook = parse_webhook_url(args.send_webhook)
+    except WebhookUrlError as exc:
+        raise UsageError(f"{exc.code}: {exc.message('en')}") from None
+
+    def open_portal() -> WorkflowPortal:
+        client = BitrixClient(WebhookAuth(webhook))
+        return WorkflowPortal(BitrixServices(client), client.domain)
+
+    return SendTargets(
+        portals=(PortalChoice(webhook.portal.netloc, "webhook", open_portal),), lines=()
+    )
 
 
 def _pick(choices: Any, name: str | None, kind: str) -> Any:

@@ -188,3 +188,23 @@ def test_unwritable_csv_exits_2(
     assert cli.main(argv) == 2
     assert capsys.readouterr().err == f"error: {target}: no such folder\n"
     assert len(sandbox.request_log) == before  # refused before reading the portal
+
+
+def test_named_webhook_and_profile_options(
+    sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The same --webhook / --profile options as every portal-using command (issue 14).
+    webhook = sandbox.webhook_url("admin")
+    assert cli.main(["robots", "audit", "--webhook", webhook, "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["templates_read"] == 8
+    profiles = ProfileStore(shared_secret_store())
+    profiles.load()
+    ConnectionService(profiles).save_webhook_portal("Продажи", webhook)
+    assert cli.main(["robots", "audit", "--profile", "продажи", "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["templates_read"] == 8
+    assert secret_of(webhook) not in out + err
+    assert cli.main(["robots", "audit", "--profile", "nosuch", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("error: no portal profile named 'nosuch'")
+    assert cli.main(["robots", "audit", webhook, "--profile", "Продажи", "--lang", "en"]) == 2
+    assert "name the portal once" in capsys.readouterr().err

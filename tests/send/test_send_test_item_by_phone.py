@@ -53,3 +53,22 @@ def test_readme_example_finds_the_item_by_phone_and_says_which(
     found = re.search(rf"found by the phone {re.escape(phone)}: Deal (\d+): ", err)
     assert found is not None, err
     assert found.group(1) == "1"  # contact 1 owns that number, deal 1 is contact 1's
+
+
+def test_webhook_option_sends_through_that_portal(
+    tmp_path: Path, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = Template(name="Визит", line="1", phone="79161000001", message="Ждём вас?")
+    template = template.model_copy(update={"buttons": ["Да", "Нет"]})
+    path = tmp_path / "visit.olchat.json"
+    path.write_text(dumps_template(template), encoding="utf-8")
+    webhook = sandbox.webhook_url("admin")
+    common = ["send-test", str(path), "--phone", "+79161000001", "--lang", "en"]
+    assert cli.main([*common, "--via", "workflow", "--webhook", webhook, "--wait", "0"]) == 0
+    out, err = capsys.readouterr()
+    assert "found by the phone +79161000001: Deal 1: " in err
+    assert webhook.rsplit("/", 2)[-2] not in out + err  # the secret is never printed
+    assert cli.main([*common, "--via", "olchat", "--webhook", webhook]) == 2
+    assert "use it with --via workflow" in capsys.readouterr().err
+    assert cli.main([*common, "--via", "workflow", "--webhook", "https://x.bitrix24.ru/"]) == 2
+    assert "error: " in capsys.readouterr().err
