@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from olchat_desktop.core.field_catalogue import ENTITIES
 from olchat_desktop.core.i18n import Lang, pick, plural_ru
 
 if TYPE_CHECKING:
@@ -229,6 +228,7 @@ class CatalogueController(QObject):
         if portal is None:
             return None, None
         from olchat_desktop.bitrix.field_catalogue_fetch import load_catalogue
+        from olchat_desktop.core.field_catalogue import ENTITIES
         from olchat_desktop.storage.field_catalogue_cache import FieldCatalogueCache
 
         cache = FieldCatalogueCache(home)
