@@ -31,6 +31,12 @@ if problems == "1":  # a header over the limit, markup in a button, an expressio
     editor.headerEdit.setText("Очень длинный заголовок, который точно не поместится в лимит")
     editor.buttonEdits[0].setText("*Понравилось очень*")
     editor.footerEdit.setText("{{Менеджер}} из клиники «Здоровье» на улице Ленина, дом")
+import time  # the editor reads the demo portal's fields in the background (issue 14)
+catalogues = window.windowActions.catalogues
+deadline = time.monotonic() + 20
+while (catalogues.portal_catalogue is None or catalogues.busy) and time.monotonic() < deadline:
+    QApplication.processEvents()
+    time.sleep(0.02)
 for _ in range(5):
     QApplication.processEvents()
 window.grab().save(out)

@@ -86,6 +86,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Built-in field list for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Built-in field list (no portal connected)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -86,6 +86,10 @@
         <translation>Встроенный список полей (поля портала «{portal}» ещё не прочитаны)</translation>
     </message>
     <message>
+        <source>Built-in field list for now</source>
+        <translation>Пока встроенный список полей</translation>
+    </message>
+    <message>
         <source>Built-in field list (no portal connected)</source>
         <translation>Встроенный список полей (портал не подключён)</translation>
     </message>

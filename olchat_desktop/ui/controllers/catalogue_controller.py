@@ -80,6 +80,7 @@ class CatalogueController(QObject):
         # whether nothing new could be read at all.
         self._problems: tuple[Any, ...] = ()
         self._failed = False
+        self._resolved = False  # the active portal was looked for at least once
         self._builtin: FieldCatalogue | None = None
         self._task: TaskHandle | None = None
         self._retries = 0
@@ -127,6 +128,8 @@ class CatalogueController(QObject):
                 "CatalogueController",
                 "Built-in field list (the fields of «{portal}» are not read yet)",
             ).replace("{portal}", portal.name)
+        elif not self._resolved:  # the first look for a portal has not finished yet
+            text = QCoreApplication.translate("CatalogueController", "Built-in field list for now")
         else:
             text = QCoreApplication.translate(
                 "CatalogueController", "Built-in field list (no portal connected)"
@@ -254,6 +257,7 @@ class CatalogueController(QObject):
     def _on_loaded(self, result: tuple[Any, Any]) -> None:
         portal, catalogue = result
         self.portal = portal
+        self._resolved = True
         if catalogue is not None:
             self.portal_catalogue = catalogue
             self._ticker.start()
@@ -264,6 +268,7 @@ class CatalogueController(QObject):
     def _on_refreshed(self, result: tuple[Any, Any]) -> None:
         portal, load = result
         self.portal = portal
+        self._resolved = True
         self.error = ""
         self._problems = ()
         if load is not None:
@@ -279,6 +284,7 @@ class CatalogueController(QObject):
         self.changed.emit()
 
     def _on_failed(self, error: object, automatic: bool) -> None:
+        self._resolved = True
         from olchat_desktop.ui.catalogue.portal import SandboxNotStartedError
 
         if isinstance(error, SandboxNotStartedError):

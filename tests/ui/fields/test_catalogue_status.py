@@ -108,6 +108,9 @@ def test_without_a_portal_the_built_in_list_is_used_and_named(
     catalogues = window.windowActions.catalogues
     _use_portal(window, None)
     catalogues.portal = None
+    catalogues._resolved = False
+    catalogues.changed.emit()
+    assert _status(window) == "Built-in field list for now"  # not looked for a portal yet
     catalogues.load_cached()
     qtbot.waitUntil(lambda: not catalogues.busy, timeout=TIMEOUT_MS)
     assert _status(window) == "Built-in field list (no portal connected)"
