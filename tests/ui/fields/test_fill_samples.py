@@ -152,3 +152,23 @@ def test_without_crm_access_the_search_says_so(
     assert dialog.statusLabel.text()
     assert dialog.resultsList.count() == 0
     dialog.reject()
+
+
+def test_a_rate_limit_mid_way_is_named_and_samples_stay(
+    window: MainWindow, qtbot: QtBot, sandbox: Sandbox
+) -> None:
+    window = _portal_window(window, qtbot, sandbox)
+    editor = window.editor
+    editor.samples.set_sample("{{Промокоды}}", "мой код")
+    typed = dict(editor.draft().samples)
+    dialog = _open_dialog(window, qtbot)
+    _search(dialog, qtbot, "оборудования №1", "#1 · Поставка оборудования №1")
+    # The portal's operating-time budget for crm.deal.list runs out (reference §3).
+    credential = f"webhook:{sandbox._webhooks['admin'].webhook_id}"
+    sandbox.operating.record(credential, "crm.deal.list", 600)
+    dialog.fillButton.click()
+    qtbot.waitUntil(lambda: dialog.statusLabel.property("error") is True, timeout=TIMEOUT_MS)
+    assert "OPERATION_TIME_LIMIT" in dialog.statusLabel.text()
+    assert editor.draft().samples == typed
+    assert editor.sample_origin() is None
+    dialog.reject()
