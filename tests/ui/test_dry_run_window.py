@@ -140,3 +140,28 @@ def test_demo_mode_opens_from_the_message_menu_and_seeds_on_first_check(
     assert controller.report is not None and controller.report.complete
     assert controller.report.items_checked == 15 + 3000  # seeded by the first check
     view.close()
+    main.dryRunAction.trigger()  # reopened: the same window, its report still there
+    assert main.dryRunWindow is view and view.isVisible()
+    assert view.model.rowCount() > 0
+    view.close()
+
+
+def test_item_id_opens_the_portal_page(
+    dry_window: tuple[DryRunView, DryRunController], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    view, controller = dry_window
+    view.limitSpin.setValue(300)
+    qtbot.mouseClick(view.startButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
+    assert controller.report is not None and controller.report.items_checked == 300
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    cell = view.proxy.index(0, 0)
+    rect = view.table.visualRect(cell)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [f"{controller.origin}/crm/deal/details/{cell.data()}/"]
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.table.visualRect(view.proxy.index(0, 3)).center())  # fmt: skip
+    assert len(opened) == 1  # only the ID column is a link

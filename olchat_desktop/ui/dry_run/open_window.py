@@ -19,9 +19,10 @@ def dry_run_action_text(lang: Lang) -> str:
 
 
 def open_dry_run_window(window: Any) -> Any:
-    """Show the window (one per main window; raised if already open)."""
+    """Show the window (one per main window; shown again with its report if reopened)."""
     existing = getattr(window, "dryRunWindow", None)
-    if existing is not None and existing.isVisible():
+    if existing is not None:  # closed windows are only hidden: the last report is kept
+        existing.show()
         existing.raise_()
         existing.activateWindow()
         return existing
