@@ -4,7 +4,8 @@ not a test (issue 15).
 
 1. Import: a bundle file of N realistic templates (Russian text of 80-700 characters,
    tags, a few with problems) imported into an empty library through
-   ``storage.library_transfer`` — this also builds the two libraries. Goal: 20,000 in
+   ``storage.library_import`` (the app's streamed import) — this also builds the two
+   libraries. Goal: 20,000 in
    <= 2 s.
 2. Switch selection: 150 clicks on other rows of the sidebar (among the first 300), each
    timed from the selection change to the template loaded in the editor (synchronous),
@@ -96,14 +97,14 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def import_library(home: Path, count: int) -> tuple[float, int]:
-    from olchat_desktop.storage import library_transfer
     from olchat_desktop.storage.library import TemplateLibrary
+    from olchat_desktop.storage.library_import import import_path
 
     bundle = home / "bundle.json"
     size = write_bundle(bundle, count)
     with TemplateLibrary(home / "library.sqlite3") as library:
         started = time.perf_counter()
-        library_transfer.import_file(library, bundle)
+        import_path(library, bundle)
         elapsed = time.perf_counter() - started
     bundle.unlink()
     return elapsed, size

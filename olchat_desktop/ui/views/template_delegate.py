@@ -29,6 +29,7 @@ DOT_COLOURS = {
     None: "#9aa0a6",
 }
 _PADDING = 4
+DOT_SIZE = 10
 
 
 def relative_time(updated_at: str, now: datetime | None = None) -> str:
@@ -79,7 +80,7 @@ class TemplateRowDelegate(QStyledItemDelegate):
     def dot(self, status: int | None) -> QIcon:
         """A filled circle in the status colour (the row's decoration), made once."""
         if status not in self._dots:
-            size = 12
+            size = DOT_SIZE
             pixmap = QPixmap(size, size)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
@@ -100,7 +101,7 @@ class TemplateRowDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         height = option.fontMetrics.height()
-        return QSize(120, 2 * height + 3 * _PADDING)
+        return QSize(120, 2 * height + 4 * _PADDING)
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -109,8 +110,8 @@ class TemplateRowDelegate(QStyledItemDelegate):
         row = index.data(ROW_ROLE)
         if isinstance(row, ListRow):
             option.icon = self.dot(row.status)
-            option.decorationSize = QSize(12, 12)
-            option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            option.decorationSize = QSize(DOT_SIZE, DOT_SIZE)
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
 
     def paint(
         self,
@@ -118,29 +119,42 @@ class TemplateRowDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        super().paint(painter, option, index)
+        """The default painting (background, dot, name) in the first line's band, then
+        the second line: the tags on the left, the time on the right."""
+        rect: QRect = option.rect
+        metrics = option.fontMetrics
+        first = QRect(rect.left(), rect.top(), rect.width(), metrics.height() + 2 * _PADDING)
+        top = QStyleOptionViewItem(option)
+        top.rect = first
+        super().paint(painter, top, index)
         row = index.data(ROW_ROLE)
         if not isinstance(row, ListRow):
             return
-        rect: QRect = option.rect
-        metrics = option.fontMetrics
         palette: QPalette = option.palette
+        second = QRect(
+            rect.left(), first.bottom() + 1, rect.width(), rect.bottom() - first.bottom()
+        )
         selected = self._view.selectionModel().isSelected(index)
+        painter.save()
         if selected:
+            # setBrush(QColor) + drawRect, not fillRect: resolving fillRect's overloads
+            # builds PySide's QGradient type, which start-up never needs.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRect(second)
             colour = palette.color(QPalette.ColorRole.HighlightedText)
         else:
             colour = palette.color(QPalette.ColorRole.PlaceholderText)
-        line = QRect(
-            rect.left() + 12 + 3 * _PADDING,
-            rect.top() + metrics.height() + 2 * _PADDING,
-            rect.width() - 12 - 5 * _PADDING,
-            metrics.height(),
-        )
+        # Under the name: the style puts it after the dot and two margins.
+        line = second.adjusted(DOT_SIZE + 2 * _PADDING + 1, 0, -2 * _PADDING, -_PADDING)
         when = relative_time(row.updated_at)
-        when_width = metrics.horizontalAdvance(when) + _PADDING
-        painter.save()
+        when_width = metrics.horizontalAdvance(when) + 2 * _PADDING
         painter.setPen(colour)
-        painter.drawText(line, int(Qt.AlignmentFlag.AlignRight), when)
+        centred = int(Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignRight) | centred, when)
         tags = metrics.elidedText(row.tags, Qt.TextElideMode.ElideRight, line.width() - when_width)
-        painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft), tags)
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft) | centred, tags)
+        # A hairline between rows: two-line rows read as one item each.
+        painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+        painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         painter.restore()
