@@ -46,7 +46,7 @@ _ENTITY_NAMES = {
     "lead": ("лидов", "leads"),
     "company": ("компаний", "companies"),
     "statuses": ("стадий и справочников", "stages and lists"),
-    "": ("полей портала", "portal fields"),
+    "": ("портала", "the portal"),  # the whole catalogue: «поля портала»
 }
 
 

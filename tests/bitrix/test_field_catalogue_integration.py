@@ -19,6 +19,7 @@ from olchat_desktop.bitrix.crm_items import (
 from olchat_desktop.bitrix.errors import BitrixError
 from olchat_desktop.bitrix.field_catalogue_fetch import (
     MAX_FIELDS_PER_ENTITY,
+    CatalogueProblem,
     fetch_catalogue,
     load_catalogue,
 )
@@ -249,3 +250,16 @@ def test_samples_from_a_contact(client: BitrixClient) -> None:
         "{{День рождения клиента}}": "08.03.1990",
         "{{Telegram}}": "@client_one 😊",
     }
+
+
+def test_whole_catalogue_problems_read_naturally() -> None:
+    failed = CatalogueProblem("", "failed", detail="timeout")
+    assert failed.message("en") == (
+        "Could not read the fields of the portal: timeout The built-in list is used."
+    )
+    assert failed.message("ru", cached=True).startswith("Не удалось прочитать поля портала: ")
+    assert (
+        CatalogueProblem("deal", "failed")
+        .message("en")
+        .startswith("Could not read the fields of deals")
+    )
