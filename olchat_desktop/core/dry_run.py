@@ -31,13 +31,12 @@ Expressions that name no field of the catalogue are not evaluated; the report li
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Any
 
 from olchat_desktop.core import limits
-from olchat_desktop.core.dry_run_report import DryRunReport, Rendered, problem_rank
+from olchat_desktop.core.dry_run_report import DryRunReport, Rendered, build_report
 from olchat_desktop.core.dry_run_stats import (
     DEFAULT_WORST_N,
     HISTOGRAM_CAP,
@@ -47,72 +46,29 @@ from olchat_desktop.core.dry_run_stats import (
     OffenderList,
     preview,
 )
+from olchat_desktop.core.dry_run_template import (
+    Slot,
+    item_phones,
+    one_number,
+    phone_source,
+    robot_fields,
+)
 from olchat_desktop.core.expressions import (
     Expression,
     LiteralText,
     find_expressions,
     split_expressions,
 )
-from olchat_desktop.core.field_catalogue import CatalogueField, CrmEntity, FieldCatalogue
+from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
 from olchat_desktop.core.field_resolution import resolve
 from olchat_desktop.core.field_values import clean_text, printable_value
 from olchat_desktop.core.i18n import Lang
-from olchat_desktop.core.phone import multi_value_phone_expressions, normalize_phone
+from olchat_desktop.core.phone import multi_value_phone_expressions
 from olchat_desktop.core.template_draft import TemplateContent
 
-PhoneSource = Literal["fixed", "contact", "company", "self", "field"]
-_PHONE_NAME = re.compile(r"телефон|phone", re.IGNORECASE)
-_COMPANY_NAME = re.compile(r"компани|company", re.IGNORECASE)
-_CONTACT_NAME = re.compile(r"контакт|contact", re.IGNORECASE)
-_PHONE_SPLIT = re.compile(r"[,;]")
-_DIGIT = re.compile(r"\d").search
 CHUNK = 1000  # items evaluated together, column by column
 _CACHE_LIMIT = 4096  # distinct raw values remembered per expression
 _NO_KEY = object()  # a raw value that cannot be a cache key (a map, a list of maps)
-
-
-class _Slot:
-    """One resolved expression: its field, form and a per-run cache of printable texts."""
-
-    __slots__ = (
-        "expression", "field", "code", "printable", "plain", "listed", "cache", "empty", "index",
-    )  # fmt: skip
-
-    def __init__(self, expression: Expression, field: CatalogueField, printable: bool) -> None:
-        self.expression = expression
-        self.field = field
-        self.code = field.code
-        self.plain = field.type in ("string", "url") and not field.multiple
-        self.listed = field.multiple or field.type == "crm_multifield"  # a list is expected
-        self.printable = printable
-        self.cache: dict[Any, str] = {}
-        self.empty = 0
-        self.index = 0
-
-
-def _robot_fields(template: TemplateContent) -> list[tuple[str, str, int]]:
-    fields: list[tuple[str, str, int]] = [
-        ("header", template.header, limits.HEADER),
-        ("message", template.message, limits.MESSAGE),
-        ("footer", template.footer, limits.FOOTER),
-    ]
-    buttons = [b for b in template.buttons[: limits.MAX_BUTTONS]]
-    fields += [(f"buttons[{i}]", text, limits.BUTTON) for i, text in enumerate(buttons)]
-    return fields
-
-
-def phone_source(template: TemplateContent, entity: CrmEntity) -> PhoneSource:
-    """Where the robot's phone comes from, so the fetcher knows what to read."""
-    text = template.phone
-    if not find_expressions(text):
-        return "fixed"
-    if not _PHONE_NAME.search(text):
-        return "field"
-    if entity != "deal":
-        return "self"
-    if _COMPANY_NAME.search(text) and not _CONTACT_NAME.search(text):
-        return "company"
-    return "contact"
 
 
 class DryRun:
@@ -133,13 +89,13 @@ class DryRun:
         self.entity = entity
         self.users: Mapping[str, str] = users if users is not None else {}
         self.portal_lang = portal_lang
-        self.slots: list[_Slot] = []
+        self.slots: list[Slot] = []
         self.unknown: list[str] = []
-        self._by_source: dict[str, _Slot] = {}
+        self._by_source: dict[str, Slot] = {}
         # Each robot field as a str.format template over the item's expression values:
         # literal braces doubled, an unknown expression prints nothing.
         self.fields: list[tuple[str, str, LengthStats]] = []
-        for name, text, limit in _robot_fields(template):
+        for name, text, limit in robot_fields(template):
             parts: list[str] = []
             for segment in split_expressions(text):
                 if isinstance(segment, LiteralText):
@@ -182,7 +138,7 @@ class DryRun:
         self._bad: set[int] = set()
         self._index = 0
 
-    def _slot(self, expression: Expression) -> _Slot | None:
+    def _slot(self, expression: Expression) -> Slot | None:
         known = self._by_source.get(expression.source)
         if known is not None:
             return known
@@ -191,7 +147,7 @@ class DryRun:
             if expression.source not in self.unknown:
                 self.unknown.append(expression.source)
             return None
-        slot = _Slot(expression, found.field, found.modifier.casefold() == "printable")
+        slot = Slot(expression, found.field, found.modifier.casefold() == "printable")
         slot.index = len(self.slots)
         self.slots.append(slot)
         self._by_source[expression.source] = slot
@@ -199,7 +155,7 @@ class DryRun:
 
     # -- one item ------------------------------------------------------------------------
 
-    def _value(self, slot: _Slot, raw: object, item: Mapping[str, Any]) -> str:
+    def _value(self, slot: Slot, raw: object, item: Mapping[str, Any]) -> str:
         key: Any = raw
         if isinstance(raw, list):
             key = tuple(raw) if all(isinstance(v, str | int | None) for v in raw) else _NO_KEY
@@ -285,7 +241,7 @@ class DryRun:
         if chunk:
             self._add_chunk(chunk)
 
-    def _column(self, slot: _Slot, items: list[Mapping[str, Any]]) -> list[str]:
+    def _column(self, slot: Slot, items: list[Mapping[str, Any]]) -> list[str]:
         """One expression's printable text for every item of a chunk (the hot loop)."""
         code, cache, plain, listed = slot.code, slot.cache, slot.plain, slot.listed
         column: list[str] = []
@@ -365,7 +321,7 @@ class DryRun:
             self.worst = Rendered(item_id, texts[0], texts[1], texts[2], texts[3:])
 
     def _empty_expressions(
-        self, slot: _Slot, column: list[str], items: list[Mapping[str, Any]]
+        self, slot: Slot, column: list[str], items: list[Mapping[str, Any]]
     ) -> None:
         empties = self._empties
         source = slot.expression.source
@@ -409,26 +365,13 @@ class DryRun:
                 self._offend("duplicate_button", "error", f"buttons[{index}]", item, text)
             seen.add(key)
 
-    def _phones(self, item: Mapping[str, Any], values: list[str]) -> list[str]:
-        if self.phone_source == "field":
-            text = "".join(values[slot.index] for slot in self._phone_slots)
-            return [p for p in _PHONE_SPLIT.split(text) if normalize_phone(p)]
-        raw = item.get("PHONE")
-        entries = raw if isinstance(raw, list) else [raw] if raw else []
-        numbers = [e.get("VALUE") if isinstance(e, Mapping) else e for e in entries]
-        return [str(n) for n in numbers if n and _DIGIT(str(n))]  # a number has digits
-
     def _check_phone(self, item: Mapping[str, Any], values: list[str]) -> None:
         if self.phone_source == "fixed":
             return
-        raw = item.get("PHONE")
-        if self.phone_source != "field" and raw.__class__ is list and len(raw) == 1:
-            # The common case, one number: nothing to report when it has digits.
-            entry = raw[0]
-            value = entry.get("VALUE") if entry.__class__ is dict else entry
-            if value and _DIGIT(str(value)):
-                return
-        phones = self._phones(item, values)
+        if self.phone_source != "field" and one_number(item):
+            return
+        printed = "".join(values[slot.index] for slot in self._phone_slots)
+        phones = item_phones(item, self.phone_source, printed)
         if not phones:
             self.no_phone += 1
             self._offend("no_phone", "error", "phone", item, "")
@@ -439,39 +382,4 @@ class DryRun:
 
     def report(self, **context: Any) -> DryRunReport:
         """A snapshot of the aggregate (``context``: requests, complete, stopped, ...)."""
-        return _build_report(self, **context)
-
-
-def _build_report(run: DryRun, **context: Any) -> DryRunReport:
-    problems: dict[str, dict[str, Any]] = {}
-    offenders: list[dict[str, Any]] = []
-    for code in sorted(run.offenders, key=problem_rank):
-        found = run.offenders[code]
-        if not found.count:
-            continue
-        listed = found.items()
-        severity = listed[0].severity if listed else "warning"
-        problems[code] = {"severity": severity, "count": found.count}
-        offenders.extend(offender.to_dict() for offender in listed)
-    return DryRunReport(
-        entity=run.entity,
-        template=run.template.name,
-        items_checked=run.items_checked,
-        items_with_errors=run.items_with_errors,
-        nothing_to_check=run.nothing_to_check,
-        fields={name: stats.to_dict() for name, _, stats in run.fields},
-        problems=problems,
-        expressions={
-            slot.expression.source: {"code": slot.field.code, "empty": slot.empty}
-            for slot in run.slots
-        },
-        unknown_expressions=list(run.unknown),
-        phone={
-            "source": run.phone_source,
-            "none": run.no_phone,
-            "several": run.several_phones,
-        },
-        offenders=offenders,
-        worst=run.worst,
-        **context,
-    )
+        return build_report(self, **context)

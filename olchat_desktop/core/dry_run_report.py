@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
+from olchat_desktop.core.dry_run_stats import LengthStats, OffenderList
+from olchat_desktop.core.dry_run_template import Slot
 from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.template_draft import TemplateContent
 
 REPORT_FORMAT = "olchat-dry-run-report"
 CSV_COLUMNS = (
@@ -42,6 +46,17 @@ _TITLES: dict[str, tuple[str, str]] = {
     "empty_expression": ("Пустое выражение", "Empty expression"),
     "unexpected_value": ("Значение неожиданного типа", "Value of an unexpected type"),
 }
+
+
+SEVERITY = {
+    "too_long": "error",
+    "empty_required": "error",
+    "empty_button": "error",
+    "duplicate_button": "error",
+    "no_phone": "error",
+    "empty_expression": "warning",
+    "unexpected_value": "warning",
+}  # fmt: skip  (several_phones depends on the template: DryRun.several_phones_severity)
 
 
 def problem_title(code: str, lang: Lang) -> str:
@@ -198,3 +213,71 @@ def partial_text(report: DryRunReport, lang: Lang) -> str:
 
 def problem_rank(code: str) -> int:
     return PROBLEM_ORDER.index(code) if code in PROBLEM_ORDER else len(PROBLEM_ORDER)
+
+
+class ReportSource(Protocol):
+    """What :func:`build_report` reads from the evaluator (``core.dry_run.DryRun``)."""
+
+    @property
+    def entity(self) -> str: ...
+    @property
+    def template(self) -> TemplateContent: ...
+    @property
+    def items_checked(self) -> int: ...
+    @property
+    def items_with_errors(self) -> int: ...
+    @property
+    def nothing_to_check(self) -> bool: ...
+    @property
+    def fields(self) -> Sequence[tuple[str, str, LengthStats]]: ...
+    @property
+    def offenders(self) -> dict[str, OffenderList]: ...
+    @property
+    def slots(self) -> Sequence[Slot]: ...
+    @property
+    def unknown(self) -> Sequence[str]: ...
+    @property
+    def phone_source(self) -> str: ...
+    @property
+    def no_phone(self) -> int: ...
+    @property
+    def several_phones(self) -> int: ...
+    @property
+    def several_phones_severity(self) -> str: ...
+    @property
+    def worst(self) -> Rendered | None: ...
+
+
+def build_report(run: ReportSource, **context: Any) -> DryRunReport:
+    """A snapshot of the evaluator's aggregate (``context``: requests, complete, ...)."""
+    problems: dict[str, dict[str, Any]] = {}
+    offenders: list[dict[str, Any]] = []
+    for code in sorted(run.offenders, key=problem_rank):
+        found = run.offenders[code]
+        if not found.count:
+            continue
+        severity = SEVERITY.get(code, run.several_phones_severity)
+        problems[code] = {"severity": severity, "count": found.count}
+        offenders.extend(offender.to_dict() for offender in found.items())
+    return DryRunReport(
+        entity=run.entity,
+        template=run.template.name,
+        items_checked=run.items_checked,
+        items_with_errors=run.items_with_errors,
+        nothing_to_check=run.nothing_to_check,
+        fields={name: stats.to_dict() for name, _, stats in run.fields},
+        problems=problems,
+        expressions={
+            slot.expression.source: {"code": slot.field.code, "empty": slot.empty}
+            for slot in run.slots
+        },
+        unknown_expressions=list(run.unknown),
+        phone={
+            "source": run.phone_source,
+            "none": run.no_phone,
+            "several": run.several_phones,
+        },
+        offenders=offenders,
+        worst=run.worst,
+        **context,
+    )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from PySide6.QtCore import Qt
 
@@ -43,10 +45,23 @@ def dry_window(qtbot: Any, portal: Sandbox) -> Iterator[tuple[DryRunView, DryRun
     controller.cancel()
 
 
+class Unhurried(httpx.HTTPTransport):
+    """Real HTTP to the sandbox, each request taking 0.3 s more: a scan that lasts."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        time.sleep(0.3)
+        return super().handle_request(request)
+
+
 def test_stop_keeps_the_partial_report(
-    dry_window: tuple[DryRunView, DryRunController], qtbot: Any
+    dry_window: tuple[DryRunView, DryRunController], qtbot: Any, portal: Sandbox
 ) -> None:
     view, controller = dry_window
+    controller.portals[0] = PortalOption(
+        "Sandbox",
+        lambda: BitrixClient(WebhookAuth(portal.webhook_url()), transport=Unhurried()),
+        webhook=True,
+    )
     seen: list[int] = []
 
     def stop_after_first_batch(_text: str) -> None:
@@ -76,7 +91,8 @@ def test_full_run_fills_the_table_and_exports_match(
     values: list[int] = []
     qtbot.mouseClick(view.startButton, Qt.MouseButton.LeftButton)
     assert controller.task is not None
-    controller.task.progressed.connect(lambda _t: values.append(view.progress.value()))
+    # Each progress signal carries the items read when the worker sent it.
+    controller.task.progressed.connect(lambda text: values.append(int(text)))
     qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
     report = controller.report
     assert report is not None and report.complete

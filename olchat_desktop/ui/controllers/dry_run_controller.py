@@ -130,7 +130,7 @@ class DryRunController(QObject):
                 def progressed(progress: Any, snapshot: DryRunReport) -> None:
                     with self._lock:
                         self._latest = (progress, snapshot)
-                    report("")
+                    report(str(progress.items_read))  # the count at this moment
 
                 return check_items(
                     client, template, catalogue, entity,  # type: ignore[arg-type]
