@@ -152,6 +152,8 @@ def test_samples_print_json_and_apply(
     (saved,) = loads_templates(template_file.read_bytes())
     assert saved.samples["{{Дата визита}}"] == "24.12.2026"  # replaced by the item's value
     assert saved.samples["{{Другое}}"] == "x"  # a typed sample the item has no value for stays
+    assert saved.sample_origins["{{Дата визита}}"] == "deal:1"  # the editor marks and refills
+    assert "{{Другое}}" not in saved.sample_origins
 
 
 def test_samples_vanished_item_and_bad_item(

@@ -120,7 +120,10 @@ def _fill(
         from olchat_desktop.core.fileformat import dumps_template
         from olchat_desktop.storage.atomic import write_text_atomic
 
-        updated = template.model_copy(update={"samples": {**template.samples, **fill.samples}})
+        origins = {**template.sample_origins, **dict.fromkeys(fill.samples, fill.item.ref)}
+        updated = template.model_copy(
+            update={"samples": {**template.samples, **fill.samples}, "sample_origins": origins}
+        )
         write_text_atomic(path, dumps_template(updated), mode=0o644)
     if args.json:
         payload = {

@@ -43,8 +43,12 @@ class TemplateFileError(ValueError):
 
 
 def template_to_dict(template: Template) -> dict[str, Any]:
-    """The file object for one template, keys in the robot's field order."""
-    return {
+    """The file object for one template, keys in the robot's field order.
+
+    ``sample_origins`` is written only when a sample came from a CRM item, so files of
+    templates without one stay exactly as they were (the team library hashes them).
+    """
+    data: dict[str, Any] = {
         "format": TEMPLATE_FORMAT,
         "version": FORMAT_VERSION,
         "name": template.name,
@@ -58,6 +62,9 @@ def template_to_dict(template: Template) -> dict[str, Any]:
         "tags": list(template.tags),
         "samples": dict(template.samples),
     }
+    if template.sample_origins:
+        data["sample_origins"] = dict(template.sample_origins)
+    return data
 
 
 def dumps_template(template: Template) -> str:
@@ -143,10 +150,11 @@ def template_values(data: object, position: int | None = None) -> dict[str, Any]
     values["buttons"] = _string_list(data, "buttons", where_ru, where_en)
     values["tags"] = _string_list(data, "tags", where_ru, where_en)
     values["wait_for_reply"] = _typed(data, "wait_for_reply", bool, False, where_ru, where_en)
-    samples = _typed(data, "samples", dict, {}, where_ru, where_en)
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in samples.items()):
-        raise _wrong_type("samples", where_ru, where_en)
-    values["samples"] = samples
+    for key in ("samples", "sample_origins"):
+        mapping = _typed(data, key, dict, {}, where_ru, where_en)
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+            raise _wrong_type(key, where_ru, where_en)
+        values[key] = mapping
     return values
 
 

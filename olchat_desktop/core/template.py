@@ -27,5 +27,8 @@ class Template(BaseModel):
     wait_for_reply: bool = False
     tags: list[str] = Field(default_factory=list)
     samples: dict[str, str] = Field(default_factory=dict)
+    # Expression source -> the CRM item its sample was read from ("deal:14"); a sample
+    # typed by hand has none. Lets the editor mark such samples and refill them later.
+    sample_origins: dict[str, str] = Field(default_factory=dict)
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)

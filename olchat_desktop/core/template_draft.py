@@ -89,6 +89,7 @@ class TemplateDraft(FrozenRecord):
         "wait_for_reply",
         "tags",
         "samples",
+        "sample_origins",
     )
     id: str
     name: str
@@ -101,6 +102,7 @@ class TemplateDraft(FrozenRecord):
     wait_for_reply: bool
     tags: tuple[str, ...]
     samples: Mapping[str, str]
+    sample_origins: Mapping[str, str]
 
     def __init__(
         self,
@@ -115,6 +117,7 @@ class TemplateDraft(FrozenRecord):
         wait_for_reply: bool = False,
         tags: Sequence[str] = (),
         samples: Mapping[str, str] | None = None,
+        sample_origins: Mapping[str, str] | None = None,
     ) -> None:
         set_field(self, "id", new_template_id() if id is None else id)
         set_field(self, "name", name)
@@ -127,6 +130,7 @@ class TemplateDraft(FrozenRecord):
         set_field(self, "wait_for_reply", wait_for_reply)
         set_field(self, "tags", tuple(tags))
         set_field(self, "samples", dict(samples or {}))
+        set_field(self, "sample_origins", dict(sample_origins or {}))
 
     def replace(self, **changes: Any) -> TemplateDraft:
         """A copy with ``changes``; an unknown field name is a ``TypeError``."""
@@ -141,6 +145,7 @@ class TemplateDraft(FrozenRecord):
         data["buttons"] = list(self.buttons)
         data["tags"] = list(self.tags)
         data["samples"] = dict(self.samples)
+        data["sample_origins"] = dict(self.sample_origins)
         return data
 
     @classmethod
@@ -157,11 +162,12 @@ class TemplateDraft(FrozenRecord):
                 raise ValueError(f"template field {name!r} is not a list of text")
         if not isinstance(data.get("wait_for_reply", False), bool):
             raise ValueError("template field 'wait_for_reply' is not true or false")
-        samples = data.get("samples", {})
-        if not isinstance(samples, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in samples.items()
-        ):
-            raise ValueError("template field 'samples' is not a text mapping")
+        for name in ("samples", "sample_origins"):
+            mapping = data.get(name, {})
+            if not isinstance(mapping, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
+            ):
+                raise ValueError(f"template field {name!r} is not a text mapping")
         values = {name: value for name, value in data.items() if name in cls.__slots__}
         if "id" not in values:
             raise ValueError("template has no id")

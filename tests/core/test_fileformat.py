@@ -151,3 +151,21 @@ def test_export_import_round_trips(
     assert template_to_dict(loads_templates(dumps_bundle([original]))[0]) == template_to_dict(
         original
     )
+
+
+def test_sample_origins_round_trip_and_are_written_only_when_present() -> None:
+    from olchat_desktop.core.fileformat import dumps_template, loads_templates
+    from olchat_desktop.core.template import Template
+    from olchat_desktop.core.template_draft import TemplateDraft
+
+    plain = Template(name="a", message="{{Имя}}", samples={"{{Имя}}": "Анна"})
+    assert "sample_origins" not in dumps_template(plain)  # older files stay byte-identical
+    marked = plain.model_copy(update={"sample_origins": {"{{Имя}}": "contact:7"}})
+    (loaded,) = loads_templates(dumps_template(marked).encode())
+    assert loaded.sample_origins == {"{{Имя}}": "contact:7"}
+    draft = TemplateDraft.from_stored(marked.model_dump(mode="json"))
+    assert draft.sample_origins == {"{{Имя}}": "contact:7"}
+    assert draft.to_stored()["sample_origins"] == {"{{Имя}}": "contact:7"}
+    bad = dumps_template(plain).replace('"samples"', '"sample_origins": {"x": 1},\n  "samples"')
+    with pytest.raises(TemplateFileError):
+        loads_templates(bad.encode())

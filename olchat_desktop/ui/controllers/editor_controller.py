@@ -26,7 +26,7 @@ from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.core.validation import Problem, validate
 from olchat_desktop.ui.controllers.formatting import replace_in_widget
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
-from olchat_desktop.ui.controllers.samples import ItemOrigin, SamplesPresenter
+from olchat_desktop.ui.controllers.samples import ItemOrigin, SamplesPresenter, latest_origin
 from olchat_desktop.ui.views.editor_view import BUTTON_COUNT, EditorView
 from olchat_desktop.ui.widgets.counter_label import CounterLabel
 
@@ -66,7 +66,6 @@ class EditorController(QObject):
         # Samples filled from a CRM item, per template id: the item, and the sources
         # whose sample is still that item's value (typing over one removes it). Kept
         # for the session: the template file format has no place for it.
-        self._origins: dict[str, tuple[ItemOrigin, set[str]]] = {}
         self._catalogue: FieldCatalogue | None = None
         self._entity: CrmEntity = "deal"
         self._connect_fields()
@@ -152,8 +151,10 @@ class EditorController(QObject):
         nothing, not an unknown) and remember which item they came from."""
         samples = dict(self._template.samples)
         samples.update(values)
-        self._template = self._template.replace(samples=samples)
-        self._origins[self._template.id] = (origin, set(values))
+        # Kept in the template (and its file), so the marks and "Refill" survive a restart.
+        origins = dict(self._template.sample_origins)
+        origins.update(dict.fromkeys(values, origin.ref))
+        self._template = self._template.replace(samples=samples, sample_origins=origins)
         self._refresh_samples(force=True)
         self._recount_all()
         self._revalidate()
@@ -162,8 +163,7 @@ class EditorController(QObject):
 
     def sample_origin(self) -> ItemOrigin | None:
         """The item the current template's samples were last filled from."""
-        entry = self._origins.get(self._template.id)
-        return entry[0] if entry is not None else None
+        return latest_origin(self._template.sample_origins)
 
     def apply_fix(self, problem: Problem) -> None:
         """Replace the problem's expression with its replacement, in its field, as one
@@ -238,15 +238,14 @@ class EditorController(QObject):
         self._set("wait_for_reply", checked)
 
     def _on_sample_changed(self, source: str, value: str | None) -> None:
-        entry = self._origins.get(self._template.id)
-        if entry is not None:
-            entry[1].discard(source)  # typed by the user now
+        origins = dict(self._template.sample_origins)
+        origins.pop(source, None)  # typed by the user now
         samples = dict(self._template.samples)
         if value is None:
             samples.pop(source, None)
         else:
             samples[source] = value
-        self._template = self._template.replace(samples=samples)
+        self._template = self._template.replace(samples=samples, sample_origins=origins)
         self._recount_all()
         self._revalidate()
         self._update_preview()
@@ -286,18 +285,21 @@ class EditorController(QObject):
         if found == self._expression_sources and not force:
             return False
         self._expression_sources = found
-        entry = self._origins.get(template.id)
+        lang = self._language()
         origins: dict[str, str] = {}
+        for source, ref in template.sample_origins.items():
+            origin = ItemOrigin.from_ref(ref)
+            if origin is not None:
+                origins[source] = origin.text(lang)
+        latest = latest_origin(template.sample_origins)
         refill = self.view.refillSamplesButton
-        if entry is not None:
-            text = entry[0].text(self._language())
-            origins = {source: text for source in entry[1]}
+        if latest is not None:
             refill.setText(
                 QCoreApplication.translate("EditorController", "Refill {origin}").replace(
-                    "{origin}", text
+                    "{origin}", latest.text(lang)
                 )
             )
-        refill.setVisible(entry is not None)
+        refill.setVisible(latest is not None)
         self.samples.show(found, template.samples, origins)
         if not force:
             self._recount_all()

@@ -9,6 +9,7 @@ sample came from ("из сделки #12"); typing in a cell makes it the user's
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -33,9 +34,29 @@ class ItemOrigin(NamedTuple):
     item_id: str
     title: str = ""
 
+    @property
+    def ref(self) -> str:
+        """How the template stores it (``Template.sample_origins`` values): "deal:12"."""
+        return f"{self.entity}:{self.item_id}"
+
+    @classmethod
+    def from_ref(cls, ref: str) -> ItemOrigin | None:
+        entity, _, item_id = ref.partition(":")
+        return cls(entity, item_id) if entity in _ENTITY_OF and item_id else None
+
     def text(self, lang: str) -> str:
         ru, en = _ENTITY_OF.get(self.entity, (self.entity, self.entity))
         return f"из {ru} #{self.item_id}" if lang == "ru" else f"from {en} #{self.item_id}"
+
+
+def latest_origin(sample_origins: Mapping[str, str]) -> ItemOrigin | None:
+    """The item most samples came from (a refill reads it again), or None."""
+    refs = Counter(sample_origins.values()).most_common()
+    for ref, _count in refs:
+        origin = ItemOrigin.from_ref(ref)
+        if origin is not None:
+            return origin
+    return None
 
 
 class SamplesPresenter(QObject):

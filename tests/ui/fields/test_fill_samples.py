@@ -84,6 +84,17 @@ def test_fill_from_a_deal_then_refill_and_empty_values(
     assert view.refillSamplesButton.isVisible()
     assert view.refillSamplesButton.text() == "Refill from deal #1"
 
+    # The marks live in the template: saved, opened again later, they are still there.
+    library = window.libraryController
+    filled_id = library.current_id
+    library.save_now()
+    library.new_template()
+    assert not view.refillSamplesButton.isVisible()
+    assert library.open_template(filled_id)
+    assert editor.draft().sample_origins["{{Промокоды}}"] == "deal:1"
+    assert editor.samples.origin_text("{{Промокоды}}") == "from deal #1"
+    assert view.refillSamplesButton.isVisible()
+
     # The deal changes on the portal; Refill reads the same item again.
     sandbox.portal.deals[1]["UF_CRM_1700000003"] = "42"
     view.refillSamplesButton.click()
@@ -96,6 +107,7 @@ def test_fill_from_a_deal_then_refill_and_empty_values(
     editor.samples.set_sample("{{Промокоды}}", "МОЙ-КОД")
     assert editor.samples.origin_text("{{Промокоды}}") == ""
     assert editor.draft().samples["{{Промокоды}}"] == "МОЙ-КОД"
+    assert "{{Промокоды}}" not in editor.draft().sample_origins
 
     # Deal 3 has every user field empty: empty samples, counted as nothing (not "+?").
     dialog = _open_dialog(window, qtbot)
