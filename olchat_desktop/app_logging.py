@@ -81,7 +81,7 @@ def install_exception_hook(show: bool = True) -> None:
             return
         log.error("Unexpected error", exc_info=(kind, error, trace))
         if show:
-            _show_error_dialog(kind.__name__)
+            _show_error_dialog(kind, error, trace)
 
     def on_thread_exception(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
@@ -94,17 +94,45 @@ def install_exception_hook(show: bool = True) -> None:
     threading.excepthook = on_thread_exception
 
 
-def _show_error_dialog(kind_name: str) -> None:
-    from PySide6.QtCore import QCoreApplication, QThread
-    from PySide6.QtWidgets import QApplication, QMessageBox
+_dialog_open = False
+
+
+def _show_error_dialog(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Save the edited template, then show the redacted report (``ui.crash_dialog``)."""
+    global _dialog_open
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
-    if app is None or QThread.currentThread() is not app.thread():
+    if app is None or QThread.currentThread() is not app.thread() or _dialog_open:
         return
-    title = QCoreApplication.translate("ErrorDialog", "Something went wrong")
-    text = QCoreApplication.translate(
-        "ErrorDialog",
-        "An unexpected error ({kind}) interrupted the last action. Your templates are "
-        "saved automatically, so you can carry on. Details are in the log: {path}",
-    ).format(kind=kind_name, path=logs_dir() / LOG_NAME)
-    QMessageBox.warning(QApplication.activeWindow(), title, text)
+    _save_edits(app)
+    from olchat_desktop.crash_report import build_report
+    from olchat_desktop.ui.crash_dialog import CrashDialog
+
+    _dialog_open = True
+    try:
+        dialog = CrashDialog(
+            build_report(kind, error, trace),
+            str(logs_dir() / LOG_NAME),
+            QApplication.activeWindow(),
+        )
+        dialog.exec()
+        dialog.deleteLater()
+    finally:
+        _dialog_open = False
+
+
+def _save_edits(app: object) -> None:
+    """Write the edited template now rather than after the autosave delay: whatever
+    the error broke, the last keystrokes are on disk before the dialog asks anything."""
+    for widget in getattr(app, "topLevelWidgets", list)():
+        controller = getattr(widget, "libraryController", None)
+        save_now = getattr(controller, "save_now", None)
+        if callable(save_now):
+            try:
+                save_now()
+            except Exception:  # the report matters more; the save error is logged
+                log.exception("could not save the edited template after an error")

@@ -165,7 +165,8 @@ def test_racing_starts_end_with_one_window(
     wait_for(lambda: sum(app.process.poll() is None for app in racers) <= 1, "two to hand off")
     assert sorted(app.process.poll() for app in racers if app.process.poll() is not None) == [0, 0]
     [owner] = [app for app in racers if app.process.poll() is None]
-    assert owner.log().count("hand-off from another start") == 2
+    # The owner answers before it logs: the two that exited may be a moment ahead.
+    wait_for(lambda: owner.log().count("hand-off from another start") == 2, "two hand-offs")
 
 
 def test_new_instance_opts_out(

@@ -134,6 +134,33 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error interrupted the last action. Your templates are saved, so you can carry on. If it happens again, please send this report to the developers; secrets such as webhook addresses are removed from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log is in {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoSandbox</name>
     <message>
         <source>Starting the sandbox portal…</source>
@@ -351,17 +378,6 @@
     </message>
     <message>
         <source>%1 length</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ErrorDialog</name>
-    <message>
-        <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An unexpected error ({kind}) interrupted the last action. Your templates are saved automatically, so you can carry on. Details are in the log: {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

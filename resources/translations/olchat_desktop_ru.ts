@@ -134,6 +134,33 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Что-то пошло не так</translation>
+    </message>
+    <message>
+        <source>An unexpected error interrupted the last action. Your templates are saved, so you can carry on. If it happens again, please send this report to the developers; secrets such as webhook addresses are removed from it.</source>
+        <translation>Непредвиденная ошибка прервала последнее действие. Шаблоны сохранены, можно продолжать работу. Если ошибка повторится, отправьте этот отчёт разработчикам: секреты, например адреса вебхуков, из него удалены.</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>Отчёт об ошибке</translation>
+    </message>
+    <message>
+        <source>The log is in {path}</source>
+        <translation>Журнал: {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Копировать отчёт</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
+    </message>
+</context>
+<context>
     <name>DemoSandbox</name>
     <message>
         <source>Starting the sandbox portal…</source>
@@ -352,17 +379,6 @@
     <message>
         <source>%1 length</source>
         <translation>Длина: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ErrorDialog</name>
-    <message>
-        <source>Something went wrong</source>
-        <translation>Что-то пошло не так</translation>
-    </message>
-    <message>
-        <source>An unexpected error ({kind}) interrupted the last action. Your templates are saved automatically, so you can carry on. Details are in the log: {path}</source>
-        <translation>Непредвиденная ошибка ({kind}) прервала последнее действие. Шаблоны сохраняются автоматически, можно продолжать работу. Подробности в журнале: {path}</translation>
     </message>
 </context>
 <context>
