@@ -127,15 +127,17 @@ def _keyring_round_trip() -> str:
 
 def _instance_hand_off() -> None:
     """A hand-off over QLocalServer/QLocalSocket in a private temporary folder: proves the
-    bundle carries QtNetwork, which a second start needs to reach the running window."""
-    from concurrent.futures import ThreadPoolExecutor
+    bundle carries QtNetwork, which a second start needs to reach the running window.
+    Both ends run on this thread's event loop (a second start is another process; a
+    blocking client on a thread here would hold the GIL while the server waits for it)."""
     from pathlib import Path
 
+    from PySide6.QtNetwork import QLocalSocket
     from PySide6.QtWidgets import QApplication
 
     from olchat_desktop import single_instance
     from olchat_desktop.paths import data_home
-    from olchat_desktop.ui.instance_server import InstanceServer, hand_off
+    from olchat_desktop.ui.instance_server import InstanceServer
 
     with tempfile.TemporaryDirectory(prefix="olchat-smoke-run-") as runtime:
         endpoint = single_instance.Endpoint(data_home(), Path(runtime))
@@ -144,15 +146,18 @@ def _instance_hand_off() -> None:
         server.requested.connect(received.append)
         if not server.listen():
             raise SmokeFailure("could not listen on a local socket")
-        with ThreadPoolExecutor(1) as pool:
-            future = pool.submit(hand_off, endpoint, [str(Path(runtime) / "t.olchat.json")])
-            deadline = time.monotonic() + 10
-            while not future.done() and time.monotonic() < deadline:
-                QApplication.processEvents()
-                time.sleep(0.005)
-            answered = future.done() and future.result()
+        client = QLocalSocket()
+        answer = bytearray()
+        client.readyRead.connect(lambda: answer.extend(bytes(client.readAll().data())))
+        client.connectToServer(endpoint.server_name)
+        client.write(single_instance.encode_request([str(Path(runtime) / "t.olchat.json")]))
+        deadline = time.monotonic() + 10
+        while bytes(answer) != single_instance.ANSWER_OK and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.001)
+        client.abort()
         server.close()
-    if not answered or len(received) != 1:
+    if bytes(answer) != single_instance.ANSWER_OK or len(received) != 1:
         raise SmokeFailure("the single-instance hand-off was not answered")
 
 
