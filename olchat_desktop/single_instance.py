@@ -203,9 +203,30 @@ def remove_stale_socket(endpoint: Endpoint) -> bool:
     return True
 
 
+# Wayland lets a window take the focus only with a token from the launcher (the
+# xdg-activation protocol): a menu or file manager gives it to the process it starts, so
+# the second start passes its token on, and Qt's Wayland plugin uses (and clears) the one
+# in the environment when the window asks to be activated.
+ACTIVATION_ENV = "XDG_ACTIVATION_TOKEN"
+
+
 def encode_request(files: list[str]) -> bytes:
     paths = [os.path.abspath(path) for path in files]
-    return json.dumps({"protocol": PROTOCOL, "files": paths}).encode("ascii") + b"\n"
+    message = {"protocol": PROTOCOL, "files": paths}
+    token = os.environ.get(ACTIVATION_ENV, "")
+    if token:
+        message["activation_token"] = token
+    return json.dumps(message).encode("ascii") + b"\n"
+
+
+def take_activation_token(data: bytes) -> None:
+    """Put a hand-off's activation token where Qt's Wayland plugin looks for it."""
+    try:
+        token = json.loads(data.decode("ascii")).get("activation_token")
+    except (ValueError, AttributeError):
+        return
+    if isinstance(token, str) and token and token.isprintable():
+        os.environ[ACTIVATION_ENV] = token
 
 
 def decode_request(data: bytes) -> list[str]:

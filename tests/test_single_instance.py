@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -110,8 +111,13 @@ def run_second(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[s
 
 
 def template_ids_named(home: Path, name: str) -> list[str]:
-    with sqlite3.connect(f"file:{home / 'library.sqlite3'}?mode=ro", uri=True) as conn:
-        rows = conn.execute("SELECT id FROM templates WHERE name = ?", (name,)).fetchall()
+    if not (home / "library.sqlite3").exists():
+        return []  # the app has not created its library yet
+    try:
+        with sqlite3.connect(f"file:{home / 'library.sqlite3'}?mode=ro", uri=True) as conn:
+            rows = conn.execute("SELECT id FROM templates WHERE name = ?", (name,)).fetchall()
+    except sqlite3.OperationalError:  # created, but its tables not yet
+        return []
     return [row[0] for row in rows]
 
 
@@ -124,7 +130,7 @@ def test_a_second_start_hands_its_file_to_the_window_and_exits(
     path.write_text(dumps_template(Template(name="Из второго запуска", message="м")), "utf-8")
     second = run_second(env, str(path))
     assert second.returncode == 0, second.stderr
-    wait_for(lambda: template_ids_named(home, "Из второго запуска"), "the imported template")
+    wait_for(lambda: "opened a template file: imported 1" in first.log(), "the import")
     [template_id] = template_ids_named(home, "Из второго запуска")
     # Again, and with no file at all: nothing more is imported, the window is raised.
     assert run_second(env, str(path)).returncode == 0
@@ -137,6 +143,24 @@ def test_a_second_start_hands_its_file_to_the_window_and_exits(
     assert not endpoint.socket_path.exists()  # a clean exit removes its socket
 
 
+def test_the_first_start_opens_the_files_on_its_command_line(
+    env: dict[str, str], endpoint: single_instance.Endpoint, apps: list[App], tmp_path: Path
+) -> None:
+    home = Path(env["OLCHAT_DESKTOP_HOME"])
+    path = tmp_path / "с командной строки.olchat.json"
+    path.write_text(dumps_template(Template(name="С командной строки", message="т")), "utf-8")
+    app = App(env, str(path))
+    apps.append(app)
+    wait_for(lambda: template_ids_named(home, "С командной строки"), "the imported template")
+    [template_id] = template_ids_named(home, "С командной строки")
+    wait_for(lambda: "opened a template file: imported 1" in app.log(), "the template shown")
+    wait_for(endpoint.socket_path.exists, "the window to listen")
+    assert app.close() == 0
+    settings = json.loads((home / "settings.json").read_text(encoding="utf-8"))
+    assert settings["last_template_id"] == template_id
+    assert settings["recent_files"] == [str(path)]
+
+
 def test_a_crashed_window_leaves_a_socket_that_the_next_start_replaces(
     env: dict[str, str], endpoint: single_instance.Endpoint, apps: list[App]
 ) -> None:
@@ -144,14 +168,14 @@ def test_a_crashed_window_leaves_a_socket_that_the_next_start_replaces(
     crashed.process.kill()
     crashed.process.wait(timeout=30)
     assert endpoint.socket_path.exists()  # left behind: nobody listens on it any more
-    stale_inode = endpoint.socket_path.stat().st_ino
+    with socket.socket(socket.AF_UNIX) as probe, pytest.raises(ConnectionRefusedError):
+        probe.connect(str(endpoint.socket_path))
     owner = App(env)
     apps.append(owner)
     wait_for(
         lambda: "replaced a stale instance socket" in owner.log() and endpoint.socket_path.exists(),
         "the new owner's socket",
     )
-    assert endpoint.socket_path.stat().st_ino != stale_inode
     assert run_second(env).returncode == 0
     wait_for(lambda: "hand-off from another start" in owner.log(), "the hand-off")
     assert owner.process.poll() is None
@@ -236,6 +260,16 @@ def test_one_library_under_two_paths_is_one_key(tmp_path: Path) -> None:
     assert single_instance.instance_key(tmp_path / "link") == single_instance.instance_key(home)
 
 
+def test_a_wayland_activation_token_travels_with_the_hand_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_ACTIVATION_TOKEN", "launcher-token-1")
+    message = single_instance.encode_request([])
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN")
+    single_instance.take_activation_token(message.strip())
+    assert os.environ["XDG_ACTIVATION_TOKEN"] == "launcher-token-1"
+
+
 def test_hand_off_messages_keep_non_utf8_paths_and_refuse_garbage() -> None:
     odd = os.fsdecode(b"/tmp/\xff\xfe.olchat.json")
     message = single_instance.encode_request([odd, "/tmp/b.json"])
@@ -246,12 +280,20 @@ def test_hand_off_messages_keep_non_utf8_paths_and_refuse_garbage() -> None:
             single_instance.decode_request(garbage)
 
 
-def test_the_server_ignores_garbage_and_answers_a_hand_off(
-    qtbot: QtBot, endpoint: single_instance.Endpoint
-) -> None:
-    import socket
+CLIENT = """
+import sys
+from pathlib import Path
+from olchat_desktop import single_instance
+from olchat_desktop.ui.instance_server import hand_off
+endpoint = single_instance.Endpoint(Path(sys.argv[1]), Path(sys.argv[2]))
+sys.exit(0 if hand_off(endpoint, sys.argv[3:]) else 1)
+"""
 
-    from olchat_desktop.ui.instance_server import InstanceServer, hand_off
+
+def test_the_server_ignores_garbage_and_answers_a_hand_off(
+    qtbot: QtBot, endpoint: single_instance.Endpoint, env: dict[str, str]
+) -> None:
+    from olchat_desktop.ui.instance_server import InstanceServer
 
     lock = single_instance.try_lock(endpoint)
     assert lock is not None
@@ -264,15 +306,24 @@ def test_the_server_ignores_garbage_and_answers_a_hand_off(
         raw.connect(str(endpoint.socket_path))
         raw.sendall(b"GET / HTTP/1.0\r\n\r\n")
         qtbot.wait(200)
+        raw.settimeout(1)
+        assert raw.recv(16) == b""  # dropped without an answer
     assert received == []
-    # hand_off blocks this thread, so the server answers from a second event loop turn:
-    # run the client in a thread and let the loop serve it.
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(1) as pool:
-        future = pool.submit(hand_off, endpoint, ["/tmp/x.olchat.json"])
-        qtbot.waitUntil(future.done, timeout=10_000)
-    assert future.result() is True
+    # The client side as a second start runs it: another process, blocking calls.
+    client = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            CLIENT,
+            env["OLCHAT_DESKTOP_HOME"],
+            env["XDG_RUNTIME_DIR"],
+            "/tmp/x.olchat.json",
+        ],
+        env=env,
+    )
+    qtbot.waitUntil(lambda: client.poll() is not None, timeout=30_000)
+    assert client.returncode == 0
     assert received == [["/tmp/x.olchat.json"]]
     server.close()
+    assert not endpoint.socket_path.exists()
     lock.release()

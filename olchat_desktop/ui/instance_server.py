@@ -81,6 +81,7 @@ class InstanceServer(QObject):
             log.warning("ignored a malformed hand-off message")
             self._drop(socket)
             return
+        single_instance.take_activation_token(line)
         socket.write(ANSWER_OK)
         socket.flush()
         socket.disconnectFromServer()

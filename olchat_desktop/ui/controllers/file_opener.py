@@ -17,6 +17,7 @@ nothing is imported. Files that opened go to the top of the recent list.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import deque
 from collections.abc import Iterable
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
 
 STATUS_MS = 8000
+log = logging.getLogger(__name__)
 
 
 class FileOpener(QObject):
@@ -117,12 +119,18 @@ class FileOpener(QObject):
             self.window.statusBar().showMessage(
                 text.replace("{name}", opened.templates[0].name), STATUS_MS
             )
+            log.info("opened a template file: already in the library, shown")
             self.shown.emit(opened.existing[0])
             self._done()
         else:
             handle = self.window.transfer.import_path(opened.path)
-            handle.succeeded.connect(lambda result: self.imported.emit(list(result.imported)))
+            # After the Import command's own handler, which shows the template.
+            handle.succeeded.connect(self._on_single_imported)
             handle.finished.connect(self._done)
+
+    def _on_single_imported(self, result: Any) -> None:
+        log.info("opened a template file: imported %d template(s)", len(result.imported))
+        self.imported.emit(list(result.imported))
 
     def _ask_bundle(self, opened: OpenedFile) -> None:
         from olchat_desktop.ui.bundle_dialog import BundleDialog
@@ -160,6 +168,7 @@ class FileOpener(QObject):
             self.reveal(templates[0].id)
         text = self.tr("Imported templates: {count}").replace("{count}", str(len(templates)))
         self.window.statusBar().showMessage(text, STATUS_MS)
+        log.info("opened a bundle: imported %d template(s)", len(templates))
         self.imported.emit(list(templates))
         self._done()
 
