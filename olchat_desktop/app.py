@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from olchat_desktop import APP_ID, DESKTOP_ID, __version__, demo
 from olchat_desktop.gui_args import parse_gui_args
-from olchat_desktop.storage.library import TemplateLibrary
+from olchat_desktop.storage.library import LibraryError, TemplateLibrary
 from olchat_desktop.storage.secret_store_factory import use_settings
 from olchat_desktop.storage.settings import SettingsStore
 from olchat_desktop.ui.main_window import MainWindow
@@ -110,7 +110,15 @@ def main(argv: list[str]) -> int:
         if claim.lock is None:
             return claim.exit_code
     app = ensure_application(argv)
-    window = build_main_window(argv)
+    try:
+        window = build_main_window(argv)
+    except LibraryError as error:  # damaged, locked, newer: say so, offer a rescue
+        from olchat_desktop.paths import library_path
+        from olchat_desktop.ui import i18n
+        from olchat_desktop.ui.library_rescue import offer_rescue
+
+        offer_rescue(error, library_path(), i18n.current_language()).exec()
+        return 1
     window.show()
     resume_gc()
     if os.environ.get(STARTUP_PROBE_ENV) == "1":

@@ -42,6 +42,14 @@ def register(subparsers: Any) -> None:
     )
     imported = actions.add_parser("import", help="add the templates of a file or bundle")
     imported.add_argument("path", type=Path, metavar="PATH", help="template or bundle file")
+    salvage = actions.add_parser(
+        "salvage",
+        help="save what can be read from a damaged or locked library (read-only)",
+        description="Write every readable template of the library to a bundle, reading"
+        " the library file read-only: it is never changed. For a library the app cannot"
+        " open (damaged, or locked by another program).",
+    )
+    salvage.add_argument("path", type=Path, metavar="PATH", help="bundle file to write")
     stats = actions.add_parser("stats", help="count templates by problem status, trash, size")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     from olchat_desktop.commands import library_sync  # issue 19: the team library
@@ -74,6 +82,30 @@ def print_stats(stats: Any, lang: Lang, as_json: bool) -> None:
         print(f"{label}: {value}")
 
 
+def run_salvage(library: Path | None, path: Path, lang: Lang) -> int:
+    from olchat_desktop.core.i18n import pick
+    from olchat_desktop.paths import library_path
+    from olchat_desktop.storage.library import LibraryError
+    from olchat_desktop.storage.library_salvage import salvage
+
+    source = library or library_path()
+    try:
+        result = salvage(source, path)
+    except LibraryError as error:
+        print(f"olchat-desktop library: {error.message(lang)}", file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        pick(
+            lang,
+            f"Сохранено шаблонов: {result.saved} → {path}; не прочитано: {result.unreadable}."
+            f" Файл библиотеки не изменён: {source}",
+            f"Saved {result.saved} template(s) to {path}; unreadable: {result.unreadable}."
+            f" The library file is unchanged: {source}",
+        )
+    )
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
     if args.library_action == "sync":
         from olchat_desktop.commands.library_sync import run as run_sync
@@ -86,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
 
     lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
     path = Path(getattr(args, "path", None) or "")  # stats takes no path
+    if args.library_action == "salvage":
+        return run_salvage(args.library, path, lang)
     try:
         with TemplateLibrary(args.library) as library:
             if args.library_action == "stats":
