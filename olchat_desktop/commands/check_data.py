@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from olchat_desktop.commands.command_lang import command_lang
 from olchat_desktop.commands.portal_options import add_portal_options
 from olchat_desktop.core.i18n import Lang, pick
 
@@ -58,15 +58,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--lang", dest="message_lang", choices=["ru", "en"])
     parser.add_argument("--demo-items", type=int, default=3000, metavar="N", help=argparse.SUPPRESS)
     parser.set_defaults(run=run)
-
-
-def _lang(args: argparse.Namespace) -> Lang:
-    chosen = getattr(args, "message_lang", None) or getattr(args, "lang", None)
-    if chosen == "ru":
-        return "ru"
-    if chosen == "en":
-        return "en"
-    return "ru" if os.environ.get("LANG", "").lower().startswith("ru") else "en"
 
 
 def open_sandbox(items: int) -> Any:
@@ -115,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
 
-    lang = _lang(args)
+    lang = command_lang(args)
     try:
         if not portal_given(args):
             raise PortalUsageError(

@@ -21,6 +21,7 @@ import time
 from contextlib import ExitStack
 from typing import Any
 
+from olchat_desktop.commands.command_lang import command_lang
 from olchat_desktop.core.i18n import Lang, pick
 
 EXIT_OK, EXIT_FALLBACK, EXIT_USAGE = 0, 1, 2
@@ -42,15 +43,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--lang", dest="message_lang", choices=["ru", "en"])
     add_portal_options(parser)
     parser.set_defaults(run=run)
-
-
-def command_lang(args: argparse.Namespace) -> Lang:
-    import os
-
-    chosen = getattr(args, "message_lang", None) or getattr(args, "lang", None)
-    if chosen in ("ru", "en"):
-        return "ru" if chosen == "ru" else "en"
-    return "ru" if os.environ.get("LANG", "").lower().startswith("ru") else "en"
 
 
 def age_text(fetched_at: float, lang: Lang, now: float | None = None) -> str:

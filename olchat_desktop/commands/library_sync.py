@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from olchat_desktop.commands.command_lang import command_lang
 from olchat_desktop.core.i18n import Lang, pick
 
 EXIT_ERRORS = 2
@@ -47,13 +47,6 @@ def register(actions: Any) -> None:
     sync.add_argument("--share", nargs="+", metavar="ID", help="share these templates")
 
 
-def _lang(args: argparse.Namespace) -> Lang:
-    chosen = getattr(args, "lang", None)
-    if chosen in ("ru", "en"):
-        return "ru" if chosen == "ru" else "en"
-    return "ru" if os.environ.get("LANG", "").lower().startswith("ru") else "en"
-
-
 class UsageError(Exception):
     """Bad input, already phrased for the user (and free of secrets)."""
 
@@ -73,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from olchat_desktop.storage.library_errors import LibraryError
     from olchat_desktop.storage.secret_errors import SecretStoreError
 
-    lang = _lang(args)
+    lang = command_lang(args)
     try:
         with ExitStack() as stack:
             report = _sync(args, lang, stack)

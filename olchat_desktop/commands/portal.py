@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
+from olchat_desktop.commands.command_lang import command_lang
 from olchat_desktop.core.i18n import Lang
 
 EXIT_OK = 0
@@ -42,15 +42,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _lang(args: argparse.Namespace) -> Lang:
-    chosen = getattr(args, "lang", None)
-    if chosen == "ru":
-        return "ru"
-    if chosen == "en":
-        return "en"
-    return "ru" if os.environ.get("LANG", "").lower().startswith("ru") else "en"
-
-
 def _summary(result: Any, lang: Lang) -> list[str]:
     ru = lang == "ru"
     yes, no = ("да", "нет") if ru else ("yes", "no")
@@ -77,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from olchat_desktop.bitrix.webhook_url import WebhookUrlError, parse_webhook_url
     from olchat_desktop.redaction import redact
 
-    lang = _lang(args)
+    lang = command_lang(args)
     try:
         webhook = parse_webhook_url(args.webhook_url)
         verify: bool | str = args.ca_bundle or True

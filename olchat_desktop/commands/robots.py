@@ -22,12 +22,12 @@ traceback and never the secret.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from olchat_desktop.commands.command_lang import command_lang
 from olchat_desktop.core.i18n import Lang
 
 EXIT_OK, EXIT_ROBOT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -74,16 +74,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _lang(args: argparse.Namespace) -> Lang:
-    # The top-level ``--lang`` (interface language) applies when the command has none.
-    chosen = getattr(args, "message_lang", None) or getattr(args, "lang", None)
-    if chosen == "ru":
-        return "ru"
-    if chosen == "en":
-        return "en"
-    return "ru" if os.environ.get("LANG", "").lower().startswith("ru") else "en"
-
-
 def open_sandbox() -> Any:
     """The embedded sandbox for ``--demo`` (tests may replace this to use their own)."""
     from olchat_desktop.sandbox import Sandbox
@@ -102,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     from olchat_desktop.redaction import redact
     from olchat_desktop.storage.secret_errors import SecretStoreError
 
-    lang = _lang(args)
+    lang = command_lang(args)
     if args.csv and not Path(args.csv).resolve().parent.is_dir():
         # Refuse before reading 500 templates only to fail at the end.
         print(f"error: {args.csv}: " + _text(lang, "папки нет", "no such folder"), file=sys.stderr)

@@ -66,7 +66,7 @@ def _shown(value: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from olchat_desktop.commands.fields import command_lang
+    from olchat_desktop.commands.command_lang import command_lang
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
 
     lang = command_lang(args)

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from olchat_desktop.commands.command_lang import command_lang
 from olchat_desktop.core.i18n import Lang
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -69,13 +69,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _lang(args: argparse.Namespace) -> Lang:
-    chosen = getattr(args, "message_lang", None) or getattr(args, "lang", None)
-    if chosen in ("ru", "en"):
-        return chosen  # type: ignore[no-any-return]
-    return "ru" if os.environ.get("LANG", "").lower().startswith("ru") else "en"
-
-
 def open_sandbox() -> Any:
     """The embedded sandbox for ``--demo`` (tests replace this to use their own)."""
     from olchat_desktop.sandbox import Sandbox
@@ -91,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
     from olchat_desktop.send.checks import send_problems
 
-    lang = _lang(args)
+    lang = command_lang(args)
     try:
         templates = loads_templates(Path(args.file).read_bytes())
     except (OSError, TemplateFileError) as exc:
