@@ -17,26 +17,14 @@ from olchat_desktop.core.template import Template
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.storage.profiles import ProfileStore
 from olchat_desktop.storage.secret_store_factory import shared_secret_store
+from tests.lent_sandbox import LentSandbox
 
 pytestmark = pytest.mark.integration
 
 
-class _Shared:
-    """The fixture's sandbox, lent to ``--demo`` without letting the command stop it."""
-
-    def __init__(self, sandbox: Sandbox) -> None:
-        self._sandbox = sandbox
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._sandbox, name)
-
-    def stop(self) -> None:
-        pass
-
-
 @pytest.fixture
 def demo(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
-    monkeypatch.setattr(portal_options, "open_sandbox", lambda: _Shared(sandbox))
+    monkeypatch.setattr(portal_options, "open_sandbox", lambda: LentSandbox(sandbox))
     return sandbox
 
 

@@ -17,6 +17,7 @@ from olchat_desktop.robots.audit_export import CSV_COLUMNS
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.storage.profiles import ProfileStore
 from olchat_desktop.storage.secret_store_factory import shared_secret_store
+from tests.lent_sandbox import LentSandbox
 
 pytestmark = pytest.mark.integration
 
@@ -27,19 +28,6 @@ FAULTY = {
     "A41_wa_buttons": "phone: multi_value_phone",
     "A51_wa_buttons": "buttons: too_many_buttons",
 }
-
-
-class _Shared:
-    """The fixture's sandbox, lent to ``--demo`` without letting the command stop it."""
-
-    def __init__(self, sandbox: Sandbox) -> None:
-        self._sandbox = sandbox
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._sandbox, name)
-
-    def stop(self) -> None:
-        pass
 
 
 def secret_of(url: str) -> str:
@@ -64,7 +52,7 @@ def test_demo_lists_the_faulty_robots_and_exits_1(capsys: pytest.CaptureFixture[
 def test_json_output_parses_and_holds_the_robots(
     sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(robots, "open_sandbox", lambda: _Shared(sandbox))
+    monkeypatch.setattr(robots, "open_sandbox", lambda: LentSandbox(sandbox))
     assert cli.main(["robots", "audit", "--demo", "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["templates_read"] == 8

@@ -12,26 +12,14 @@ from olchat_desktop.commands import send_test
 from olchat_desktop.core.fileformat import dumps_template
 from olchat_desktop.core.template import Template
 from olchat_desktop.sandbox import Sandbox
+from tests.lent_sandbox import LentSandbox
 
 pytestmark = pytest.mark.integration
 
 
-class _Shared:
-    """The fixture's sandbox, lent to the command without letting it stop it."""
-
-    def __init__(self, sandbox: Sandbox) -> None:
-        self._sandbox = sandbox
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._sandbox, name)
-
-    def stop(self) -> None:
-        pass
-
-
 @pytest.fixture
 def template_file(tmp_path: Path, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(send_test, "open_sandbox", lambda: _Shared(sandbox))
+    monkeypatch.setattr(send_test, "open_sandbox", lambda: LentSandbox(sandbox))
     path = tmp_path / "t.json"
     template = Template(
         name="T",

@@ -13,20 +13,10 @@ from olchat_desktop.commands import send_test
 from olchat_desktop.core.fileformat import dumps_template
 from olchat_desktop.core.template import Template
 from olchat_desktop.sandbox import Sandbox
+from tests.lent_sandbox import LentSandbox
 
 pytestmark = pytest.mark.integration
 README = Path(__file__).resolve().parents[2] / "README.md"
-
-
-class _Shared:
-    def __init__(self, sandbox: Sandbox) -> None:
-        self._sandbox = sandbox
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._sandbox, name)
-
-    def stop(self) -> None:
-        pass
 
 
 def test_readme_example_finds_the_item_by_phone_and_says_which(
@@ -43,7 +33,7 @@ def test_readme_example_finds_the_item_by_phone_and_says_which(
     argv = shlex.split(line)[1:]
     phone = argv[argv.index("--phone") + 1]
     assert "--demo" in argv and "--item" not in argv
-    monkeypatch.setattr(send_test, "open_sandbox", lambda: _Shared(sandbox))
+    monkeypatch.setattr(send_test, "open_sandbox", lambda: LentSandbox(sandbox))
     monkeypatch.chdir(tmp_path)
     template = Template(name="Визит", line="1", phone="79161000001", message="Ждём вас?")
     template = template.model_copy(update={"buttons": ["Да", "Нет"]})
