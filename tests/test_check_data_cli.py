@@ -119,3 +119,31 @@ def test_demo_seeds_deals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert cli.main(args) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["items_checked"] == 315 and report["entity"] == "deal"
+
+
+def test_ctrl_c_stops_after_the_page_and_prints_the_partial_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    from olchat_desktop.commands import check_data
+
+    shown = check_data._progress
+    calls: list[int] = []
+
+    def progress_then_interrupt(progress: Any, report: Any) -> None:
+        shown(progress, report)
+        calls.append(progress.items_read)
+        if len(calls) == 1:  # a real SIGINT, as the terminal sends on Ctrl+C
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(check_data, "_progress", progress_then_interrupt)
+    args = ["check-data", str(_write(tmp_path)), "--demo", "--demo-items", "6000", "--json"]
+    assert cli.main(args) == check_data.EXIT_INTERRUPTED
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["stopped"] == "cancelled" and not report["complete"]
+    assert 0 < report["items_checked"] < 6015  # the pages read before Ctrl+C, not all
+    assert "Ctrl+C" in captured.err
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored

@@ -14,18 +14,22 @@ as for ``robots audit``); ``--webhook`` takes an incoming webhook URL.
 Exit status: 0 no item would break the message (warnings are fine; also "nothing to
 check"); 1 some item would; 2 bad input (unreadable template, malformed filter or URL,
 unknown profile) or the portal could not be read (connection failure, refused
-credentials, a failure mid-run: the partial report is still printed); 130 interrupted.
+credentials, a failure mid-run: the partial report is still printed); 130 interrupted
+(the first Ctrl+C stops after the page in flight and prints the partial report).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+from olchat_desktop.cancel import CancelToken
 from olchat_desktop.commands.command_lang import command_lang
 from olchat_desktop.commands.portal_options import add_portal_options
 from olchat_desktop.core.i18n import Lang, pick
@@ -86,6 +90,32 @@ def _connect(args: argparse.Namespace, lang: Lang, stack: ExitStack) -> Any:
     return PortalConnection(client, DEMO_KEY, "sandbox", True)
 
 
+@contextmanager
+def _first_interrupt_stops(token: CancelToken, lang: Lang) -> Iterator[None]:
+    """The first Ctrl+C stops the scan after the page in flight, so the report of what was
+    read still prints; a second Ctrl+C aborts at once."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        if token.cancelled:
+            raise KeyboardInterrupt
+        token.cancel()
+        print(
+            pick(
+                lang,
+                "check-data: остановка после текущей страницы (Ctrl+C ещё раз — прервать)",
+                "check-data: stopping after the current page (Ctrl+C again to abort)",
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _progress(progress: Any, _report: Any) -> None:
     estimate = f"/{progress.estimated}" if progress.estimated is not None else ""
     print(
@@ -139,8 +169,10 @@ def run(args: argparse.Namespace) -> int:
     except PortalUsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    token = CancelToken()
     try:
         with ExitStack() as stack:
+            stack.enter_context(_first_interrupt_stops(token, lang))
             connection = _connect(args, lang, stack)
             client = connection.client
             before = client.requests_sent
@@ -152,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
                 args.entity,
                 flt=flt,
                 limit=args.limit,
+                token=token,
                 on_progress=_progress,
                 worst_n=max(args.worst, 0),
                 lang=lang,
@@ -173,4 +206,6 @@ def run(args: argparse.Namespace) -> int:
     if report.stopped == "error":
         print(f"error: {report.error}", file=sys.stderr)
         return EXIT_USAGE
+    if report.stopped == "cancelled":
+        return EXIT_INTERRUPTED
     return EXIT_BREAKS if report.breaks else EXIT_OK
