@@ -162,7 +162,15 @@ def _instance_hand_off() -> None:
 
 
 def _check_translations() -> None:
+    from olchat_desktop.core import i18n as core_i18n
     from olchat_desktop.ui import i18n
+
+    # The gettext catalogues (package data): a bundle that lost them would show English.
+    for language in core_i18n.LANGS:
+        if language == core_i18n.SOURCE_LANG:
+            continue
+        if core_i18n.translator(language).info().get("language") != language:
+            raise SmokeFailure(f"the {language} gettext catalogue did not load")
 
     previous = i18n.current_language()
     try:

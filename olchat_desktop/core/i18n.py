@@ -1,25 +1,115 @@
-"""Message language for the core.
+"""Message language: gettext catalogues for the core and the UI alike.
 
-The core has no Qt, so it cannot use Qt's translator; its user-facing texts are kept in
-small per-module catalogues keyed by language. The UI passes the language it shows.
+Source strings in the code are English; ``olchat_desktop/locale/<lang>/LC_MESSAGES/
+olchat_desktop.mo`` (compiled from the ``.po`` next to it by ``scripts/update_translations.sh``)
+translates them. There is no global "current language": every caller passes the language it
+answers in (the CLI's ``--lang``, the window's setting), so the CLI and the tests can ask for
+both languages in one process. See ``docs/translations.md`` and decision record 0001.
+
+Write user-facing strings as::
+
+    text(lang, "Template «{name}» saved").format(name=name)
+    ntext(lang, "{count} character", "{count} characters", count).format(count=count)
+    ptext(lang, "button", "Open")   # same English, different Russian elsewhere
+    TITLE = N_("Access denied")     # marked in a table; later: text(lang, TITLE)
+
+The msgid must be a string literal (Babel extracts it from the source: ``text:2``,
+``ntext:2,3``, ``ptext:2c,3`` in ``babel.cfg``; ``N_`` is one of Babel's defaults), with
+``str.format`` named fields, never an f-string. Catalogues load lazily on first use and are
+cached per language, so importing this module costs nothing and the CLI's start-up does not
+grow.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import gettext
 
 Lang = Literal["ru", "en"]
 LANGS: tuple[Lang, ...] = ("ru", "en")
 DEFAULT_LANG: Lang = "ru"
+#: The language the msgids are written in: it needs no catalogue.
+SOURCE_LANG: Lang = "en"
+DOMAIN = "olchat_desktop"
+#: ``olchat_desktop/locale``: package data, so a wheel, the source tree and the PyInstaller
+#: bundle (which sets ``__file__`` under ``sys._MEIPASS``) all find it beside the code.
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
+
+
+def catalogue_path(lang: Lang) -> Path:
+    """The compiled catalogue the language's texts come from."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+@cache
+def translator(lang: Lang) -> gettext.NullTranslations:
+    """The language's translations, loaded once.
+
+    English is the source language: its translator returns the msgid (with English plural
+    rules). A missing or unreadable catalogue is logged and falls back to English rather than
+    failing every message; the bundle's smoke test and the translation tests catch it."""
+    import gettext  # lazily: only when a message is first shown
+
+    if lang == SOURCE_LANG:
+        return gettext.NullTranslations()
+    path = catalogue_path(lang)
+    try:
+        with path.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    except OSError as exc:
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "translation catalogue for %s not readable: %s", lang, exc
+        )
+        return gettext.NullTranslations()
+
+
+def text(lang: Lang, message: str) -> str:
+    """``message`` (English source text) in ``lang``."""
+    if lang == SOURCE_LANG:
+        return message
+    return translator(lang).gettext(message)
+
+
+def ntext(lang: Lang, singular: str, plural: str, n: int) -> str:
+    """The plural form for ``n`` in ``lang``: Russian has three (1 символ, 2 символа,
+    5 символов, 21 символ), chosen by the catalogue's ``Plural-Forms`` header."""
+    if lang == SOURCE_LANG:
+        return singular if n == 1 else plural
+    return translator(lang).ngettext(singular, plural, n)
+
+
+def ptext(lang: Lang, context: str, message: str) -> str:
+    """``message`` in ``lang`` for one ``context``: the same English text that needs
+    different Russian in different places (a noun and a verb, a gender...)."""
+    if lang == SOURCE_LANG:
+        return message
+    return translator(lang).pgettext(context, message)
+
+
+def N_(message: str) -> str:  # gettext's conventional name: one of Babel's default keywords
+    """Mark a string for extraction without translating it yet (tables and class
+    attributes defined before a language is known); translate it later with
+    ``text(lang, value)``."""
+    return message
 
 
 def pick(lang: Lang, ru: str, en: str) -> str:
-    """Choose between a Russian and an English text."""
+    """Choose between a Russian and an English text.
+
+    Deprecated: the old mechanism, kept until its last caller is converted to ``text``."""
     return ru if lang == "ru" else en
 
 
 def plural_ru(count: int, one: str, few: str, many: str) -> str:
-    """The Russian plural form for ``count``: 1 символ, 2 символа, 5 символов, 21 символ."""
+    """The Russian plural form for ``count``: 1 символ, 2 символа, 5 символов, 21 символ.
+
+    Deprecated: use ``ntext``; kept until its last caller is converted."""
     tens, units = count % 100, count % 10
     if units == 1 and tens != 11:
         return one

@@ -25,7 +25,7 @@ verbatim so that Bitrix24 fills it in when the robot runs.
 from __future__ import annotations
 
 from olchat_desktop.core.expressions import substitute as substitute_samples
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.core.template_draft import TemplateContent
 
 
@@ -45,11 +45,10 @@ def reply_options(template: TemplateContent, substitute: bool = False) -> list[s
 def reply_prompt(count: int, lang: Lang) -> str:
     """The line asking the customer to reply with the number of a button."""
     if count == 1:
-        return pick(lang, "Ответьте цифрой 1.", "Reply with 1.")
+        return text(lang, "Reply with 1.")
     numbers = [str(number) for number in range(1, count + 1)]
-    listed_ru = ", ".join(numbers[:-1]) + " или " + numbers[-1]
-    listed_en = ", ".join(numbers[:-1]) + " or " + numbers[-1]
-    return pick(lang, f"Ответьте цифрой: {listed_ru}.", f"Reply with a number: {listed_en}.")
+    listed = text(lang, "{first} or {last}").format(first=", ".join(numbers[:-1]), last=numbers[-1])
+    return text(lang, "Reply with a number: {listed}.").format(listed=listed)
 
 
 def render_text(template: TemplateContent, lang: Lang = "ru", substitute: bool = False) -> str:

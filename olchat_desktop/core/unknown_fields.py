@@ -38,7 +38,7 @@ from olchat_desktop.core.field_resolution import (
     php_trim,
     resolve,
 )
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, ptext, text
 from olchat_desktop.core.item_samples import template_texts
 from olchat_desktop.core.problem import Problem
 from olchat_desktop.core.template_draft import TemplateContent
@@ -65,12 +65,17 @@ _RELATED: dict[str, tuple[tuple[CrmEntity, str], ...]] = {
     "deal": (("contact", "Контакт"), ("company", "Компания")),
     "contact": (("company", "Компания"),),
 }
-_ENTITY_NAMES: dict[str, tuple[str, str]] = {
-    "deal": ("сделки", "deal"),
-    "contact": ("контакта", "contact"),
-    "lead": ("лида", "lead"),
-    "company": ("компании", "company"),
-}
+
+
+def _of_entity(entity: CrmEntity, lang: Lang) -> str:
+    """The entity's name as the messages below use it (Russian genitive: «поля сделки»)."""
+    names = {
+        "deal": ptext(lang, "no such field of", "deal"),
+        "contact": ptext(lang, "no such field of", "contact"),
+        "lead": ptext(lang, "no such field of", "lead"),
+        "company": ptext(lang, "no such field of", "company"),
+    }
+    return names[entity]
 
 
 def _robot_fields(template: TemplateContent) -> list[tuple[str, str]]:
@@ -165,33 +170,26 @@ def _check(
 
 
 def _message(field: str, name: str, suggestion: str, entity: CrmEntity, lang: Lang) -> str:
-    label = pick(lang, f"«{field_label(field, lang)}»", field_label(field, lang))
-    of_entity = pick(lang, *_ENTITY_NAMES[entity])
+    label = ptext(lang, "field name in a message", "{label}").format(label=field_label(field, lang))
+    of_entity = _of_entity(entity, lang)
     if suggestion and php_trim(name) == suggestion:
-        return pick(
+        return text(
             lang,
-            f"{label}: «{name}» — лишние пробелы вокруг названия поля. Конструктор роботов "
-            f"Bitrix24 их обрежет, а в бизнес-процессе или через REST выражение не "
-            f"сработает. Замените на «{suggestion}».",
-            f"{label}: «{name}» — extra spaces around the field name. Bitrix24's robot "
-            "designer trims them, but in a business process or through REST the expression "
-            f"is not recognised. Did you mean «{suggestion}»?",
-        )
+            "{label}: «{name}» — extra spaces around the field name. Bitrix24's "
+            "robot designer trims them, but in a business process or through REST "
+            "the expression is not recognised. Did you mean «{suggestion}»?",
+        ).format(label=label, name=name, suggestion=suggestion)
     if suggestion:
-        return pick(
+        return text(
             lang,
-            f"{label}: «{name}» — такого поля {of_entity} на портале нет, робот не подставит "
-            f"значение. Возможно, имелось в виду «{suggestion}»?",
-            f"{label}: «{name}» — the portal has no such {of_entity} field, so the robot "
-            f"prints no value. Did you mean «{suggestion}»?",
-        )
-    return pick(
+            "{label}: «{name}» — the portal has no such {of_entity} field, so the "
+            "robot prints no value. Did you mean «{suggestion}»?",
+        ).format(label=label, name=name, of_entity=of_entity, suggestion=suggestion)
+    return text(
         lang,
-        f"{label}: «{name}» — такого поля {of_entity} на портале нет, робот не подставит "
-        "значение. Выберите поле через «Вставить поле».",
-        f"{label}: «{name}» — the portal has no such {of_entity} field, so the robot prints "
-        'no value. Pick the field from "Insert field".',
-    )
+        "{label}: «{name}» — the portal has no such {of_entity} field, so the "
+        'robot prints no value. Pick the field from "Insert field".',
+    ).format(label=label, name=name, of_entity=of_entity)
 
 
 def unknown_field_problems(
@@ -201,9 +199,9 @@ def unknown_field_problems(
     if entity not in ENTITIES:
         return []
     problems: list[Problem] = []
-    for field, text in _robot_fields(template):
+    for field, content in _robot_fields(template):
         seen: set[str] = set()
-        for expression in find_expressions(text):
+        for expression in find_expressions(content):
             if expression.source in seen:
                 continue
             seen.add(expression.source)
