@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
-    from olchat_desktop.ui.main_window import MainWindow
     from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
+    from olchat_desktop.ui.window_parts import WindowParts
 
 
 START_DELAY_MS = 500
@@ -89,7 +89,7 @@ def running_sandbox(window: object) -> Any:
     return holder.sandbox if holder is not None else None
 
 
-def start_demo_sandbox(window: MainWindow) -> SandboxHolder | None:
+def start_demo_sandbox(window: WindowParts) -> SandboxHolder | None:
     """Start the sandbox portal for demo mode, if the sandbox package is installed."""
     # Availability check without importing the server (~20 ms of start-up otherwise).
     if importlib.util.find_spec("olchat_desktop.sandbox") is None:

@@ -7,20 +7,24 @@ language change, and saves the edited template on close.
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QWidget
 
 from olchat_desktop import APP_NAME
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.settings import AppSettings, SettingsStore
-from olchat_desktop.ui import i18n, icons
+from olchat_desktop.ui import i18n, window_icons
 from olchat_desktop.ui.controllers.editor_controller import EditorController
-from olchat_desktop.ui.controllers.file_opener import install_file_opening
+from olchat_desktop.ui.controllers.file_drop import FileDropFilter
 from olchat_desktop.ui.controllers.library_controller import LibraryController
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
-from olchat_desktop.ui.controllers.transfer_controller import install_transfer_actions
+from olchat_desktop.ui.controllers.recent_menu import RecentMenu
+from olchat_desktop.ui.controllers.transfer_actions import TransferActions
 from olchat_desktop.ui.controllers.window_actions import WindowActions
 from olchat_desktop.ui.dry_run.open_window import dry_run_action_text, install_dry_run_action
 from olchat_desktop.ui.help_menu import install_help_menu
@@ -28,6 +32,11 @@ from olchat_desktop.ui.robots.open_dialog import install_robots_action, robots_a
 from olchat_desktop.ui.views.editor_view import EditorView
 from olchat_desktop.ui.views.library_view import LibraryView
 from olchat_desktop.ui.views.side_view import SideView
+from olchat_desktop.ui.window_parts import WindowParts
+
+if TYPE_CHECKING:
+    from olchat_desktop.ui.controllers.file_opener import FileOpener
+    from olchat_desktop.ui.controllers.transfer_controller import TransferController
 
 DEFAULT_SIZE = (1360, 840)
 DEFAULT_SPLIT = [260, 600, 500]
@@ -49,7 +58,9 @@ def make_preview() -> QWidget:
     return preview
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowParts):
+    windowActions: WindowActions
+
     def __init__(
         self,
         library: TemplateLibrary,
@@ -88,13 +99,23 @@ class MainWindow(QMainWindow):
         self.windowActions = WindowActions(self)
         self.robotsAction = install_robots_action(self)  # "Portal robots…" (issue 8)
         self.dryRunAction = install_dry_run_action(self)  # "Check on real data…" (issue 16)
-        self.transfer = install_transfer_actions(self)  # Import/Export/Trash (issue 5)
-        # Files from the command line, another start, a drop, Open recent (issue 18).
-        self.fileOpener = install_file_opening(self)
+        # Import/Export/Trash (issue 5): the entries now, the commands on first use.
+        actions = self.windowActions
+        self.transferActions = TransferActions(
+            self, actions.fileMenu, actions.quitAction, self.libraryView.templateList,
+            lambda: self.transfer,
+        )  # fmt: skip
+        # Files from the command line, another start, a drop, Open recent (issue 18); the
+        # opener itself loads with the first file.
+        self.fileDrops = FileDropFilter(self, self.open_paths)
+        export_action = self.transferActions.exportAction  # Open recent goes above it
+        self.recentFiles = RecentMenu(
+            self, self.settings, self.open_paths, actions.fileMenu, export_action
+        )
         # Help menu last in the menu bar; window and action icons (issue 7, point 5).
         self.helpMenu = install_help_menu(self)
-        icons.apply_window_icon(self)
-        icons.apply_action_icons(self)
+        window_icons.apply_window_icon(self)
+        window_icons.apply_action_icons(self)
         self.libraryController.dirty_changed.connect(self.setWindowModified)
         self.problems.counts_changed.connect(self.sideView.set_problem_counts)
 
@@ -113,6 +134,25 @@ class MainWindow(QMainWindow):
             return
         self.libraryController.refresh_tags()
         self.populate_known_lines()
+        self.windowActions.after_first_paint()
+
+    # -- parts built on first use (start-up budget, issue 17) ---------------------------
+
+    @cached_property
+    def transfer(self) -> TransferController:
+        from olchat_desktop.ui.controllers.transfer_controller import TransferController
+
+        return TransferController(self, self.transferActions)
+
+    @cached_property
+    def fileOpener(self) -> FileOpener:
+        from olchat_desktop.ui.controllers.file_opener import FileOpener
+
+        return FileOpener(self)
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Open template files (command line, another start, a drop, Open recent)."""
+        self.fileOpener.open_paths(paths)
 
     def populate_known_lines(self) -> None:
         """Offer the configured OLChat lines and the lines the library already uses."""
@@ -147,8 +187,8 @@ class MainWindow(QMainWindow):
         self.windowActions.retranslate()
         self.robotsAction.setText(robots_action_text(self.language()))
         self.dryRunAction.setText(dry_run_action_text(self.language()))
-        self.transfer.retranslate()
-        self.fileOpener.retranslate()
+        self.transferActions.retranslate()
+        self.recentFiles.retranslate()
         self.editor.retranslate()
         self.sideView.retranslate()
         self.sideView.set_problem_counts(*self.problems.counts())

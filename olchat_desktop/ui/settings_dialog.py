@@ -14,11 +14,11 @@ from olchat_desktop.storage.settings import PHONE_WIDTHS
 from olchat_desktop.ui import i18n
 
 if TYPE_CHECKING:
-    from olchat_desktop.ui.main_window import MainWindow
+    from olchat_desktop.ui.window_parts import WindowParts
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowParts) -> None:
         super().__init__(window)
         self.setObjectName("settingsDialog")
         self.main_window = window

@@ -16,7 +16,7 @@ from olchat_desktop import __version__
 from olchat_desktop.app import build_main_window
 from olchat_desktop.licenses import BUNDLED_LIBRARIES, UNKNOWN_VERSION, installed_version
 from olchat_desktop.paths import data_home
-from olchat_desktop.ui import i18n, icons
+from olchat_desktop.ui import i18n, icons, window_icons
 from olchat_desktop.ui.about_dialog import AboutDialog
 from olchat_desktop.ui.main_window import MainWindow
 from olchat_desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
@@ -209,5 +209,5 @@ def test_emoji_button_shows_its_icon_and_falls_back_to_an_emoji(
     assert not button.icon().isNull() and button.text() == ""
     assert button.accessibleName()
     monkeypatch.setattr(icons, "icon", lambda name: QIcon())
-    icons.apply_action_icons(win)
+    window_icons.apply_action_icons(win)
     assert button.text() == "😊"

@@ -141,7 +141,7 @@ def _drop(qtbot: QtBot, target: QWidget, mime: QMimeData) -> QDropEvent:
     window = target.window()
     assert isinstance(window, MainWindow)
     # The scroll areas' viewports are watched once the first frame is out (DEFER_MS).
-    qtbot.waitUntil(lambda: window.fileOpener.dropFilter.complete, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.fileDrops.complete, timeout=WAIT_MS)
     point = QPointF(target.rect().center())
     actions = Qt.DropAction.CopyAction
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -188,7 +188,7 @@ def test_a_text_drag_is_left_to_the_field(qtbot: QtBot, window: MainWindow) -> N
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    assert window.fileOpener.dropFilter.eventFilter(edit.viewport(), enter) is False
+    assert window.fileDrops.eventFilter(edit.viewport(), enter) is False
     assert not window.fileOpener.busy
 
 
@@ -229,7 +229,7 @@ def test_open_recent_lists_files_and_reopens_them(
     path = write_template(tmp_path / "a&b.olchat.json", "Недавний")
     with qtbot.waitSignal(window.fileOpener.imported, timeout=WAIT_MS):
         window.fileOpener.open_paths([path])
-    menu = window.fileOpener.recentMenu
+    menu = window.recentFiles
     menu.rebuild()
     entries = [a for a in menu.menu.actions() if a.toolTip() == str(path)]
     assert len(entries) == 1 and entries[0].text() == "&1 a&&b.olchat.json"

@@ -1,6 +1,9 @@
 """Start-up budget guarantee (issue 5): opening the main window and the everyday edit path
 (type, autosave) never import pydantic, regex, httpx or keyring; the pydantic model still
-loads on demand. Checked in a fresh interpreter, since this test process has them all."""
+loads on demand. Checked in a fresh interpreter, since this test process has them all.
+
+The commands of later features load on first use, not before the first paint (issue 17):
+LAZY lists their modules, so that they cannot creep back onto the start-up path."""
 
 from __future__ import annotations
 
@@ -15,6 +18,19 @@ from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.settings import AppSettings, SettingsStore
 
 HEAVY = ("pydantic", "regex", "httpx", "keyring")
+# Loaded when first used (a menu about to show, an action, a file to open) or after the
+# first paint (the field catalogue), never to show the window.
+LAZY = (
+    "olchat_desktop.ui.controllers.file_opener",
+    "olchat_desktop.ui.controllers.transfer_controller",
+    "olchat_desktop.ui.controllers.portal_fields",
+    "olchat_desktop.ui.controllers.catalogue_controller",
+    "olchat_desktop.ui.controllers.insert_field",
+    "olchat_desktop.ui.catalogue.portal",
+    "olchat_desktop.ui.sharing.menu",
+    "olchat_desktop.ui.instance_server",
+    "PySide6.QtNetwork",
+)
 
 # Runs in the child. Prints one JSON line on stdout (Qt's own chatter goes to stderr).
 SCRIPT = """
@@ -22,6 +38,7 @@ import json, os, sqlite3, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["OLCHAT_DESKTOP_HOME"] = sys.argv[1]
 HEAVY = sys.argv[2].split(",")
+LAZY = sys.argv[3].split(",")
 
 def loaded():
     return sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
@@ -33,6 +50,7 @@ from olchat_desktop.app import build_main_window
 window = build_main_window(["--lang", "en"])
 window.show()
 QApplication.processEvents()
+lazy_loaded = sorted(name for name in LAZY if name in sys.modules)
 import PySide6.QtGui, PySide6.QtWidgets
 # PySide creates a Qt class's Python type (and its enums) on first use.
 qt_types = [
@@ -48,6 +66,7 @@ QApplication.processEvents()
 with sqlite3.connect(os.path.join(sys.argv[1], "library.sqlite3")) as conn:
     body = conn.execute("SELECT body FROM templates WHERE id = ?", (opened,)).fetchone()[0]
 result = {
+    "lazy_loaded": lazy_loaded,
     "qt_types": qt_types,
     "style": QApplication.style().name(),
     "header_level": window.editorView.headerCounter.property("level"),
@@ -99,7 +118,7 @@ def test_opening_and_editing_never_import_the_heavy_libraries(olchat_home: Path)
     reopened = _seed(olchat_home)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OLCHAT_DESKTOP_HOME": str(olchat_home)}
     completed = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(olchat_home), ",".join(HEAVY)],
+        [sys.executable, "-c", SCRIPT, str(olchat_home), ",".join(HEAVY), ",".join(LAZY)],
         capture_output=True,
         text=True,
         env=env,
@@ -110,6 +129,7 @@ def test_opening_and_editing_never_import_the_heavy_libraries(olchat_home: Path)
     result = json.loads(completed.stdout.strip().splitlines()[-1])
     # The edit really went through the everyday path: typed, marked dirty, autosaved.
     assert result["opened"] == reopened
+    assert result["lazy_loaded"] == []
     # Start-up never creates the QStyle or QGradient types (5 ms and 1 ms of enums), even
     # with an amber counter and a problem's icon to show; the style is still Fusion.
     assert result["header_level"] == "near"

@@ -15,14 +15,11 @@ decodes to U+FFFD, so the file could not be found again. Percent-decoding the by
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
-
-if TYPE_CHECKING:
-    from olchat_desktop.ui.controllers.file_opener import FileOpener
 
 URI_LIST = "text/uri-list"
 _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
@@ -50,9 +47,9 @@ class FileDropFilter(QObject):
     # field's own (the message text).
     DEFER_MS = 500
 
-    def __init__(self, window: QWidget, opener: FileOpener) -> None:
+    def __init__(self, window: QWidget, open_paths: Callable[[list[str]], None]) -> None:
         super().__init__(window)
-        self.opener = opener
+        self.open_paths = open_paths  # the window's: its file opener loads on first use
         self.window = window
         self.complete = False
         window.setAcceptDrops(True)
@@ -92,5 +89,5 @@ class FileDropFilter(QObject):
             return False  # not files: the widget's own drop (text into a field)
         event.acceptProposedAction()
         if event.type() == QEvent.Type.Drop:
-            self.opener.open_paths(paths)
+            self.open_paths(paths)
         return True

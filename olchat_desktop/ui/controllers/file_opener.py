@@ -32,10 +32,8 @@ from olchat_desktop.storage.settings import RECENT_MAX
 if TYPE_CHECKING:
     from olchat_desktop.storage.file_open import OpenedFile
     from olchat_desktop.ui.bundle_dialog import BundleDialog
-    from olchat_desktop.ui.controllers.file_drop import FileDropFilter
-    from olchat_desktop.ui.controllers.recent_menu import RecentMenu
-    from olchat_desktop.ui.main_window import MainWindow
     from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
+    from olchat_desktop.ui.window_parts import WindowParts
 
 STATUS_MS = 8000
 log = logging.getLogger(__name__)
@@ -46,10 +44,8 @@ class FileOpener(QObject):
     imported = Signal(list)  # the Templates added from one file
     refused = Signal(str)  # the message shown for a file that could not be opened
     idle = Signal()  # the queue ran empty
-    dropFilter: FileDropFilter
-    recentMenu: RecentMenu
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowParts) -> None:
         super().__init__(window)
         self.window = window
         self._queue: deque[Path] = deque()
@@ -66,9 +62,6 @@ class FileOpener(QObject):
         for path in paths:
             self._queue.append(Path(os.path.abspath(path)))
         self._next()
-
-    def retranslate(self) -> None:
-        self.recentMenu.retranslate()
 
     # -- the queue ----------------------------------------------------------------------
 
@@ -220,14 +213,3 @@ class FileOpener(QObject):
         self.window.settings.recent_files = [
             p for p in self.window.settings.recent_files if p != text
         ]
-
-
-def install_file_opening(window: MainWindow) -> FileOpener:
-    """The opener, with drops on the window and Template → Open recent wired to it."""
-    from olchat_desktop.ui.controllers.file_drop import FileDropFilter
-    from olchat_desktop.ui.controllers.recent_menu import RecentMenu
-
-    opener = FileOpener(window)
-    opener.dropFilter = FileDropFilter(window, opener)
-    opener.recentMenu = RecentMenu(window, opener)
-    return opener

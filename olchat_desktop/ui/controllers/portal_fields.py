@@ -19,13 +19,15 @@ from olchat_desktop.ui.controllers.catalogue_controller import CatalogueControll
 from olchat_desktop.ui.controllers.insert_field import InsertFieldController
 
 if TYPE_CHECKING:
-    from olchat_desktop.ui.main_window import MainWindow
+    from olchat_desktop.ui.window_parts import WindowParts
 
 
 class PortalFields(QObject):
     """Owns the catalogue controller, the field picker and the samples-from-CRM commands."""
 
-    def __init__(self, window: MainWindow, menu: QMenu, insert_text: Callable[[str], None]) -> None:
+    def __init__(
+        self, window: WindowParts, menu: QMenu, insert_text: Callable[[str], None]
+    ) -> None:
         super().__init__(window)
         self.window = window
         view = window.editorView

@@ -7,40 +7,47 @@ the usual message when chosen, and leaves the list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
-    from olchat_desktop.ui.controllers.file_opener import FileOpener
-    from olchat_desktop.ui.main_window import MainWindow
+    from PySide6.QtGui import QAction
+
+    from olchat_desktop.storage.settings import AppSettings
 
 
 class RecentMenu(QObject):
-    def __init__(self, window: MainWindow, opener: FileOpener) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        settings: AppSettings,
+        open_paths: Callable[[list[str]], None],
+        file_menu: QMenu,
+        before: QAction,
+    ) -> None:
         super().__init__(window)
-        self.window = window
-        self.opener = opener
+        self.settings = settings
+        self.open_paths = open_paths
         self.menu = QMenu(window)
         self.menu.setObjectName("recentMenu")
         self.menu.aboutToShow.connect(self.rebuild)
-        file_menu = window.windowActions.fileMenu
-        anchor = window.transfer.exportAction  # just below Import…
-        self.menuAction = file_menu.insertMenu(anchor, self.menu)
+        self.menuAction = file_menu.insertMenu(before, self.menu)  # before Export…
         self.rebuild()
 
     def rebuild(self) -> None:
         self.menu.clear()
-        recent = self.window.settings.recent_files
+        recent = self.settings.recent_files
         for number, text in enumerate(recent, start=1):
             path = Path(text)
             name = path.name.replace("&", "&&")  # a literal "&", not a mnemonic
             action = self.menu.addAction(f"&{number} {name}" if number < 10 else name)
             action.setToolTip(text)
             action.setStatusTip(text)
-            action.triggered.connect(lambda _checked=False, p=text: self.opener.open_paths([p]))
+            action.triggered.connect(lambda _checked=False, p=text: self.open_paths([p]))
         if not recent:
             self.menu.addAction(self.tr("No recent files")).setEnabled(False)
         self.menu.addSeparator()
@@ -49,7 +56,7 @@ class RecentMenu(QObject):
         self.clearAction.triggered.connect(self.clear)
 
     def clear(self) -> None:
-        self.window.settings.recent_files = []
+        self.settings.recent_files = []
         self.rebuild()
 
     def retranslate(self) -> None:

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
 if TYPE_CHECKING:
-    from olchat_desktop.ui.controllers.window_actions import WindowActions
-    from olchat_desktop.ui.main_window import MainWindow
+    from olchat_desktop.ui.controllers.transfer_actions import TransferActions
     from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
+    from olchat_desktop.ui.window_parts import WindowMenus, WindowParts
 
 STATUS_MS = 8000
 # Exported files end in .olchat.json, the template MIME type's extension
@@ -52,65 +52,22 @@ class TransferController(QObject):
     failed = Signal(str)  # the message shown to the user
     cancelled = Signal()  # an import or export was cancelled and undone
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowParts, actions: TransferActions) -> None:
         super().__init__(window)
         self.window = window
         self.task: TaskHandle | None = None
         self._last_dir = str(Path.home())
-        self.importAction = self._action("importAction", "Ctrl+Shift+O", self.import_file)
-        self.exportAction = self._action("exportAction", "Ctrl+Shift+E", self.export_current)
-        self.exportAllAction = self._action("exportAllAction", None, self.export_all)
-        self.exportSelectedAction = self._action("exportSelectedAction", None, self.export_selected)
-        self.trashAction = self._action("trashAction", None, self.open_trash)
-        self.tagSelectedAction = self._action("tagSelectedAction", None, self.tag_selected)
-        self._insert_into_menu()
-        window.libraryView.templateList.customContextMenuRequested.connect(self._list_menu)
+        # The menu entries (built at start-up, cheap) call this controller's commands.
+        self.importAction = actions.importAction
+        self.exportAction = actions.exportAction
+        self.exportAllAction = actions.exportAllAction
+        self.exportSelectedAction = actions.exportSelectedAction
+        self.trashAction = actions.trashAction
+        self.tagSelectedAction = actions.tagSelectedAction
 
     @property
-    def _window_actions(self) -> WindowActions:
-        # MainWindow.windowActions (the WindowActions) shadows QWidget.actions() for type checkers.
+    def _window_actions(self) -> WindowMenus:
         return self.window.windowActions
-
-    def _action(self, name: str, shortcut: str | None, slot: Any) -> QAction:
-        action = QAction(self.window)
-        action.setObjectName(name)
-        if shortcut:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        return action
-
-    def _insert_into_menu(self) -> None:
-        """Put the actions in their own group just above Quit (and its separator)."""
-        menu = self._window_actions.fileMenu
-        entries = menu.actions()
-        quit_action = self._window_actions.quitAction
-        group = [
-            self.importAction,
-            self.exportAction,
-            self.exportSelectedAction,
-            self.exportAllAction,
-            self.trashAction,
-        ]
-        if quit_action not in entries:
-            menu.addSeparator()
-            menu.addActions(group)
-            return
-        index = entries.index(quit_action)
-        previous = entries[index - 1] if index > 0 else None
-        if previous is not None and previous.isSeparator():
-            anchor = previous
-        else:
-            anchor = menu.insertSeparator(quit_action)
-        menu.insertSeparator(anchor)
-        menu.insertActions(anchor, group)
-
-    def retranslate(self) -> None:
-        self.importAction.setText(self.tr("&Import…"))
-        self.exportAction.setText(self.tr("&Export this template…"))
-        self.exportAllAction.setText(self.tr("Export &all…"))
-        self.exportSelectedAction.setText(self.tr("Export &selected…"))
-        self.tagSelectedAction.setText(self.tr("Add a tag to the selected…"))
-        self.trashAction.setText(self.tr("T&rash…"))
 
     # -- commands -----------------------------------------------------------------------
 
@@ -363,7 +320,3 @@ class TransferController(QObject):
             controller.last_deleted = None
             self._window_actions.undoDeleteAction.setEnabled(False)
             self._window_actions.undoOffer.setVisible(False)
-
-
-def install_transfer_actions(window: MainWindow) -> TransferController:
-    return TransferController(window)

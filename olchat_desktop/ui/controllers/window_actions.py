@@ -2,10 +2,16 @@
 
 Formatting, emoji and "Insert field" act on the editor; library commands go to the
 library controller; dialogs (history, settings, send) are opened from here.
+
+Parts that the first frame does not show load later (start-up budget, issue 17): the
+team library's entries when the Template menu is first about to show (they have no
+shortcut), the portal-field commands and their catalogue once the window has painted
+(the catalogue is read in the background from then on), or either on first use.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -22,18 +28,20 @@ from PySide6.QtWidgets import (
 
 from olchat_desktop.ui.connections.menu import add_connections_action
 from olchat_desktop.ui.controllers import formatting
-from olchat_desktop.ui.controllers.portal_fields import PortalFields
-from olchat_desktop.ui.sharing.menu import add_team_library_actions
 from olchat_desktop.ui.widgets.emoji_picker import EmojiPicker
 
 if TYPE_CHECKING:
-    from olchat_desktop.ui.main_window import MainWindow
+    from olchat_desktop.ui.controllers.catalogue_controller import CatalogueController
+    from olchat_desktop.ui.controllers.insert_field import InsertFieldController
+    from olchat_desktop.ui.controllers.portal_fields import PortalFields
+    from olchat_desktop.ui.sharing.menu import TeamLibraryActions
+    from olchat_desktop.ui.window_parts import WindowParts
 
 UNDO_OFFER_MS = 20_000
 
 
 class WindowActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowParts) -> None:
         super().__init__(window)
         self.window = window
         view = window.editorView
@@ -90,7 +98,7 @@ class WindowActions(QObject):
         self.fileMenu.addAction(self.historyAction)
         self.fileMenu.addAction(self.settingsAction)
         self.connectionsAction = add_connections_action(self.window, self.fileMenu)
-        self.teamLibrary = add_team_library_actions(self.window, self.fileMenu)  # issue 19
+        self.fileMenu.aboutToShow.connect(lambda: self.teamLibrary)  # issue 19
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
 
@@ -157,11 +165,50 @@ class WindowActions(QObject):
         self.emojiPicker = EmojiPicker(view)
         self.emojiPicker.picked.connect(self.insert_into_field)
         view.emojiButton.setMenu(self.emojiPicker)
-        # Insert field…, the field catalogue and samples from CRM (issue 14).
-        self.portalFields = PortalFields(self.window, self.messageMenu, self.insert_into_field)
-        self.catalogues = self.portalFields.catalogues
-        self.insertField = self.portalFields.insertField
-        self.insertFieldAction = self.portalFields.insertFieldAction
+
+    # -- parts built after the first paint or on first use ------------------------------
+
+    def after_first_paint(self) -> None:
+        self.portalFields  # noqa: B018  (builds it: the catalogue loads in the background)
+
+    @cached_property
+    def teamLibrary(self) -> TeamLibraryActions:
+        """Sync, Share, conflicts and versions (issue 19), after Connections…."""
+        from PySide6.QtWidgets import QMenu
+
+        from olchat_desktop.ui.sharing.menu import add_team_library_actions
+
+        entries = self.fileMenu.actions()
+        after = entries.index(self.connectionsAction) + 1
+        # The actions are made in a menu of their own, then placed where they belong.
+        made = QMenu()
+        team = add_team_library_actions(self.window, made)
+        if after < len(entries):
+            self.fileMenu.insertActions(entries[after], made.actions())
+        else:
+            self.fileMenu.addActions(made.actions())
+        return team
+
+    @cached_property
+    def portalFields(self) -> PortalFields:
+        """Insert field…, the field catalogue and samples from CRM (issue 14)."""
+        from olchat_desktop.ui.controllers.portal_fields import PortalFields
+
+        fields = PortalFields(self.window, self.messageMenu, self.insert_into_field)
+        fields.retranslate()
+        return fields
+
+    @property
+    def catalogues(self) -> CatalogueController:
+        return self.portalFields.catalogues
+
+    @property
+    def insertField(self) -> InsertFieldController:
+        return self.portalFields.insertField
+
+    @property
+    def insertFieldAction(self) -> QAction:
+        return self.portalFields.insertFieldAction
 
     # -- commands -----------------------------------------------------------------------
 
@@ -220,7 +267,8 @@ class WindowActions(QObject):
         SettingsDialog(self.window).exec()
 
     def shutdown(self) -> None:
-        self.portalFields.shutdown()
+        if "portalFields" in self.__dict__:  # built; never built just to shut it down
+            self.portalFields.shutdown()
         stop = getattr(self.sandbox, "stop", None)
         if callable(stop):
             stop()
@@ -261,4 +309,5 @@ class WindowActions(QObject):
         self.undoOfferButton.setText(self.tr("Undo"))
         self.undoOfferButton.setAccessibleName(self.tr("Undo delete"))
         self.demoLabel.setText(self.tr("Demo: sandbox portal"))
-        self.portalFields.retranslate()
+        if "portalFields" in self.__dict__:
+            self.portalFields.retranslate()
