@@ -25,7 +25,7 @@ from typing import Any, NamedTuple, Protocol
 
 from olchat_desktop.core.dry_run_stats import LengthStats, OffenderList
 from olchat_desktop.core.dry_run_template import Slot
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, ptext, text
 from olchat_desktop.core.template_draft import TemplateContent
 
 REPORT_FORMAT = "olchat-dry-run-report"
@@ -36,15 +36,15 @@ PROBLEM_ORDER = (
     "too_long", "empty_required", "empty_button", "duplicate_button", "no_phone",
     "several_phones", "empty_expression", "unexpected_value",
 )  # fmt: skip
-_TITLES: dict[str, tuple[str, str]] = {
-    "too_long": ("Длиннее лимита", "Longer than the limit"),
-    "empty_required": ("Пустой текст сообщения", "Empty message body"),
-    "empty_button": ("Пустая кнопка", "Empty button"),
-    "duplicate_button": ("Одинаковые кнопки", "Duplicate buttons"),
-    "no_phone": ("Нет телефона", "No phone"),
-    "several_phones": ("Несколько телефонов", "Several phones"),
-    "empty_expression": ("Пустое выражение", "Empty expression"),
-    "unexpected_value": ("Значение неожиданного типа", "Value of an unexpected type"),
+_TITLES: dict[str, str] = {
+    "too_long": N_("Longer than the limit"),
+    "empty_required": N_("Empty message body"),
+    "empty_button": N_("Empty button"),
+    "duplicate_button": N_("Duplicate buttons"),
+    "no_phone": N_("No phone"),
+    "several_phones": N_("Several phones"),
+    "empty_expression": N_("Empty expression"),
+    "unexpected_value": N_("Value of an unexpected type"),
 }
 
 
@@ -60,22 +60,23 @@ SEVERITY = {
 
 
 def problem_title(code: str, lang: Lang) -> str:
-    titles = _TITLES.get(code)
-    return pick(lang, *titles) if titles else code
+    title = _TITLES.get(code)
+    return text(lang, title) if title else code
 
 
 def field_title(name: str, lang: Lang) -> str:
     if name.startswith("buttons["):
         number = int(name[8:-1]) + 1
-        return pick(lang, f"Кнопка {number}", f"Button {number}")
-    titles = {
-        "header": ("Заголовок", "Header"),
-        "message": ("Текст", "Body"),
-        "footer": ("Подвал", "Footer"),
-        "phone": ("Телефон", "Phone"),
-        "": ("—", "—"),
-    }
-    return pick(lang, *titles.get(name, (name, name)))
+        return text(lang, "Button {number}").format(number=number)
+    if name == "header":
+        return ptext(lang, "dry run field", "Header")
+    if name == "message":
+        return ptext(lang, "dry run field", "Body")
+    if name == "footer":
+        return ptext(lang, "dry run field", "Footer")
+    if name == "phone":
+        return ptext(lang, "dry run field", "Phone")
+    return name or "—"
 
 
 class Rendered(NamedTuple):
@@ -153,22 +154,23 @@ class DryRunReport:
         if self.nothing_to_check:
             return [nothing_to_check_text(lang)]
         lines = [
-            pick(lang, "Проверено элементов: {n}", "Items checked: {n}").format(
-                n=self.items_checked
-            )
-            + pick(lang, ", HTTP-запросов: {r}", ", HTTP requests: {r}").format(r=self.requests),
+            text(lang, "Items checked: {items}, HTTP requests: {requests}").format(
+                items=self.items_checked, requests=self.requests
+            ),
         ]
         if not self.complete:
             lines.append(partial_text(self, lang))
         for name, stats in self.fields.items():
             lines.append(
-                f"{field_title(name, lang)}: max {stats['max']}, p95 {stats['p95']}, "
-                f"{pick(lang, 'среднее', 'mean')} {stats['mean']}"
+                text(lang, "{field}: max {max}, p95 {p95}, mean {mean}").format(
+                    field=field_title(name, lang),
+                    max=stats["max"],
+                    p95=stats["p95"],
+                    mean=stats["mean"],
+                )
                 + (f" / {stats['limit']}" if stats["limit"] else "")
                 + (
-                    pick(lang, ", длиннее лимита: {n}", ", over the limit: {n}").format(
-                        n=stats["over_limit"]
-                    )
+                    text(lang, ", over the limit: {count}").format(count=stats["over_limit"])
                     if stats["over_limit"]
                     else ""
                 )
@@ -177,38 +179,34 @@ class DryRunReport:
             lines.append(f"{problem_title(code, lang)} ({problem['severity']}): {problem['count']}")
         if self.unknown_expressions:
             lines.append(
-                pick(lang, "Не найдены на портале: ", "Not on the portal: ")
-                + ", ".join(self.unknown_expressions)
+                text(lang, "Not on the portal: {expressions}").format(
+                    expressions=", ".join(self.unknown_expressions)
+                )
             )
         lines.append(
-            pick(
-                lang,
-                "Сломают сообщение: {n} элементов",
-                "Would break the message: {n} items",
-            ).format(n=self.items_with_errors)
+            text(lang, "Would break the message: {count} items").format(
+                count=self.items_with_errors
+            )
             if self.breaks
-            else pick(lang, "Ни один элемент не ломает сообщение.", "No item breaks the message.")
+            else text(lang, "No item breaks the message.")
         )
         return lines
 
 
 def nothing_to_check_text(lang: Lang) -> str:
-    return pick(
+    return text(
         lang,
-        "В шаблоне нет выражений: он одинаков для всех элементов, проверять на данных нечего.",
         "The template has no expressions: it is the same for every item, nothing to check.",
     )
 
 
 def partial_text(report: DryRunReport, lang: Lang) -> str:
     if report.stopped == "cancelled":
-        head = pick(lang, "Проверка остановлена", "Check cancelled")
+        line = text(lang, "Check cancelled: report on the first {count} items")
     else:
-        head = pick(lang, "Проверка прервана", "Check interrupted")
-    text = head + pick(
-        lang, ": отчёт по первым {n} элементам", ": report on the first {n} items"
-    ).format(n=report.items_checked)
-    return text + (f" — {report.error}" if report.error else "")
+        line = text(lang, "Check interrupted: report on the first {count} items")
+    line = line.format(count=report.items_checked)
+    return line + (f" — {report.error}" if report.error else "")
 
 
 def problem_rank(code: str) -> int:

@@ -54,7 +54,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from olchat_desktop.core.field_catalogue import CatalogueField, FieldCatalogue
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, text
 
 CURRENCY_FORMATS: dict[str, str] = {
     "RUB": "# ₽",
@@ -64,13 +64,13 @@ CURRENCY_FORMATS: dict[str, str] = {
     "UAH": "# ₴",
     "BYN": "# Br",
 }
-CURRENCY_NAMES: dict[str, tuple[str, str]] = {
-    "RUB": ("Российский рубль", "Russian Ruble"),
-    "USD": ("Доллар США", "US Dollar"),
-    "EUR": ("Евро", "Euro"),
-    "KZT": ("Тенге", "Tenge"),
-    "UAH": ("Гривна", "Hryvnia"),
-    "BYN": ("Белорусский рубль", "Belarusian Ruble"),
+CURRENCY_NAMES: dict[str, str] = {
+    "RUB": N_("Russian Ruble"),
+    "USD": N_("US Dollar"),
+    "EUR": N_("Euro"),
+    "KZT": N_("Tenge"),
+    "UAH": N_("Hryvnia"),
+    "BYN": N_("Belarusian Ruble"),
 }
 _TRUE = {"1", "y", "yes", "true", "да"}
 _PIPELINE_STAGE = re.compile(r"C(\d+):")
@@ -121,27 +121,27 @@ def _one(
         return clean_text(str(value))
     if kind == "file" and isinstance(value, Mapping):
         return str(value.get("id") or "")
-    text = _scalar_text(value)
+    scalar = _scalar_text(value)
     if not printable:
-        return text
+        return scalar
     if kind == "enumeration":
         for item in field.items:
-            if item.id == text:
+            if item.id == scalar:
                 return item.value
-        return text
+        return scalar
     if kind in ("employee", "user"):
-        user_id = text.removeprefix("user_")
-        return users.get(user_id) or text
+        user_id = scalar.removeprefix("user_")
+        return users.get(user_id) or scalar
     if kind == "crm_status":
-        return status_name(catalogue, field.status_type, text)
+        return status_name(catalogue, field.status_type, scalar)
     if kind == "money":
-        return format_money(text, lang)
+        return format_money(scalar, lang)
     if kind in ("boolean", "char"):
         return format_boolean(value, lang)
     if kind == "crm_currency":
-        names = CURRENCY_NAMES.get(text.upper())
-        return pick(lang, *names) if names else text
-    return clean_text(text)
+        name = CURRENCY_NAMES.get(scalar.upper())
+        return text(lang, name) if name else scalar
+    return clean_text(scalar)
 
 
 def status_name(catalogue: FieldCatalogue, status_type: str, status_id: str) -> str:
@@ -173,9 +173,9 @@ def clean_text(text: str) -> str:
 def format_boolean(value: object, lang: Lang = "ru") -> str:
     key = _scalar_text(value).strip().casefold()
     if key in _TRUE:
-        return pick(lang, "Да", "Yes")
+        return text(lang, "Yes")
     if key in _FALSE:
-        return pick(lang, "Нет", "No")
+        return text(lang, "No")
     return clean_text(str(value))
 
 

@@ -20,7 +20,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, LazyText
 from olchat_desktop.core.template import Template
 
 TEMPLATE_FORMAT = "olchat-button-template"
@@ -33,13 +33,16 @@ _STRING_FIELDS = ("name", "line", "phone", "header", "message", "footer")
 class TemplateFileError(ValueError):
     """A file that cannot be read as a template or bundle; ``message(lang)`` explains why."""
 
-    def __init__(self, ru: str, en: str) -> None:
-        super().__init__(en)
-        self._ru = ru
-        self._en = en
+    def __init__(self, problem: LazyText, position: int | None = None) -> None:
+        if position:
+            problem = LazyText(
+                "Template #{position}: {problem}", position=position, problem=problem
+            )
+        super().__init__(problem("en"))
+        self.problem = problem
 
     def message(self, lang: Lang = "ru") -> str:
-        return pick(lang, self._ru, self._en)
+        return self.problem(lang)
 
 
 def template_to_dict(template: Template) -> dict[str, Any]:
@@ -99,15 +102,17 @@ def loads_file(text: str | bytes) -> TemplateFile:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise TemplateFileError(
-                f"Файл не в кодировке UTF-8 (байт {error.start}). Сохраните его как UTF-8.",
-                f"The file is not UTF-8 (byte {error.start}). Save it as UTF-8.",
+                LazyText("The file is not UTF-8 (byte {byte}). Save it as UTF-8.", byte=error.start)
             ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise TemplateFileError(
-            f"Файл повреждён: это не JSON (строка {error.lineno}, столбец {error.colno}).",
-            f"The file is damaged: not valid JSON (line {error.lineno}, column {error.colno}).",
+            LazyText(
+                "The file is damaged: not valid JSON (line {line}, column {column}).",
+                line=error.lineno,
+                column=error.colno,
+            )
         ) from None
     if not isinstance(data, dict):
         raise _not_a_template()
@@ -118,10 +123,7 @@ def loads_file(text: str | bytes) -> TemplateFile:
     if kind == BUNDLE_FORMAT:
         entries = data.get("templates", [])
         if not isinstance(entries, list):
-            raise TemplateFileError(
-                "В наборе шаблонов поле «templates» должно быть списком.",
-                'In a template bundle, "templates" must be a list.',
-            )
+            raise TemplateFileError(LazyText('In a template bundle, "templates" must be a list.'))
         templates = [template_from_dict(entry, position=i + 1) for i, entry in enumerate(entries)]
         return TemplateFile(True, templates)
     raise _not_a_template()
@@ -135,25 +137,21 @@ def template_from_dict(data: object, position: int | None = None) -> Template:
 def template_values(data: object, position: int | None = None) -> dict[str, Any]:
     """The checked fields of one file object (``template_from_dict`` without the model:
     the streaming import builds plain drafts from them)."""
-    where_ru = f"Шаблон №{position}: " if position else ""
-    where_en = f"Template #{position}: " if position else ""
     if not isinstance(data, dict):
-        raise TemplateFileError(
-            f"{where_ru}ожидался объект JSON.", f"{where_en}expected a JSON object."
-        )
+        raise TemplateFileError(LazyText("expected a JSON object."), position)
     if data.get("format", TEMPLATE_FORMAT) != TEMPLATE_FORMAT:
         raise _not_a_template()
     _check_version(data)
     values: dict[str, Any] = {}
     for key in _STRING_FIELDS:
-        values[key] = _typed(data, key, str, "", where_ru, where_en)
-    values["buttons"] = _string_list(data, "buttons", where_ru, where_en)
-    values["tags"] = _string_list(data, "tags", where_ru, where_en)
-    values["wait_for_reply"] = _typed(data, "wait_for_reply", bool, False, where_ru, where_en)
+        values[key] = _typed(data, key, str, "", position)
+    values["buttons"] = _string_list(data, "buttons", position)
+    values["tags"] = _string_list(data, "tags", position)
+    values["wait_for_reply"] = _typed(data, "wait_for_reply", bool, False, position)
     for key in ("samples", "sample_origins"):
-        mapping = _typed(data, key, dict, {}, where_ru, where_en)
+        mapping = _typed(data, key, dict, {}, position)
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
-            raise _wrong_type(key, where_ru, where_en)
+            raise _wrong_type(key, position)
         values[key] = mapping
     return values
 
@@ -161,47 +159,44 @@ def template_values(data: object, position: int | None = None) -> dict[str, Any]
 def _check_version(data: dict[str, Any]) -> None:
     version = data.get("version", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise TemplateFileError(
-            "Неверная версия формата файла.", "The file's format version is invalid."
-        )
+        raise TemplateFileError(LazyText("The file's format version is invalid."))
     if version > FORMAT_VERSION:
         raise TemplateFileError(
-            f"Файл создан более новой версией программы (формат {version}, "
-            f"поддерживается {FORMAT_VERSION}). Обновите OLChat Desktop.",
-            f"The file was written by a newer version of the app (format {version}, "
-            f"this one reads {FORMAT_VERSION}). Update OLChat Desktop.",
+            LazyText(
+                "The file was written by a newer version of the app (format {version}, "
+                "this one reads {supported}). Update OLChat Desktop.",
+                version=version,
+                supported=FORMAT_VERSION,
+            )
         )
 
 
-def _typed(
-    data: dict[str, Any], key: str, kind: type, default: Any, where_ru: str, where_en: str
-) -> Any:
+def _typed(data: dict[str, Any], key: str, kind: type, default: Any, position: int | None) -> Any:
     value = data.get(key, default)
     if value is None:
         return default
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise _wrong_type(key, where_ru, where_en)
+        raise _wrong_type(key, position)
     return value
 
 
-def _string_list(data: dict[str, Any], key: str, where_ru: str, where_en: str) -> list[str]:
-    value = _typed(data, key, list, [], where_ru, where_en)
+def _string_list(data: dict[str, Any], key: str, position: int | None) -> list[str]:
+    value = _typed(data, key, list, [], position)
     if not all(isinstance(item, str) for item in value):
-        raise _wrong_type(key, where_ru, where_en)
+        raise _wrong_type(key, position)
     return list(value)
 
 
-def _wrong_type(key: str, where_ru: str, where_en: str) -> TemplateFileError:
-    return TemplateFileError(
-        f"{where_ru}поле «{key}» имеет неверный тип.",
-        f'{where_en}the field "{key}" has the wrong type.',
-    )
+def _wrong_type(key: str, position: int | None) -> TemplateFileError:
+    return TemplateFileError(LazyText('the field "{key}" has the wrong type.', key=key), position)
 
 
 def _not_a_template() -> TemplateFileError:
     return TemplateFileError(
-        "Это не файл шаблона OLChat Desktop (нет поля «format»: "
-        f"«{TEMPLATE_FORMAT}» или «{BUNDLE_FORMAT}»).",
-        f'This is not an OLChat Desktop template file (expected "format": '
-        f'"{TEMPLATE_FORMAT}" or "{BUNDLE_FORMAT}").',
+        LazyText(
+            'This is not an OLChat Desktop template file (expected "format": '
+            '"{template}" or "{bundle}").',
+            template=TEMPLATE_FORMAT,
+            bundle=BUNDLE_FORMAT,
+        )
     )

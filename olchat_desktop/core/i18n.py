@@ -12,9 +12,10 @@ Write user-facing strings as::
     ntext(lang, "{count} character", "{count} characters", count).format(count=count)
     ptext(lang, "button", "Open")   # same English, different Russian elsewhere
     TITLE = N_("Access denied")     # marked in a table; later: text(lang, TITLE)
+    raise SomeError(LazyText("Line {line} is damaged", line=n))  # later: error.text(lang)
 
 The msgid must be a string literal (Babel extracts it from the source: ``text:2``,
-``ntext:2,3``, ``ptext:2c,3`` in ``babel.cfg``; ``N_`` is one of Babel's defaults), with
+``ntext:2,3``, ``ptext:2c,3``, ``LazyText`` in ``babel.cfg``; ``N_`` is a Babel default), with
 ``str.format`` named fields, never an f-string. Catalogues load lazily on first use and are
 cached per language, so importing this module costs nothing and the CLI's start-up does not
 grow.
@@ -97,6 +98,39 @@ def N_(message: str) -> str:  # gettext's conventional name: one of Babel's defa
     attributes defined before a language is known); translate it later with
     ``text(lang, value)``."""
     return message
+
+
+class LazyText:
+    """A message decided now and translated later: an exception or a result built before
+    the caller's language is known. ``LazyText("Line {line} is damaged", line=3)(lang)``
+    translates the msgid (Babel keyword ``LazyText``) and fills the fields; a field that
+    is itself a ``LazyText`` is translated in the same language, so messages nest
+    ("Template #{position}: {problem}")."""
+
+    __slots__ = ("fields", "msgid")
+
+    def __init__(self, msgid: str, /, **fields: object) -> None:
+        self.msgid = msgid
+        self.fields = fields
+
+    def __call__(self, lang: Lang) -> str:
+        values = {
+            name: value(lang) if isinstance(value, LazyText) else value
+            for name, value in self.fields.items()
+        }
+        message = text(lang, self.msgid)
+        return message.format(**values) if values else message
+
+    def __repr__(self) -> str:
+        return f"LazyText({self.msgid!r}, **{self.fields!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LazyText):
+            return NotImplemented
+        return (self.msgid, self.fields) == (other.msgid, other.fields)
+
+    def __hash__(self) -> int:
+        return hash(self.msgid)
 
 
 def pick(lang: Lang, ru: str, en: str) -> str:

@@ -42,7 +42,7 @@ from olchat_desktop.core.i18n import Lang, ptext, text
 from olchat_desktop.core.item_samples import template_texts
 from olchat_desktop.core.problem import Problem
 from olchat_desktop.core.template_draft import TemplateContent
-from olchat_desktop.core.validation_messages import field_label
+from olchat_desktop.core.validation_messages import quoted_field
 
 ENTITY_PREFIXES: dict[str, CrmEntity] = {
     "Контакт": "contact",
@@ -170,7 +170,7 @@ def _check(
 
 
 def _message(field: str, name: str, suggestion: str, entity: CrmEntity, lang: Lang) -> str:
-    label = ptext(lang, "field name in a message", "{label}").format(label=field_label(field, lang))
+    label = quoted_field(field, lang)
     of_entity = _of_entity(entity, lang)
     if suggestion and php_trim(name) == suggestion:
         return text(
