@@ -59,6 +59,9 @@ def make_preview() -> QWidget:
 
 
 class MainWindow(WindowParts):
+    # The window's own parts, in full (WindowParts names what controllers may use).
+    libraryController: LibraryController
+    editor: EditorController
     windowActions: WindowActions
 
     def __init__(

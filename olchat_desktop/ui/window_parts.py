@@ -2,9 +2,9 @@
 
 Controllers never import ``ui.main_window`` (an import-linter contract in ``.importlinter``
 keeps it so): they are given the window typed as :class:`WindowParts`, which names the
-parts they use, and ``MainWindow`` subclasses it. This module imports nothing of the
-window or of the controllers that receive it, so the window can change without the
-controllers' imports forming a circle back to it.
+parts they use, and ``MainWindow`` subclasses it. The window's own controllers appear
+here as protocols of the commands others call, so this module imports no controller
+either: neither the window nor a controller can form an import circle through it.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from PySide6.QtWidgets import QMainWindow
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
+    from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
     from olchat_desktop.core.i18n import Lang
+    from olchat_desktop.core.template import Template
     from olchat_desktop.storage.library import TemplateLibrary
     from olchat_desktop.storage.settings import AppSettings, SettingsStore
-    from olchat_desktop.ui.controllers.editor_controller import EditorController
-    from olchat_desktop.ui.controllers.library_controller import LibraryController
     from olchat_desktop.ui.tasks import TaskHandle
     from olchat_desktop.ui.views.editor_view import EditorView
     from olchat_desktop.ui.views.library_view import LibraryView
@@ -47,6 +48,40 @@ class WindowMenus(Protocol):
     sandbox: object | None
 
 
+class LibraryCommands(Protocol):
+    """What others use of the sidebar's controller (``ui.controllers.LibraryController``)."""
+
+    view: LibraryView
+    last_deleted: tuple[str, str] | None
+
+    @property
+    def deleted(self) -> SignalInstance: ...
+    @property
+    def error(self) -> SignalInstance: ...
+    @property
+    def current_id(self) -> str | None: ...
+    def refresh(self, select_id: str | None = None) -> None: ...
+    def refresh_tags(self) -> None: ...
+    def selected_ids(self) -> list[str]: ...
+    def open_template(self, template_id: str | None) -> bool: ...
+    def new_template(self) -> None: ...
+    def duplicate_current(self) -> None: ...
+    def delete_current(self) -> None: ...
+    def undo_delete(self) -> bool: ...
+    def tag_ids(self, ids: list[str], tag: str) -> int: ...
+    def save_now(self) -> None: ...
+    def reload_current(self) -> None: ...
+
+
+class EditorCommands(Protocol):
+    """What others use of the editor's controller (``ui.controllers.EditorController``)."""
+
+    def template(self) -> Template: ...
+    def set_catalogue(
+        self, catalogue: FieldCatalogue | None, entity: CrmEntity = "deal"
+    ) -> None: ...
+
+
 class ImportCommand(Protocol):
     """The Import command's path, which opening a file from outside goes through too."""
 
@@ -65,8 +100,8 @@ class WindowParts(QMainWindow):
     editorView: EditorView
     sideView: SideView
     preview: QWidget
-    libraryController: LibraryController
-    editor: EditorController
+    libraryController: LibraryCommands
+    editor: EditorCommands
     windowActions: WindowMenus
 
     @property

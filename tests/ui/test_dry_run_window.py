@@ -17,9 +17,9 @@ from olchat_desktop.bitrix.auth import WebhookAuth
 from olchat_desktop.bitrix.client import BitrixClient
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.sandbox.seed_bulk import add_bulk_crm
-from olchat_desktop.ui.controllers.dry_run_controller import DryRunController
+from olchat_desktop.ui.dry_run.controller import DryRunController
+from olchat_desktop.ui.dry_run.view import DryRunView
 from olchat_desktop.ui.robots.portal_option import PortalOption
-from olchat_desktop.ui.views.dry_run_view import DryRunView
 from tests.dry_run_support import typical_template
 
 pytestmark = pytest.mark.integration

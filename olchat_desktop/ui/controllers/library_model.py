@@ -18,9 +18,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_listing import PAGE_SIZE, ListQuery, ListRow
+from olchat_desktop.ui.views.template_delegate import ROW_ROLE
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # 256: the template id, as the QListWidget stored it
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole ListRow, for the delegate
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole

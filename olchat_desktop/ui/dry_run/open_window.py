@@ -29,9 +29,9 @@ def open_dry_run_window(window: Any) -> Any:
     from olchat_desktop.ui.busy import busy_cursor
 
     with busy_cursor():  # the first opening loads httpx and the portal clients
-        from olchat_desktop.ui.controllers.dry_run_controller import DryRunController
+        from olchat_desktop.ui.dry_run.controller import DryRunController
+        from olchat_desktop.ui.dry_run.view import DryRunView
         from olchat_desktop.ui.robots.open_dialog import profile_portals, sandbox_portals
-        from olchat_desktop.ui.views.dry_run_view import DryRunView
 
         portals = profile_portals()
         if not portals:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewIt
 
 from olchat_desktop.storage.library_listing import ListRow
 from olchat_desktop.storage.library_status import STATUS_ERROR, STATUS_OK, STATUS_WARNING
-from olchat_desktop.ui.controllers.library_model import ROW_ROLE
+
+# The whole ListRow, which the model (ui.controllers.library_model) gives the delegate.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Colours of the problems list's icons: red errors, amber warnings, green clean; grey
 # for a row whose status is not known (a damaged row).

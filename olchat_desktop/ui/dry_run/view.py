@@ -1,4 +1,4 @@
-"""Layout of the "Check on real data" window (behaviour: ``ui.controllers.dry_run_controller``).
+"""Layout of the "Check on real data" window (behaviour: ``ui.dry_run.controller``).
 
 Top: the portal, the entity and the optional filters. Middle: Start/Cancel, a progress
 bar and a status line (items read / estimated, requests, elapsed), a warning line for a

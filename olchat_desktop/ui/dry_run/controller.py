@@ -30,9 +30,9 @@ from olchat_desktop.core.dry_run_report import (
 )
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template_draft import TemplateDraft
+from olchat_desktop.ui.dry_run.view import DryRunView
 from olchat_desktop.ui.robots.portal_option import PortalOption
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
-from olchat_desktop.ui.views.dry_run_view import DryRunView
 
 TICK_MS = 200
 
