@@ -116,6 +116,7 @@ class SharedLibrarySync:
         except errors.SharingError as error:
             report.errors.append(error.message(self.lang))
         except BitrixError as error:
+            report.offline = isinstance(error, ConnectionFailedError)
             report.errors.append(error.user_message(self.lang))
         finally:
             report.requests = self.disk.client.requests_sent - requests_before

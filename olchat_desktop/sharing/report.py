@@ -39,6 +39,7 @@ class SyncReport:
     requests: int = 0  # REST requests (a batch counts once)
     downloads: int = 0  # GETs of download URLs
     read_only: bool = False
+    offline: bool = False  # the portal could not be reached (the sidebar says "offline")
 
     def add(self, kind: str, template_id: str, name: str, detail: str = "") -> None:
         self.moved[kind].append(Item(template_id, name, detail))

@@ -24,9 +24,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from olchat_desktop.sharing.state_types import Conflict, Entry, Folder
+
+__all__ = ["Conflict", "Entry", "Folder", "SyncState", "default_path"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS folders (
@@ -45,49 +49,15 @@ CREATE TABLE IF NOT EXISTS conflicts (
 CREATE TABLE IF NOT EXISTS notices (
     profile TEXT NOT NULL, file_id INTEGER NOT NULL, update_time TEXT, kind TEXT NOT NULL,
     PRIMARY KEY (profile, file_id));
+CREATE TABLE IF NOT EXISTS users (
+    profile TEXT NOT NULL, user_id INTEGER NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (profile, user_id));
+CREATE TABLE IF NOT EXISTS choices (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-
-
-@dataclass
-class Folder:
-    profile: str
-    storage_id: int | None
-    folder_id: int
-    folder_name: str
-    read_only: bool
-
-
-@dataclass
-class Entry:
-    template_id: str
-    file_id: int | None
-    file_name: str | None
-    update_time: str | None
-    size: int | None
-    content_version: int | None
-    base_hash: str | None
-    base_body: dict[str, Any] | None
-    pushed_hash: str | None
-    recheck: bool
-    updated_by: int | None
-    status: str
-
-    @classmethod
-    def new(cls, template_id: str, status: str) -> Entry:
-        """A template shared (``pending``) or found on the portal, before any sync."""
-        return cls(template_id, None, None, None, None, None, None, None, None, False, None, status)
-
-
-@dataclass
-class Conflict:
-    template_id: str
-    kind: str  # "edited" (both sides changed) or "deleted_remote" (deleted there, edited here)
-    remote_body: dict[str, Any] | None
-    remote_hash: str | None
-    update_time: str | None
-    size: int | None
-    updated_by: int | None
-    content_version: int | None = None
+# Added after the first release of this file: ``synced_at`` is the local time an entry
+# last became ``synced`` (the library's ``updated_at`` format), so the sidebar can tell a
+# shared template edited since then ("pending") in SQL, without hashing it.
+_MIGRATIONS = (("entries", "synced_at", "ALTER TABLE entries ADD COLUMN synced_at TEXT"),)
 
 
 _ENTRY_COLUMNS = (
@@ -111,6 +81,10 @@ class SyncState:
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = FULL")
         self._conn.executescript(SCHEMA)
+        for table, column, statement in _MIGRATIONS:
+            columns = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+            if column not in columns:
+                self._conn.execute(statement)
 
     def close(self) -> None:
         with self._lock:
@@ -173,9 +147,10 @@ class SyncState:
 
     def _put(self, profile: str, entry: Entry) -> None:
         body = json.dumps(entry.base_body, ensure_ascii=False) if entry.base_body else None
+        synced_at = datetime.now(UTC).isoformat() if entry.status == "synced" else None
         self._conn.execute(
-            f"INSERT OR REPLACE INTO entries (profile, {_ENTRY_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO entries (profile, {_ENTRY_COLUMNS}, synced_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 profile,
                 entry.template_id,
@@ -190,6 +165,7 @@ class SyncState:
                 int(entry.recheck),
                 entry.updated_by,
                 entry.status,
+                synced_at,
             ),
         )
 
@@ -278,6 +254,43 @@ class SyncState:
             self._conn.execute(
                 "DELETE FROM notices WHERE profile = ? AND file_id = ?", (profile, file_id)
             )
+
+    # -- editors' names and the chosen profile ------------------------------------------
+
+    def unnamed_editors(self, profile: str) -> list[int]:
+        """Ids of users who changed a shared file and whose name is not known yet."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT updated_by FROM entries WHERE profile = ?1 AND updated_by > 0"
+                " UNION SELECT updated_by FROM conflicts WHERE profile = ?1 AND updated_by > 0"
+                " EXCEPT SELECT user_id FROM users WHERE profile = ?1",
+                (profile,),
+            ).fetchall()
+        return sorted(int(row[0]) for row in rows)
+
+    def set_user_names(self, profile: str, names: dict[int, str]) -> None:
+        with self._lock, self._conn:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO users VALUES (?, ?, ?)",
+                [(profile, user_id, name) for user_id, name in names.items()],
+            )
+
+    def user_name(self, profile: str, user_id: int | None) -> str | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT name FROM users WHERE profile = ? AND user_id = ?", (profile, user_id)
+            ).fetchone()
+        return str(row[0]) if row else None
+
+    def choice(self, key: str) -> str | None:
+        """A remembered choice (``"profile"``: the portal profile the team library uses)."""
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM choices WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_choice(self, key: str, value: str) -> None:
+        with self._lock, self._conn:
+            self._conn.execute("INSERT OR REPLACE INTO choices VALUES (?, ?)", (key, value))
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template_draft import TemplateDraft, new_template_id
 from olchat_desktop.storage import library_listing as listing
+from olchat_desktop.storage import library_team as team
 from olchat_desktop.storage.library_bulk import insert_new
-from olchat_desktop.storage.library_errors import LibraryError
+from olchat_desktop.storage.library_errors import LibraryError, from_sqlite
 from olchat_desktop.storage.library_history import LibraryHistory
 from olchat_desktop.storage.library_listing import PAGE_SIZE, ListQuery, ListRow
 from olchat_desktop.storage.library_records import (
@@ -39,6 +40,7 @@ from olchat_desktop.storage.library_records import (
 )
 from olchat_desktop.storage.library_schema import fold
 from olchat_desktop.storage.library_status import STATUS_NAMES
+from olchat_desktop.storage.library_team import SyncInfo, TeamScope
 
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
@@ -238,13 +240,37 @@ class TemplateLibrary(LibraryHistory):
         until: ListRow | None = None,
     ) -> list[ListRow]:
         """One page of sidebar rows in the query's order (``library_listing.page``)."""
+        self._attach_team(query.team)
         with self._transaction("DEFERRED") as conn:
             return listing.page(conn, query, after, limit, until)
 
     def list_row(self, query: ListQuery, template_id: str) -> ListRow | None:
         """The sidebar row of one template, or None when the query does not show it."""
+        self._attach_team(query.team)
         with self._transaction("DEFERRED") as conn:
             return listing.row(conn, query, template_id)
+
+    # -- the team library's state in the sidebar (issue 19, ``library_team``) -----------
+
+    def _attach_team(self, scope: TeamScope | None) -> None:
+        if scope is not None:
+            with self._lock:  # outside a transaction: SQLite refuses ATTACH in one
+                try:
+                    team.attach(self._conn, scope)
+                except sqlite3.Error as error:
+                    raise from_sqlite(error, self._path) from error
+
+    def team_counts(self, scope: TeamScope | None) -> tuple[int, int]:
+        """(templates outside the trash, shared ones) in one query."""
+        self._attach_team(scope)
+        with self._transaction("DEFERRED") as conn:
+            return team.counts(conn, scope)
+
+    def team_infos(self, scope: TeamScope | None) -> dict[str, SyncInfo]:
+        """Every shared template's sync state, last editor and time, in one query."""
+        self._attach_team(scope)
+        with self._transaction("DEFERRED") as conn:
+            return team.infos(conn, scope)
 
     def stats(self) -> LibraryStats:
         """Counts by status, the trash, stored versions and the file's size."""

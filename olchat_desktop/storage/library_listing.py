@@ -18,8 +18,10 @@ import sqlite3
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from olchat_desktop.storage import library_team as team
 from olchat_desktop.storage.library_records import HINT_LENGTH
 from olchat_desktop.storage.library_schema import BUSY_TIMEOUT_SECONDS, fold
+from olchat_desktop.storage.library_team import SharingFilter, SyncInfo, TeamScope
 
 Sort = Literal["name", "updated", "status"]
 SORTS: tuple[Sort, ...] = ("name", "updated", "status")
@@ -44,11 +46,14 @@ _COLUMNS = (
 
 
 class ListQuery(NamedTuple):
-    """What the sidebar shows: a search text, a tag (None: all) and an order."""
+    """What the sidebar shows: a search text, a tag (None: all) and an order; the team
+    library's filter and the sync state to join (``library_team``, issue 19)."""
 
     text: str = ""
     tag: str | None = None
     sort: Sort = "name"
+    sharing: SharingFilter = "all"
+    team: TeamScope | None = None
 
 
 class ListRow(NamedTuple):
@@ -61,6 +66,7 @@ class ListRow(NamedTuple):
     status: int | None
     tags: str
     hint: str
+    sync: SyncInfo | None = None  # shared templates only (issue 19)
 
     def sort_key(self, sort: Sort) -> tuple[object, ...]:
         """This row's values of the order's columns, in ``_ORDER``'s order."""
@@ -129,6 +135,9 @@ def page(
     """Up to ``limit`` rows after ``after`` (from the start when None); with ``until``,
     only rows up to and including it (to bring a chosen row into the list)."""
     where, params = filter_sql(query, has_search_index(conn))
+    source, source_params, columns, term = team.source(conn, query.team, query.sharing)
+    where += f" AND {term}" if term else ""
+    params = source_params + params
     if after is not None:
         condition, values = _beyond(query.sort, after.sort_key(query.sort))
         where += " AND " + condition
@@ -137,7 +146,9 @@ def page(
         condition, values = _beyond(query.sort, until.sort_key(query.sort))
         where += " AND NOT " + condition
         params += values
-    sql = f"SELECT {_COLUMNS} FROM templates WHERE {where} ORDER BY {_order_sql(query.sort)}"
+    sql = (
+        f"SELECT {_COLUMNS}{columns} FROM {source} WHERE {where} ORDER BY {_order_sql(query.sort)}"
+    )
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
@@ -147,8 +158,11 @@ def page(
 def row(conn: sqlite3.Connection, query: ListQuery, template_id: str) -> ListRow | None:
     """The row of one template when the query shows it (outside the trash, matching)."""
     where, params = filter_sql(query, has_search_index(conn))
+    source, source_params, columns, term = team.source(conn, query.team, query.sharing)
+    where += f" AND {term}" if term else ""
     found = conn.execute(
-        f"SELECT {_COLUMNS} FROM templates WHERE id = ? AND {where}", [template_id, *params]
+        f"SELECT {_COLUMNS}{columns} FROM {source} WHERE id = ? AND {where}",
+        [*source_params, template_id, *params],
     ).fetchone()
     return None if found is None else _row(found)
 
@@ -173,7 +187,7 @@ def _hint(first: object, second: object) -> str:
 
 
 def _row(values: tuple[object, ...]) -> ListRow:
-    template_id, name, name_key, updated_at, status, tags, first, second = values
+    template_id, name, name_key, updated_at, status, tags, first, second = values[:8]
     return ListRow(
         str(template_id),
         str(name),
@@ -182,6 +196,7 @@ def _row(values: tuple[object, ...]) -> ListRow:
         status if isinstance(status, int) else None,
         str(tags or ""),
         _hint(first, second),
+        team.sync_info(values[8:]),
     )
 
 

@@ -27,8 +27,10 @@ from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_errors import LibraryError
 from olchat_desktop.storage.library_listing import PAGE_SIZE, SORTS, ListQuery, ListRow, Sort
+from olchat_desktop.storage.library_team import SHARING_FILTERS, SharingFilter, TeamScope
 from olchat_desktop.ui.controllers.editor_controller import EditorController
 from olchat_desktop.ui.controllers.library_model import ID_ROLE, TemplateListModel
+from olchat_desktop.ui.views import sync_badge
 from olchat_desktop.ui.views.library_view import LibraryView
 from olchat_desktop.ui.views.template_delegate import TemplateRowDelegate, status_text
 
@@ -66,7 +68,8 @@ class LibraryController(QObject):
         self._current_id: str | None = None
         self._selecting = False
         self._loaded = False  # the first page is read when the first template opens
-        self.model = TemplateListModel(library, self._untitled(), status_text)
+        self.team_scope: TeamScope | None = None  # the team library shown (issue 19)
+        self.model = TemplateListModel(library, self._untitled(), status_text, sync_badge.describe)
         self.delegate = TemplateRowDelegate(view.templateList)
         view.templateList.setModel(self.model)
         view.templateList.setItemDelegate(self.delegate)
@@ -83,6 +86,7 @@ class LibraryController(QObject):
         view.templateSearch.textChanged.connect(lambda _: self._search_timer.start())
         view.tagFilter.currentIndexChanged.connect(lambda _: self._start_search())
         view.sortCombo.currentIndexChanged.connect(lambda _: self._start_search())
+        view.sharingFilter.currentIndexChanged.connect(lambda _: self._start_search())
         view.templateList.selectionModel().currentChanged.connect(self._on_current_index)
         view.newButton.clicked.connect(self.new_template)
         view.duplicateButton.clicked.connect(self.duplicate_current)
@@ -99,7 +103,10 @@ class LibraryController(QObject):
         tag = self.view.tagFilter.currentData()
         sort = self.view.sortCombo.currentData()
         order: Sort = sort if sort in SORTS else "name"
-        return ListQuery(self.view.templateSearch.text(), tag or None, order)
+        chosen = self.view.sharingFilter.currentData()
+        sharing: SharingFilter = chosen if chosen in SHARING_FILTERS else "all"
+        text = self.view.templateSearch.text()
+        return ListQuery(text, tag or None, order, sharing, self.team_scope)
 
     def refresh(self, select_id: str | None = None) -> None:
         """Re-read the list's first page for the current query (after an import, a

@@ -18,9 +18,16 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_listing import PAGE_SIZE, ListQuery, ListRow
-from olchat_desktop.ui.views.template_delegate import ROW_ROLE
+from olchat_desktop.storage.library_team import SyncInfo
+from olchat_desktop.ui.views.template_delegate import (
+    ROW_ROLE,
+    SHARED_ROLE,
+    SYNC_INFO_ROLE,
+    SYNC_STATE_ROLE,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # 256: the template id, as the QListWidget stored it
+__all__ = ["ID_ROLE", "ROW_ROLE", "SHARED_ROLE", "SYNC_INFO_ROLE", "SYNC_STATE_ROLE"]
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
@@ -34,6 +41,7 @@ class TemplateListModel(QAbstractListModel):
         library: TemplateLibrary,
         untitled: str = "(untitled)",
         describe_status: Callable[[int | None], str] | None = None,
+        describe_sync: Callable[[str, SyncInfo], str] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -44,6 +52,8 @@ class TemplateListModel(QAbstractListModel):
         self._exhausted = True
         self._positions: dict[str, int] | None = None
         self._marked: str | None = None  # the template shown with " *" (unsaved edits)
+        self._describe_sync = describe_sync
+        self.offline = False  # the last sync could not reach the portal
 
     # -- Qt model interface -------------------------------------------------------------
 
@@ -62,8 +72,26 @@ class TemplateListModel(QAbstractListModel):
             return row
         if role == _TOOLTIP:
             status = self._describe_status(row.status) if self._describe_status else ""
-            return "\n".join(text for text in (row.hint, status) if text) or None
+            shared = ""
+            if row.sync is not None and self._describe_sync is not None:
+                shared = self._describe_sync(self.sync_state(row) or "", row.sync)
+            return "\n".join(text for text in (row.hint, status, shared) if text) or None
+        if role == SHARED_ROLE:
+            return row.sync is not None
+        if role == SYNC_STATE_ROLE:
+            return self.sync_state(row)
+        if role == SYNC_INFO_ROLE:
+            return row.sync
         return None
+
+    def sync_state(self, row: ListRow) -> str | None:
+        """What a shared row shows: its state, or "offline" when the last sync could not
+        reach the portal (a conflict stays a conflict: it needs the user, not the net)."""
+        if row.sync is None:
+            return None
+        if self.offline and row.sync.state != "conflict":
+            return "offline"
+        return row.sync.state
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
@@ -172,6 +200,32 @@ class TemplateListModel(QAbstractListModel):
             self._rows[row] = self._rows[row]._replace(name=name)
             self._changed(row)
 
+    def set_offline(self, offline: bool) -> None:
+        """The last sync could (not) reach the portal: shared rows say so."""
+        if offline != self.offline:
+            self.offline = offline
+            self._changed_rows([n for n, row in enumerate(self._rows) if row.sync is not None])
+
+    def refresh_sync(self, infos: dict[str, SyncInfo]) -> None:
+        """New sync states (every shared template's, read in one query after a sync):
+        changed rows get ``dataChanged``; with the Local or Shared filter, a row whose
+        sharing changed leaves the list."""
+        changed: list[int] = []
+        leaving: list[str] = []
+        for number, row in enumerate(self._rows):
+            info = infos.get(row.id)
+            if info == row.sync:
+                continue
+            sharing = self.query.sharing
+            if sharing != "all" and (info is not None) != (sharing == "shared"):
+                leaving.append(row.id)
+                continue
+            self._rows[number] = row._replace(sync=info)
+            changed.append(number)
+        self._changed_rows(changed)
+        for template_id in leaving:
+            self.remove(template_id)
+
     def display_name(self, row: ListRow) -> str:
         name = row.name.strip() or self.untitled
         return f"{name} *" if row.id == self._marked else name
@@ -200,6 +254,17 @@ class TemplateListModel(QAbstractListModel):
             if _before(target, row.sort_key(sort), sort):
                 return number
         return len(self._rows)
+
+    def _changed_rows(self, rows: list[int]) -> None:
+        """One ``dataChanged`` per run of consecutive rows."""
+        start = previous = None
+        for row in [*sorted(rows), None]:
+            if row is not None and previous is not None and row == previous + 1:
+                previous = row
+                continue
+            if start is not None and previous is not None:
+                self.dataChanged.emit(self.index(start, 0), self.index(previous, 0))
+            start = previous = row
 
     def _changed(self, row: int) -> None:
         index = self.index(row, 0)

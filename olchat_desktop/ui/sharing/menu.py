@@ -164,7 +164,9 @@ class TeamLibraryActions(QObject):
             self.autoSyncTimer.start()
         details = "\n".join(report.lines(i18n.current_language()))
         stamp = time.strftime("%H:%M")
-        if report.errors:
+        if report.offline:
+            self._show("Командная библиотека: нет связи", "Team library: offline", details)
+        elif report.errors:
             self._show("Командная библиотека: ошибка", "Team library: error", details)
         elif report.conflicts:
             count = len(report.conflicts)
@@ -186,17 +188,22 @@ class TeamLibraryActions(QObject):
             for kind in ("pulled", "restored", "local_copies")
             for item in report.moved[kind]
         }
-        self._reread(changed)
+        touched = {item.template_id for items in report.moved.values() for item in items}
+        conflicted = {item.template_id for item in report.conflicts}
+        self._reread(changed, touched | conflicted, offline=report.offline)
 
     def _current_id(self) -> str | None:
         current = getattr(self.window.libraryController, "current_id", None)
         value = current() if callable(current) else current
         return str(value) if value else None
 
-    def _reread(self, changed: set[str]) -> None:
+    def _reread(
+        self, changed: set[str], touched: set[str] | None = None, offline: bool = False
+    ) -> None:
         """Show what the sync changed. The open template is reloaded only when the sync
         changed it; typing not yet autosaved is first kept as a local copy, so it is
-        neither lost nor written silently over the colleague's version."""
+        neither lost nor written silently over the colleague's version. The sidebar's
+        touched rows and sync states update in place (``controllers.library_team``)."""
         controller = self.window.libraryController
         current = self._current_id()
         if current is not None and current in changed:
@@ -205,9 +212,11 @@ class TeamLibraryActions(QObject):
             reload_current = getattr(controller, "reload_current", None)
             if callable(reload_current):
                 reload_current()
-        refresh = getattr(controller, "refresh", None)
-        if callable(refresh):
-            refresh()
+        from olchat_desktop.ui.controllers import library_team
+
+        if self.profile is not None:
+            library_team.show_team(controller, library_team.scope_for(self.profile))
+        library_team.after_sync(controller, (touched or set()) | changed, offline=offline)
 
     def _keep_typing_as_copy(self) -> None:
         from olchat_desktop.core.template_draft import new_template_id
@@ -304,6 +313,7 @@ class TeamLibraryActions(QObject):
         lang = i18n.current_language()
         if isinstance(error, ConnectionFailedError):
             self._show("Командная библиотека: нет связи", "Team library: offline")
+            self._reread(set(), offline=True)
         elif isinstance(error, BitrixError):
             self._show(error.user_message("ru"), error.user_message("en"))
         else:

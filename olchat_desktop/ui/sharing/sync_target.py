@@ -72,7 +72,12 @@ def run_sync(
         engine = SharedLibrarySync(library, state, disk, target.profile, lang=lang, cancel=token)
         if share:
             engine.share(share)
-        return engine.sync()
+        report = engine.sync()
+        if not report.offline:
+            from olchat_desktop.sharing.editors import learn_editor_names
+
+            learn_editor_names(state, target.client, target.profile)  # the sidebar's names
+        return report
     finally:
         disk.close()
         target.client.close()

@@ -35,6 +35,12 @@ class LibraryView(QWidget):
         self.sortCombo.setObjectName("sortCombo")
         for key in ("name", "updated", "status"):
             self.sortCombo.addItem("", key)
+        # Team library (issue 19): all templates, only local ones, only shared ones.
+        self.sharingFilter = QComboBox()
+        self.sharingFilter.setObjectName("sharingFilter")
+        for key in ("all", "local", "shared"):
+            self.sharingFilter.addItem("", key)
+        self._sharing_counts: tuple[int, int] | None = None
         self.templateList = QListView()
         self.templateList.setObjectName("templateList")
         # Every row is two lines high: the view lays out 20,000 rows without asking each.
@@ -55,6 +61,7 @@ class LibraryView(QWidget):
         filters.addWidget(self.tagFilter, 3)
         filters.addWidget(self.sortCombo, 2)
         layout.addLayout(filters)
+        layout.addWidget(self.sharingFilter)
         layout.addWidget(self.templateList, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -64,7 +71,8 @@ class LibraryView(QWidget):
 
         QWidget.setTabOrder(self.templateSearch, self.tagFilter)
         QWidget.setTabOrder(self.tagFilter, self.sortCombo)
-        QWidget.setTabOrder(self.sortCombo, self.templateList)
+        QWidget.setTabOrder(self.sortCombo, self.sharingFilter)
+        QWidget.setTabOrder(self.sharingFilter, self.templateList)
         QWidget.setTabOrder(self.templateList, self.newButton)
         QWidget.setTabOrder(self.newButton, self.duplicateButton)
         QWidget.setTabOrder(self.duplicateButton, self.deleteButton)
@@ -83,6 +91,9 @@ class LibraryView(QWidget):
             (self.tr("By name"), self.tr("Recently changed"), self.tr("Problems first"))
         ):
             self.sortCombo.setItemText(index, text)
+        self.sharingFilter.setAccessibleName(self.tr("Local or shared templates"))
+        self.sharingFilter.setToolTip(self.tr("Show all templates, only local or only shared ones"))
+        self.set_sharing_counts(self._sharing_counts)
         self.templateList.setAccessibleName(self.tr("Templates"))
         self.newButton.setText(self.tr("New"))
         self.newButton.setAccessibleName(self.tr("New template"))
@@ -93,3 +104,16 @@ class LibraryView(QWidget):
         self.deleteButton.setText(self.tr("Delete"))
         self.deleteButton.setAccessibleName(self.tr("Delete template"))
         self.deleteButton.setToolTip(self.tr("Move the selected template to the trash (Del)"))
+
+    def set_sharing_counts(self, counts: tuple[int, int] | None) -> None:
+        """The filter's items, with (all, shared) counts once the team library is known."""
+        texts = [self.tr("All templates"), self.tr("Local only"), self.tr("Shared with the team")]
+        if counts is not None:
+            total, shared = counts
+            texts = [
+                f"{text} ({n})"
+                for text, n in zip(texts, (total, total - shared, shared), strict=True)
+            ]
+        self._sharing_counts = counts
+        for index, text in enumerate(texts):
+            self.sharingFilter.setItemText(index, text)

@@ -18,9 +18,15 @@ from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewIt
 
 from olchat_desktop.storage.library_listing import ListRow
 from olchat_desktop.storage.library_status import STATUS_ERROR, STATUS_OK, STATUS_WARNING
+from olchat_desktop.ui.views import sync_badge
 
 # The whole ListRow, which the model (ui.controllers.library_model) gives the delegate.
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+# Team library (issue 19): shared or not, the state to show (synced, pending, conflict,
+# offline; None for a local template) and the SyncInfo (last editor and time).
+SHARED_ROLE = Qt.ItemDataRole.UserRole + 2
+SYNC_STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+SYNC_INFO_ROLE = Qt.ItemDataRole.UserRole + 4
 
 # Colours of the problems list's icons: red errors, amber warnings, green clean; grey
 # for a row whose status is not known (a damaged row).
@@ -128,8 +134,14 @@ class TemplateRowDelegate(QStyledItemDelegate):
         first = QRect(rect.left(), rect.top(), rect.width(), metrics.height() + 2 * _PADDING)
         top = QStyleOptionViewItem(option)
         top.rect = first
-        super().paint(painter, top, index)
         row = index.data(ROW_ROLE)
+        sync_state = index.data(SYNC_STATE_ROLE) if isinstance(row, ListRow) else None
+        badge = QRect()
+        if sync_state:  # a shared template: its cloud and state at the name line's right
+            width = sync_badge.badge_width(metrics, sync_state)
+            badge = QRect(first.right() - width + 1, first.top(), width, first.height())
+            top.rect = first.adjusted(0, 0, -width, 0)
+        super().paint(painter, top, index)
         if not isinstance(row, ListRow):
             return
         palette: QPalette = option.palette
@@ -144,12 +156,17 @@ class TemplateRowDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(second)
+            if not badge.isNull():
+                painter.drawRect(badge)  # the name's band stops where the badge starts
             colour = palette.color(QPalette.ColorRole.HighlightedText)
         else:
             colour = palette.color(QPalette.ColorRole.PlaceholderText)
         # Under the name: the style puts it after the dot and two margins.
         line = second.adjusted(DOT_SIZE + 2 * _PADDING + 1, 0, -2 * _PADDING, -_PADDING)
         when = relative_time(row.updated_at)
+        if sync_state and row.sync is not None:
+            sync_badge.paint(painter, badge, sync_state, colour)
+            when = sync_badge.second_line(row.sync, when)
         when_width = metrics.horizontalAdvance(when) + 2 * _PADDING
         painter.setPen(colour)
         centred = int(Qt.AlignmentFlag.AlignVCenter)
