@@ -613,14 +613,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Local or shared templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show all templates, only local or only shared ones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,18 +650,6 @@
     </message>
     <message>
         <source>Move the selected template to the trash (Del)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shared with the team</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -929,41 +909,6 @@
     </message>
     <message>
         <source>WhatsApp preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SyncBadge</name>
-    <message>
-        <source>synced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user #{id}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shared with the team: {state}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last changed by {who}, {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last changed by {who}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -613,14 +613,6 @@
         <translation>Сначала с ошибками</translation>
     </message>
     <message>
-        <source>Local or shared templates</source>
-        <translation>Локальные или общие шаблоны</translation>
-    </message>
-    <message>
-        <source>Show all templates, only local or only shared ones</source>
-        <translation>Показать все шаблоны, только локальные или только общие</translation>
-    </message>
-    <message>
         <source>Templates</source>
         <translation>Шаблоны</translation>
     </message>
@@ -659,18 +651,6 @@
     <message>
         <source>Move the selected template to the trash (Del)</source>
         <translation>Переместить выбранный шаблон в корзину (Del)</translation>
-    </message>
-    <message>
-        <source>All templates</source>
-        <translation>Все шаблоны</translation>
-    </message>
-    <message>
-        <source>Local only</source>
-        <translation>Только локальные</translation>
-    </message>
-    <message>
-        <source>Shared with the team</source>
-        <translation>Общие с командой</translation>
     </message>
 </context>
 <context>
@@ -930,41 +910,6 @@
     <message>
         <source>WhatsApp preview</source>
         <translation>Предпросмотр WhatsApp</translation>
-    </message>
-</context>
-<context>
-    <name>SyncBadge</name>
-    <message>
-        <source>synced</source>
-        <translation>синхронизирован</translation>
-    </message>
-    <message>
-        <source>not sent</source>
-        <translation>не отправлен</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>конфликт</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>нет связи</translation>
-    </message>
-    <message>
-        <source>user #{id}</source>
-        <translation>пользователь #{id}</translation>
-    </message>
-    <message>
-        <source>Shared with the team: {state}</source>
-        <translation>Общий шаблон: {state}</translation>
-    </message>
-    <message>
-        <source>Last changed by {who}, {when}</source>
-        <translation>Последним изменил(а) {who}, {when}</translation>
-    </message>
-    <message>
-        <source>Last changed by {who}</source>
-        <translation>Последним изменил(а) {who}</translation>
     </message>
 </context>
 <context>

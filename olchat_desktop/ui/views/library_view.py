@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from olchat_desktop.core.i18n import text
+from olchat_desktop.ui import i18n
+
 
 class LibraryView(QWidget):
     """The sidebar. Behaviour lives in ``controllers.library_controller``."""
@@ -87,12 +90,15 @@ class LibraryView(QWidget):
             self.tagFilter.setItemText(0, self.tr("All tags"))
         self.sortCombo.setAccessibleName(self.tr("Sort templates"))
         self.sortCombo.setToolTip(self.tr("Order of the list"))
-        for index, text in enumerate(
+        for index, label in enumerate(
             (self.tr("By name"), self.tr("Recently changed"), self.tr("Problems first"))
         ):
-            self.sortCombo.setItemText(index, text)
-        self.sharingFilter.setAccessibleName(self.tr("Local or shared templates"))
-        self.sharingFilter.setToolTip(self.tr("Show all templates, only local or only shared ones"))
+            self.sortCombo.setItemText(index, label)
+        lang = i18n.current_language()  # the team filter's strings are gettext's (issue 19)
+        self.sharingFilter.setAccessibleName(text(lang, "Local or shared templates"))
+        self.sharingFilter.setToolTip(
+            text(lang, "Show all templates, only local or only shared ones")
+        )
         self.set_sharing_counts(self._sharing_counts)
         self.templateList.setAccessibleName(self.tr("Templates"))
         self.newButton.setText(self.tr("New"))
@@ -107,7 +113,12 @@ class LibraryView(QWidget):
 
     def set_sharing_counts(self, counts: tuple[int, int] | None) -> None:
         """The filter's items, with (all, shared) counts once the team library is known."""
-        texts = [self.tr("All templates"), self.tr("Local only"), self.tr("Shared with the team")]
+        lang = i18n.current_language()
+        texts = [
+            text(lang, "All templates"),
+            text(lang, "Local only"),
+            text(lang, "Shared with the team"),
+        ]
         if counts is not None:
             total, shared = counts
             texts = [
@@ -115,5 +126,5 @@ class LibraryView(QWidget):
                 for text, n in zip(texts, (total, total - shared, shared), strict=True)
             ]
         self._sharing_counts = counts
-        for index, text in enumerate(texts):
-            self.sharingFilter.setItemText(index, text)
+        for index, label in enumerate(texts):
+            self.sharingFilter.setItemText(index, label)

@@ -11,9 +11,10 @@ joined (``storage.library_team``): a paint never queries anything.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.storage.library_team import SyncInfo
 
 SYNC_STATES = ("synced", "pending", "conflict", "offline")
@@ -28,12 +29,18 @@ _GAP = 4
 _icons: dict[str, QIcon] = {}
 
 
+def _lang() -> Lang:
+    from olchat_desktop.ui import i18n
+
+    return i18n.current_language()
+
+
 def state_text(state: str) -> str:
     texts = {
-        "synced": QCoreApplication.translate("SyncBadge", "synced"),
-        "pending": QCoreApplication.translate("SyncBadge", "not sent"),
-        "conflict": QCoreApplication.translate("SyncBadge", "conflict"),
-        "offline": QCoreApplication.translate("SyncBadge", "offline"),
+        "synced": text(_lang(), "synced"),
+        "pending": text(_lang(), "not sent"),
+        "conflict": text(_lang(), "conflict"),
+        "offline": text(_lang(), "offline"),
     }
     return texts.get(state, state)
 
@@ -50,7 +57,7 @@ def editor_text(info: SyncInfo) -> str:
     if info.editor:
         return info.editor
     if info.editor_id is not None:
-        return QCoreApplication.translate("SyncBadge", "user #{id}").format(id=info.editor_id)
+        return text(_lang(), "user #{id}").format(id=info.editor_id)
     return ""
 
 
@@ -58,22 +65,12 @@ def describe(state: str, info: SyncInfo) -> str:
     """The tooltip's lines about sharing: the state and who changed it on the portal when."""
     from olchat_desktop.ui.views.template_delegate import relative_time
 
-    lines = [
-        QCoreApplication.translate("SyncBadge", "Shared with the team: {state}").format(
-            state=state_text(state)
-        )
-    ]
+    lines = [text(_lang(), "Shared with the team: {state}").format(state=state_text(state))]
     who, when = editor_text(info), relative_time(info.changed_at) if info.changed_at else ""
     if who and when:
-        lines.append(
-            QCoreApplication.translate("SyncBadge", "Last changed by {who}, {when}").format(
-                who=who, when=when
-            )
-        )
+        lines.append(text(_lang(), "Last changed by {who}, {when}").format(who=who, when=when))
     elif who:
-        lines.append(
-            QCoreApplication.translate("SyncBadge", "Last changed by {who}").format(who=who)
-        )
+        lines.append(text(_lang(), "Last changed by {who}").format(who=who))
     return "\n".join(lines)
 
 
