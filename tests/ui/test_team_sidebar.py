@@ -13,7 +13,6 @@ from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.sharing.demo import COLLEAGUE_TEMPLATE
 from olchat_desktop.sharing.state import Entry, SyncState, default_path
 from olchat_desktop.storage.library_listing import PAGE_SIZE
-from olchat_desktop.ui.controllers import library_team
 from olchat_desktop.ui.controllers.library_model import (
     ID_ROLE,
     SHARED_ROLE,
@@ -22,6 +21,7 @@ from olchat_desktop.ui.controllers.library_model import (
 )
 from olchat_desktop.ui.demo_sandbox import running_sandbox
 from olchat_desktop.ui.main_window import MainWindow
+from olchat_desktop.ui.sharing import sidebar as library_team
 
 PROFILE = "team"
 

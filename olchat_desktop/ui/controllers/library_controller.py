@@ -27,12 +27,16 @@ from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_errors import LibraryError
 from olchat_desktop.storage.library_listing import PAGE_SIZE, SORTS, ListQuery, ListRow, Sort
-from olchat_desktop.storage.library_team import SHARING_FILTERS, SharingFilter, TeamScope
+from olchat_desktop.storage.library_team import SHARING_FILTERS, SharingFilter, SyncInfo, TeamScope
 from olchat_desktop.ui.controllers.editor_controller import EditorController
 from olchat_desktop.ui.controllers.library_model import ID_ROLE, TemplateListModel
 from olchat_desktop.ui.views import sync_badge
 from olchat_desktop.ui.views.library_view import LibraryView
-from olchat_desktop.ui.views.template_delegate import TemplateRowDelegate, status_text
+from olchat_desktop.ui.views.template_delegate import (
+    TemplateRowDelegate,
+    relative_time,
+    status_text,
+)
 
 if TYPE_CHECKING:
     from olchat_desktop.ui.controllers.library_search import LibrarySearch
@@ -69,7 +73,7 @@ class LibraryController(QObject):
         self._selecting = False
         self._loaded = False  # the first page is read when the first template opens
         self.team_scope: TeamScope | None = None  # the team library shown (issue 19)
-        self.model = TemplateListModel(library, self._untitled(), status_text, sync_badge.describe)
+        self.model = TemplateListModel(library, self._untitled(), status_text, _describe_sync)
         self.delegate = TemplateRowDelegate(view.templateList)
         view.templateList.setModel(self.model)
         view.templateList.setItemDelegate(self.delegate)
@@ -93,6 +97,9 @@ class LibraryController(QObject):
         view.deleteButton.clicked.connect(self.delete_current)
 
     # -- listing ------------------------------------------------------------------------
+
+    def language(self) -> Lang:
+        return self._language()
 
     @property
     def current_id(self) -> str | None:
@@ -366,3 +373,9 @@ class LibraryController(QObject):
     @staticmethod
     def _new_draft() -> TemplateDraft:
         return TemplateDraft(name=QCoreApplication.translate("LibraryController", "New template"))
+
+
+def _describe_sync(state: str, info: SyncInfo) -> str:
+    """The tooltip's lines about a shared template (issue 19)."""
+    when = relative_time(info.changed_at) if info.changed_at else ""
+    return sync_badge.describe(state, info, when)

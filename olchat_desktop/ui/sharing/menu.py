@@ -212,7 +212,7 @@ class TeamLibraryActions(QObject):
             reload_current = getattr(controller, "reload_current", None)
             if callable(reload_current):
                 reload_current()
-        from olchat_desktop.ui.controllers import library_team
+        from olchat_desktop.ui.sharing import sidebar as library_team
 
         if self.profile is not None:
             library_team.show_team(controller, library_team.scope_for(self.profile))

@@ -61,12 +61,11 @@ def editor_text(info: SyncInfo) -> str:
     return ""
 
 
-def describe(state: str, info: SyncInfo) -> str:
-    """The tooltip's lines about sharing: the state and who changed it on the portal when."""
-    from olchat_desktop.ui.views.template_delegate import relative_time
-
+def describe(state: str, info: SyncInfo, when: str) -> str:
+    """The tooltip's lines about sharing: the state and who changed it on the portal
+    (``when``: the portal's change time as the row says it, "7 мин назад")."""
     lines = [text(_lang(), "Shared with the team: {state}").format(state=state_text(state))]
-    who, when = editor_text(info), relative_time(info.changed_at) if info.changed_at else ""
+    who = editor_text(info)
     if who and when:
         lines.append(text(_lang(), "Last changed by {who}, {when}").format(who=who, when=when))
     elif who:
@@ -74,12 +73,10 @@ def describe(state: str, info: SyncInfo) -> str:
     return "\n".join(lines)
 
 
-def second_line(info: SyncInfo, local_when: str) -> str:
-    """The second line's right side for a shared row: "Мария М. · 5 мин назад"."""
-    from olchat_desktop.ui.views.template_delegate import relative_time
-
+def second_line(info: SyncInfo, when: str) -> str:
+    """The second line's right side for a shared row: "Мария М. · 5 мин назад"
+    (``when``: the portal's change time, else the local one)."""
     who = short_name(editor_text(info))
-    when = relative_time(info.changed_at) if info.changed_at else local_when
     return f"{who} · {when}" if who and when else who or when
 
 

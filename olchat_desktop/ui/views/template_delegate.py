@@ -166,6 +166,8 @@ class TemplateRowDelegate(QStyledItemDelegate):
         when = relative_time(row.updated_at)
         if sync_state and row.sync is not None:
             sync_badge.paint(painter, badge, sync_state, colour)
+            if row.sync.changed_at:
+                when = relative_time(row.sync.changed_at)
             when = sync_badge.second_line(row.sync, when)
         when_width = metrics.horizontalAdvance(when) + 2 * _PADDING
         painter.setPen(colour)

@@ -11,10 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, Protocol
 
 from olchat_desktop.storage.library_errors import LibraryError
 from olchat_desktop.storage.library_team import TeamScope
-from olchat_desktop.ui.controllers.library_controller import LibraryController
+
+
+class LibraryController(Protocol):
+    """What this needs of ``ui.controllers.library_controller.LibraryController`` (named
+    structurally: ``ui.sharing`` must not import the controllers, which load it)."""
+
+    team_scope: TeamScope | None
+    library: Any
+    model: Any
+    view: Any
+    error: Any
+
+    def refresh(self, select_id: str | None = None) -> None: ...
+
+    def language(self) -> Any: ...
 
 
 def scope_for(profile: str, state_path: Path | None = None) -> TeamScope:
@@ -55,6 +70,6 @@ def after_sync(
         model.set_offline(offline)
         model.refresh_sync(controller.library.team_infos(controller.team_scope))
     except LibraryError as failure:
-        controller.error.emit(failure.message(controller._language()))
+        controller.error.emit(failure.message(controller.language()))
         return
     update_counts(controller)
