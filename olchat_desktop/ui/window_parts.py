@@ -9,12 +9,13 @@ either: neither the window nor a controller can form an import circle through it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Protocol
 
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QAction
@@ -30,62 +31,60 @@ if TYPE_CHECKING:
     from olchat_desktop.ui.views.library_view import LibraryView
     from olchat_desktop.ui.views.side_view import SideView
 
+    # Protocols for the type checker only: their classes cost start-up time to create.
 
-class WindowMenus(Protocol):
-    """The menus and commands other parts hook into (``ui.controllers.WindowActions``)."""
+    class WindowMenus(Protocol):
+        """The menus and commands other parts hook into (``ui.controllers.WindowActions``)."""
 
-    fileMenu: QMenu
-    messageMenu: QMenu
-    newAction: QAction
-    sendAction: QAction
-    settingsAction: QAction
-    quitAction: QAction
-    duplicateAction: QAction
-    deleteAction: QAction
-    undoDeleteAction: QAction
-    undoOffer: QWidget
-    demoLabel: QLabel
-    sandbox: object | None
+        fileMenu: QMenu
+        messageMenu: QMenu
+        newAction: QAction
+        sendAction: QAction
+        settingsAction: QAction
+        quitAction: QAction
+        duplicateAction: QAction
+        deleteAction: QAction
+        undoDeleteAction: QAction
+        undoOffer: QWidget
+        demoLabel: QLabel
+        sandbox: object | None
 
+    class LibraryCommands(Protocol):
+        """What others use of the sidebar's controller (``ui.controllers.LibraryController``)."""
 
-class LibraryCommands(Protocol):
-    """What others use of the sidebar's controller (``ui.controllers.LibraryController``)."""
+        view: LibraryView
+        last_deleted: tuple[str, str] | None
 
-    view: LibraryView
-    last_deleted: tuple[str, str] | None
+        @property
+        def deleted(self) -> SignalInstance: ...
+        @property
+        def error(self) -> SignalInstance: ...
+        @property
+        def current_id(self) -> str | None: ...
+        def refresh(self, select_id: str | None = None) -> None: ...
+        def refresh_tags(self) -> None: ...
+        def selected_ids(self) -> list[str]: ...
+        def open_template(self, template_id: str | None) -> bool: ...
+        def new_template(self) -> None: ...
+        def duplicate_current(self) -> None: ...
+        def delete_current(self) -> None: ...
+        def undo_delete(self) -> bool: ...
+        def tag_ids(self, ids: list[str], tag: str) -> int: ...
+        def save_now(self) -> None: ...
+        def reload_current(self) -> None: ...
 
-    @property
-    def deleted(self) -> SignalInstance: ...
-    @property
-    def error(self) -> SignalInstance: ...
-    @property
-    def current_id(self) -> str | None: ...
-    def refresh(self, select_id: str | None = None) -> None: ...
-    def refresh_tags(self) -> None: ...
-    def selected_ids(self) -> list[str]: ...
-    def open_template(self, template_id: str | None) -> bool: ...
-    def new_template(self) -> None: ...
-    def duplicate_current(self) -> None: ...
-    def delete_current(self) -> None: ...
-    def undo_delete(self) -> bool: ...
-    def tag_ids(self, ids: list[str], tag: str) -> int: ...
-    def save_now(self) -> None: ...
-    def reload_current(self) -> None: ...
+    class EditorCommands(Protocol):
+        """What others use of the editor's controller (``ui.controllers.EditorController``)."""
 
+        def template(self) -> Template: ...
+        def set_catalogue(
+            self, catalogue: FieldCatalogue | None, entity: CrmEntity = "deal"
+        ) -> None: ...
 
-class EditorCommands(Protocol):
-    """What others use of the editor's controller (``ui.controllers.EditorController``)."""
+    class ImportCommand(Protocol):
+        """The Import command's path, which opening a file from outside goes through too."""
 
-    def template(self) -> Template: ...
-    def set_catalogue(
-        self, catalogue: FieldCatalogue | None, entity: CrmEntity = "deal"
-    ) -> None: ...
-
-
-class ImportCommand(Protocol):
-    """The Import command's path, which opening a file from outside goes through too."""
-
-    def import_path(self, path: Path) -> TaskHandle: ...
+        def import_path(self, path: Path) -> TaskHandle: ...
 
 
 class WindowParts(QMainWindow):
