@@ -12,7 +12,7 @@ import importlib
 import sys
 
 from olchat_desktop import APP_NAME, __version__
-from olchat_desktop.gui_args import parse_gui_args
+from olchat_desktop.gui_args import GuiOptions, mistyped_command, parse_gui_args
 
 # Sub-command name -> module. Add a line here when a new command module lands.
 COMMAND_MODULES: dict[str, str] = {
@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     options = parse_gui_args(argv, COMMAND_MODULES)
+    mistyped = mistyped_command(argv, options)
+    if mistyped is not None:  # "olchat-desktop libary stats": not a file to open
+        return _unknown_command(mistyped, options)
     if not options.rest:
         # The common case, opening the app (and files): no parser (see gui_args). Anything
         # else, a typo included, goes through the full parser below and gets its usual answer.
@@ -75,6 +78,26 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_smoke_test([a for a in argv if a != "--smoke-test"])
     return _gui(argv)
+
+
+def _unknown_command(word: str, options: GuiOptions) -> int:
+    """Say so on stderr, with the closest command if one is close, and exit 2 as the
+    parser does for a bad argument."""
+    import difflib
+
+    from olchat_desktop.commands.command_lang import command_lang
+    from olchat_desktop.core.i18n import text
+
+    lang = command_lang(argparse.Namespace(lang=options.lang))
+    close = difflib.get_close_matches(word, COMMAND_MODULES, n=1)
+    if close:
+        message = text(lang, "unknown command '{word}'; did you mean {command}?")
+    else:
+        message = text(lang, "unknown command '{word}'; the commands are: {commands}")
+    commands = ", ".join(COMMAND_MODULES)
+    message = message.format(word=word, command=close[0] if close else "", commands=commands)
+    print(f"olchat-desktop: {message}", file=sys.stderr)
+    return 2
 
 
 def _gui(argv: list[str]) -> int:

@@ -10,7 +10,10 @@ A word that is not an option is a file to open, unless it is a sub-command's nam
 first place (``olchat-desktop validate x.json`` stays the CLI) or the value of one of Qt's
 own options (``-style fusion``). After ``--`` every argument is a file, so a file named
 like a command or an option still opens (``olchat-desktop -- -odd.olchat.json``).
+A first word that can only be a mistyped command (:func:`mistyped_command`) is refused.
 """
+
+import os
 
 # No "from __future__ import annotations": typing.NamedTuple compiles every string
 # annotation into a ForwardRef, 30 µs a field on the start-up path (issue 5).
@@ -87,3 +90,19 @@ def parse_gui_args(argv: list[str], commands: Collection[str] = ()) -> GuiOption
             files.append(arg)
         index += 1
     return GuiOptions(demo, lang, tuple(rest), tuple(files), new_instance)
+
+
+def mistyped_command(argv: list[str], options: GuiOptions) -> str | None:
+    """The first word of ``olchat-desktop libary stats``: a word in the place of a command
+    that names no command and no existing file, and has no folder or extension to make it
+    a file's name. Such a start would open the window to refuse "libary" as a missing
+    file; the CLI says "unknown command" instead. A missing ``x.olchat.json`` is still a
+    file (the window says it is missing), and after ``--`` every word is a file."""
+    if not options.files:
+        return None
+    word = options.files[0]
+    if "--" in argv and argv.index("--") < argv.index(word):
+        return None
+    if "." in word or "/" in word or os.sep in word or os.path.lexists(word):
+        return None
+    return word
