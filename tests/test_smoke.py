@@ -57,6 +57,6 @@ def test_a_missing_translation_catalogue_fails_the_smoke_test(
 ) -> None:
     from olchat_desktop.ui import i18n
 
-    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)  # an empty folder
+    monkeypatch.setattr(i18n, "catalogue_path", lambda lang: tmp_path / "missing.mo")
     assert smoke.run_smoke_test([]) == 1
     assert "translation catalogue did not load" in capsys.readouterr().err

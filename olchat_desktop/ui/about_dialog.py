@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from olchat_desktop import APP_NAME, __version__
 from olchat_desktop.licenses import library_rows
 from olchat_desktop.paths import data_home
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.icons import app_icon
 
 ICON_SIZE = 64
@@ -112,23 +113,23 @@ class AboutDialog(QDialog):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
-        self.versionLabel.setText(self.tr("Version %1").replace("%1", __version__))
+        self.setWindowTitle(ui_text("About %1").replace("%1", APP_NAME))
+        self.versionLabel.setText(ui_text("Version %1").replace("%1", __version__))
         self.descriptionLabel.setText(
-            self.tr(
+            ui_text(
                 "Design, check and test-send WhatsApp button messages for Bitrix24 "
                 "automation through OLChat."
             )
         )
         home = str(data_home())
         self.dataHomeLabel.setText(
-            self.tr("Data folder: %1").replace(
+            ui_text("Data folder: %1").replace(
                 "%1", f'<a href="open">{home.replace("&", "&amp;").replace("<", "&lt;")}</a>'
             )
         )
-        self.dataHomeLabel.setToolTip(self.tr("Templates, settings, history and logs live here"))
-        self.librariesTitle.setText(self.tr("Bundled libraries"))
+        self.dataHomeLabel.setToolTip(ui_text("Templates, settings, history and logs live here"))
+        self.librariesTitle.setText(ui_text("Bundled libraries"))
         self.librariesTable.setHorizontalHeaderLabels(
-            [self.tr("Library"), self.tr("Version"), self.tr("Licence")]
+            [ui_text("Library"), ui_text("Version"), ui_text("Licence")]
         )
-        self.librariesTable.setAccessibleName(self.tr("Bundled libraries"))
+        self.librariesTable.setAccessibleName(ui_text("Bundled libraries"))

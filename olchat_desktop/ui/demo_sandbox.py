@@ -11,8 +11,10 @@ import importlib.util
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
+
+from olchat_desktop.ui.i18n import ui_text
 
 if TYPE_CHECKING:
     from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
@@ -66,14 +68,10 @@ class _StatusUpdater(QObject):
         self.label = label
 
     def started(self, url: object) -> None:
-        self.label.setToolTip(
-            QCoreApplication.translate("DemoSandbox", "Sandbox portal at {url}").format(url=url)
-        )
+        self.label.setToolTip(ui_text("Sandbox portal at {url}").format(url=url))
 
     def failed(self, _error: object) -> None:
-        self.label.setToolTip(
-            QCoreApplication.translate("DemoSandbox", "The sandbox portal did not start.")
-        )
+        self.label.setToolTip(ui_text("The sandbox portal did not start."))
 
 
 def window_sandbox_holder(window: object) -> SandboxHolder | None:
@@ -97,7 +95,7 @@ def start_demo_sandbox(window: WindowParts) -> SandboxHolder | None:
     holder = SandboxHolder()
     window.windowActions.sandbox = holder
     label = window.windowActions.demoLabel
-    label.setToolTip(QCoreApplication.translate("DemoSandbox", "Starting the sandbox portal…"))
+    label.setToolTip(ui_text("Starting the sandbox portal…"))
     updater = _StatusUpdater(label)
 
     def launch() -> None:

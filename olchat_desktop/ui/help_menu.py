@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from olchat_desktop import APP_NAME
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.icons import icon
 
 
@@ -60,10 +61,10 @@ class HelpMenu(QMenu):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("&Help"))
-        self.shortcutsAction.setText(self.tr("&Keyboard shortcuts…"))
-        self.aboutAction.setText(self.tr("&About %1").replace("%1", APP_NAME))
-        self.aboutQtAction.setText(self.tr("About &Qt"))
+        self.setTitle(ui_text("&Help"))
+        self.shortcutsAction.setText(ui_text("&Keyboard shortcuts…"))
+        self.aboutAction.setText(ui_text("&About %1").replace("%1", APP_NAME))
+        self.aboutQtAction.setText(ui_text("About &Qt"))
 
 
 def install_help_menu(window: QMainWindow) -> HelpMenu:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.rendition import render_text
 from olchat_desktop.storage.library import TemplateLibrary
+from olchat_desktop.ui.i18n import LiveTexts, current_language, ui_text
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -26,30 +26,28 @@ class HistoryDialog(QDialog):
         self,
         library: TemplateLibrary,
         template_id: str,
-        lang: Lang,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("historyDialog")
-        self.setWindowTitle(self.tr("Template history"))
+        self.live.bind(self.setWindowTitle, lambda: ui_text("Template history"))
         self.resize(720, 440)
         self.library = library
-        self.lang = lang
         self.restored = False
         self.versionList = QListWidget()
         self.versionList.setObjectName("versionList")
-        self.versionList.setAccessibleName(self.tr("Saved versions"))
+        self.live.bind(self.versionList.setAccessibleName, lambda: ui_text("Saved versions"))
         self.versionText = QPlainTextEdit()
         self.versionText.setObjectName("versionText")
         self.versionText.setReadOnly(True)
-        self.versionText.setAccessibleName(self.tr("The selected version"))
+        self.live.bind(self.versionText.setAccessibleName, lambda: ui_text("The selected version"))
         body = QHBoxLayout()
         body.addWidget(self.versionList, 2)
         body.addWidget(self.versionText, 3)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restoreButton = self.buttons.addButton(
-            self.tr("Restore this version"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.restoreButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.live.bind(self.restoreButton.setText, lambda: ui_text("Restore this version"))
         self.restoreButton.setObjectName("restoreVersionButton")
         self.restoreButton.setEnabled(False)
         self.buttons.rejected.connect(self.reject)
@@ -59,7 +57,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.buttons)
         for version in library.versions(template_id):
             when = version.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            item = QListWidgetItem(f"{when} — {version.describe(lang)}")
+            item = QListWidgetItem(f"{when} — {version.describe(current_language())}")
             item.setData(VERSION_ROLE, version.id)
             self.versionList.addItem(item)
         self.versionList.currentItemChanged.connect(self._show_version)
@@ -72,7 +70,7 @@ class HistoryDialog(QDialog):
             self.versionText.clear()
             return
         template = self.library.version_template(item.data(VERSION_ROLE))
-        self.versionText.setPlainText(render_text(template, self.lang))
+        self.versionText.setPlainText(render_text(template, current_language()))
 
     def restore_selected(self) -> None:
         item = self.versionList.currentItem()

@@ -12,23 +12,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.storage.library_errors import LibraryError
 
 
 def rescue_text(error: LibraryError, lang: Lang) -> str:
-    from olchat_desktop.core.i18n import pick
 
     return (
         error.message(lang)
         + "\n\n"
-        + pick(
+        + text(
             lang,
-            "Файл не изменён. «Сохранить что читается…» запишет все читаемые шаблоны в набор,"
-            " который можно импортировать (из командной строки: olchat-desktop library"
-            " salvage ФАЙЛ).",
-            "The file is unchanged. “Save what can be read…” writes every readable template"
-            " to a bundle you can import (from the shell: olchat-desktop library salvage FILE).",
+            "The file is unchanged. “Save what can be read…” writes every readable "
+            "template to a bundle you can import (from the shell: olchat-desktop "
+            "library salvage FILE).",
         )
     )
 
@@ -37,15 +34,14 @@ def offer_rescue(
     error: LibraryError, library: Path, lang: Lang, parent: QWidget | None = None
 ) -> QMessageBox:
     """The message box (not yet shown: ``exec()`` it); its "save" button runs a salvage."""
-    from olchat_desktop.core.i18n import pick
 
     box = QMessageBox(parent)
     box.setObjectName("libraryRescue")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(pick(lang, "Библиотека шаблонов", "Template library"))
+    box.setWindowTitle(text(lang, "Template library"))
     box.setText(rescue_text(error, lang))
     save = box.addButton(
-        pick(lang, "Сохранить что читается…", "Save what can be read…"),
+        text(lang, "Save what can be read…"),
         QMessageBox.ButtonRole.ActionRole,
     )
     box.addButton(QMessageBox.StandardButton.Close)
@@ -66,11 +62,8 @@ def offer_rescue(
         QMessageBox.information(
             box,
             box.windowTitle(),
-            pick(
-                lang,
-                f"Сохранено шаблонов: {result.saved} → {target};"
-                f" не прочитано: {result.unreadable}.",
-                f"Saved {result.saved} template(s) to {target}; unreadable: {result.unreadable}.",
+            text(lang, "Saved {saved} template(s) to {target}; unreadable: {unreadable}.").format(
+                saved=result.saved, target=target, unreadable=result.unreadable
             ),
         )
 

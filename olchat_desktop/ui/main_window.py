@@ -28,6 +28,7 @@ from olchat_desktop.ui.controllers.transfer_actions import TransferActions
 from olchat_desktop.ui.controllers.window_actions import WindowActions
 from olchat_desktop.ui.dry_run.open_window import dry_run_action_text, install_dry_run_action
 from olchat_desktop.ui.help_menu import install_help_menu
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.robots.open_dialog import install_robots_action, robots_action_text
 from olchat_desktop.ui.views.editor_view import EditorView
 from olchat_desktop.ui.views.library_view import LibraryView
@@ -196,7 +197,7 @@ class MainWindow(WindowParts):
         self.sideView.retranslate()
         self.sideView.set_problem_counts(*self.problems.counts())
         if isinstance(self.preview, QLabel):
-            self.preview.setText(self.tr("The WhatsApp preview appears here."))
+            self.preview.setText(ui_text("The WhatsApp preview appears here."))
 
     # -- appearance ---------------------------------------------------------------------
 
@@ -252,7 +253,7 @@ class MainWindow(WindowParts):
         try:
             self.settings_store.save(self.settings)
         except OSError:
-            self.statusBar().showMessage(self.tr("Could not save the settings."), 5000)
+            self.statusBar().showMessage(ui_text("Could not save the settings."), 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:

@@ -1,7 +1,7 @@
 """Settings: interface language, theme and preview phone width, applied at once.
 
-Language changes need no restart: installing the other translator sends LanguageChange
-to every widget and the main window retranslates itself.
+Language changes need no restart: ``i18n.install_language`` sends LanguageChange to every
+window and dialog, and each retranslates itself (this one too).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from olchat_desktop.storage.settings import PHONE_WIDTHS
 from olchat_desktop.ui import i18n
+from olchat_desktop.ui.i18n import follow_language, ui_text
 
 if TYPE_CHECKING:
     from olchat_desktop.ui.window_parts import WindowParts
@@ -59,26 +60,27 @@ class SettingsDialog(QDialog):
         self.themeCombo.currentIndexChanged.connect(self._apply)
         self.widthCombo.currentIndexChanged.connect(self._apply)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Settings"))
-        self.languageLabel.setText(self.tr("&Language"))
-        self.themeLabel.setText(self.tr("&Theme"))
-        self.widthLabel.setText(self.tr("&Phone width in preview"))
+        self.setWindowTitle(ui_text("Settings"))
+        self.languageLabel.setText(ui_text("&Language"))
+        self.themeLabel.setText(ui_text("&Theme"))
+        self.widthLabel.setText(ui_text("&Phone width in preview"))
         for combo, texts in (
-            (self.languageCombo, (self.tr("As the system"), "Русский", "English")),
-            (self.themeCombo, (self.tr("As the system"), self.tr("Light"), self.tr("Dark"))),
+            (self.languageCombo, (ui_text("As the system"), "Русский", "English")),
+            (self.themeCombo, (ui_text("As the system"), ui_text("Light"), ui_text("Dark"))),
             (
                 self.widthCombo,
-                (self.tr("Small (320)"), self.tr("Default (360)"), self.tr("Large (412)")),
+                (ui_text("Small (320)"), ui_text("Default (360)"), ui_text("Large (412)")),
             ),
         ):
             for index, text in enumerate(texts):
                 combo.setItemText(index, text)
-        self.languageCombo.setAccessibleName(self.tr("Language"))
-        self.themeCombo.setAccessibleName(self.tr("Theme"))
-        self.widthCombo.setAccessibleName(self.tr("Phone width in preview"))
-        self.note.setText(self.tr("Changes apply at once and are remembered."))
+        self.languageCombo.setAccessibleName(ui_text("Language"))
+        self.themeCombo.setAccessibleName(ui_text("Theme"))
+        self.widthCombo.setAccessibleName(ui_text("Phone width in preview"))
+        self.note.setText(ui_text("Changes apply at once and are remembered."))
 
     def _apply(self) -> None:
         window, settings = self.main_window, self.main_window.settings
@@ -88,7 +90,7 @@ class SettingsDialog(QDialog):
         if language != settings.language:
             settings.language = language
             i18n.install_language(i18n.resolve_language(language))
-            self.retranslate()
+            self.retranslate()  # at once here; the other windows follow a moment later
         if theme != settings.theme:
             settings.theme = theme
             window.apply_theme(theme)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from olchat_desktop.ui.i18n import ui_text
+
 
 @dataclass(frozen=True)
 class ShortcutEntry:
@@ -139,7 +141,7 @@ class ShortcutsDialog(QDialog):
         blank = QPixmap(self.tree.iconSize())
         blank.fill(Qt.GlobalColor.transparent)
         no_icon = QIcon(blank)
-        for group in collect_shortcuts(self._window, self.tr("Other")):
+        for group in collect_shortcuts(self._window, ui_text("Other")):
             parent = QTreeWidgetItem(self.tree, [group.title])
             parent.setFont(0, bold)
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -191,10 +193,10 @@ class ShortcutsDialog(QDialog):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.searchEdit.setPlaceholderText(self.tr("Search actions or keys…"))
-        self.searchEdit.setAccessibleName(self.tr("Search shortcuts"))
-        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
-        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.setWindowTitle(ui_text("Keyboard shortcuts"))
+        self.searchEdit.setPlaceholderText(ui_text("Search actions or keys…"))
+        self.searchEdit.setAccessibleName(ui_text("Search shortcuts"))
+        self.tree.setHeaderLabels([ui_text("Action"), ui_text("Shortcut")])
+        self.tree.setAccessibleName(ui_text("Keyboard shortcuts"))
         # Menu titles and action texts come from the window, already in the new language.
         self.populate()

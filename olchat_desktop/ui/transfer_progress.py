@@ -8,10 +8,11 @@ its text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from olchat_desktop.storage.library_import import ImportProgress
+from olchat_desktop.ui.i18n import ui_text
 
 SHOW_AFTER_MS = 400  # quick transfers finish without a dialog flashing up
 
@@ -37,31 +38,21 @@ def describe(progress: ImportProgress, exporting: bool) -> str:
     """ "12,000 templates · 14.1 of 25.0 MB · about 2 s left" (bytes only on import)."""
 
     parts = [
-        (
-            QCoreApplication.translate("TransferProgress", "Exported: {n}")
-            if exporting
-            else QCoreApplication.translate("TransferProgress", "Imported: {n}")
-        ).format(n=progress.done)
+        (ui_text("Exported: {n}") if exporting else ui_text("Imported: {n}")).format(
+            n=progress.done
+        )
     ]
     if exporting:
-        parts.append(
-            QCoreApplication.translate("TransferProgress", "of {total}").format(
-                total=progress.total_bytes
-            )
-        )
+        parts.append(ui_text("of {total}").format(total=progress.total_bytes))
     else:
         parts.append(
-            QCoreApplication.translate("TransferProgress", "{read:.1f} of {total:.1f} MB").format(
+            ui_text("{read:.1f} of {total:.1f} MB").format(
                 read=progress.bytes_read / 2**20, total=progress.total_bytes / 2**20
             )
         )
     eta = progress.eta_seconds()
     if eta is not None:
-        parts.append(
-            QCoreApplication.translate("TransferProgress", "about {s} s left").format(
-                s=max(1, round(eta))
-            )
-        )
+        parts.append(ui_text("about {s} s left").format(s=max(1, round(eta))))
     return " · ".join(parts)
 
 
@@ -70,7 +61,7 @@ def make_dialog(parent: QWidget, title: str) -> QProgressDialog:
     dialog.setObjectName("transferProgress")
     dialog.setWindowTitle(title)
     dialog.setLabelText(title)
-    dialog.setCancelButtonText(QCoreApplication.translate("TransferProgress", "Cancel"))
+    dialog.setCancelButtonText(ui_text("Cancel"))
     dialog.setRange(0, 1000)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

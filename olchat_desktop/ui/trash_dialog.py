@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.core.i18n import Lang
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_errors import LibraryError
+from olchat_desktop.ui.i18n import LiveTexts, current_language, ui_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -31,31 +31,37 @@ class TrashDialog(QDialog):
     restored = Signal(str)  # template id, back in the library
     purged = Signal()  # one or more templates deleted for good
 
-    def __init__(self, library: TemplateLibrary, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, library: TemplateLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("trashDialog")
-        self.setWindowTitle(self.tr("Trash"))
+        self.live.bind(self.setWindowTitle, lambda: ui_text("Trash"))
         self.resize(560, 380)
         self.library = library
-        self.lang = lang
         self.trashList = QTreeWidget()
         self.trashList.setObjectName("trashList")
-        self.trashList.setAccessibleName(self.tr("Deleted templates"))
-        self.trashList.setHeaderLabels([self.tr("Name"), self.tr("Deleted at")])
+        self.live.bind(self.trashList.setAccessibleName, lambda: ui_text("Deleted templates"))
+        self.live.bind(
+            self.trashList.setHeaderLabels, lambda: [ui_text("Name"), ui_text("Deleted at")]
+        )
         self.trashList.setRootIsDecorated(False)
         self.trashList.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.trashList.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.emptyLabel = QLabel(self.tr("The trash is empty."))
+        self.emptyLabel = QLabel()
+        self.live.bind(self.emptyLabel.setText, lambda: ui_text("The trash is empty."))
         self.emptyLabel.setObjectName("trashEmptyLabel")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         role = QDialogButtonBox.ButtonRole.ActionRole
-        self.restoreButton = self.buttons.addButton(self.tr("&Restore"), role)
+        self.restoreButton = self.buttons.addButton("", role)
+        self.live.bind(self.restoreButton.setText, lambda: ui_text("&Restore"))
         self.restoreButton.setObjectName("restoreButton")
-        self.purgeButton = self.buttons.addButton(self.tr("&Delete forever…"), role)
+        self.purgeButton = self.buttons.addButton("", role)
+        self.live.bind(self.purgeButton.setText, lambda: ui_text("&Delete forever…"))
         self.purgeButton.setObjectName("purgeButton")
-        self.emptyButton = self.buttons.addButton(self.tr("&Empty trash…"), role)
+        self.emptyButton = self.buttons.addButton("", role)
+        self.live.bind(self.emptyButton.setText, lambda: ui_text("&Empty trash…"))
         self.emptyButton.setObjectName("emptyTrashButton")
         self.buttons.rejected.connect(self.reject)
         self.restoreButton.clicked.connect(self.restore_selected)
@@ -78,7 +84,7 @@ class TrashDialog(QDialog):
             self._warn(failure)
             entries = []
         for entry in entries:
-            name = entry.template.name.strip() or self.tr("(untitled)")
+            name = entry.template.name.strip() or ui_text("(untitled)")
             when = entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M")
             item = QTreeWidgetItem([name, when])
             item.setData(0, ID_ROLE, entry.template.id)
@@ -119,7 +125,7 @@ class TrashDialog(QDialog):
         template_id = self._selected_id()
         if item is None or template_id is None:
             return
-        question = self.tr("Delete «{name}» forever? This cannot be undone.")
+        question = ui_text("Delete «{name}» forever? This cannot be undone.")
         if not self._confirm(question.format(name=item.text(0))):
             return
         try:
@@ -133,7 +139,7 @@ class TrashDialog(QDialog):
         count = self.trashList.topLevelItemCount()
         if count == 0:
             return
-        question = self.tr(
+        question = ui_text(
             "Delete all {count} templates in the trash forever? This cannot be undone."
         )
         if not self._confirm(question.format(count=count)):
@@ -160,7 +166,7 @@ class TrashDialog(QDialog):
     def _confirm(self, text: str) -> bool:
         answer = QMessageBox.question(
             self,
-            self.tr("Delete forever"),
+            ui_text("Delete forever"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -168,4 +174,4 @@ class TrashDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _warn(self, failure: LibraryError) -> None:
-        QMessageBox.warning(self, self.tr("Trash"), failure.message(self.lang))
+        QMessageBox.warning(self, ui_text("Trash"), failure.message(current_language()))

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from olchat_desktop.app import build_main_window
+from olchat_desktop.ui import i18n
 from olchat_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def english_interface(qapp: object) -> Iterator[None]:
+    """Every UI test starts in English (the interface language is the process's, like the
+    window's) and does not leave another language to the next test."""
+    i18n.install_language("en")
+    yield
+    i18n.install_language("en")
 
 
 def _open_window(qtbot: QtBot, *argv: str) -> MainWindow:

@@ -16,6 +16,7 @@ from olchat_desktop.storage import secrets as secrets_module
 from olchat_desktop.storage.profiles import ProfileStore
 from olchat_desktop.storage.secret_store_factory import shared_secret_store
 from olchat_desktop.storage.secrets import StoreMode, backend_path
+from olchat_desktop.ui import i18n
 from olchat_desktop.ui.connections.dialog import ConnectionsDialog
 from olchat_desktop.ui.connections.portal_forms import WebhookPortalDialog
 from olchat_desktop.ui.demo_sandbox import SandboxHolder
@@ -48,7 +49,7 @@ def test_check_again_finds_the_keyring_moves_secrets_and_remembers_it(
     connections = service()
     connections.secrets.set("p1", "olchat_token", "kept-in-memory")
     assert connections.secrets.mode is StoreMode.MEMORY
-    dialog = ConnectionsDialog(connections, "en")
+    dialog = ConnectionsDialog(connections)
     qtbot.addWidget(dialog)
     assert not dialog.bannerFrame.isHidden() and not dialog.recheckButton.isHidden()
     assert "not stored" in dialog.locationLabel.text()
@@ -80,7 +81,8 @@ def test_demo_sandbox_fills_the_webhook_form_and_saves(
     qtbot: QtBot, demo_holder: SandboxHolder
 ) -> None:
     connections = service()
-    dialog = ConnectionsDialog(connections, "ru", sandbox_holder=demo_holder)
+    i18n.install_language("ru")
+    dialog = ConnectionsDialog(connections, sandbox_holder=demo_holder)
     qtbot.addWidget(dialog)
     assert not dialog.demoButton.isHidden()  # nothing connected yet: demo mode
     form = dialog.demo_sandbox_form()
@@ -97,7 +99,7 @@ def test_demo_sandbox_fills_the_webhook_form_and_saves(
 
 def test_demo_sandbox_not_running_is_explained(qtbot: QtBot) -> None:
     for holder in (None, SandboxHolder()):
-        dialog = ConnectionsDialog(service(), "en", sandbox_holder=holder)
+        dialog = ConnectionsDialog(service(), sandbox_holder=holder)
         qtbot.addWidget(dialog)
         qtbot.mouseClick(dialog.demoButton, Qt.MouseButton.LeftButton)
         assert "demo sandbox is not running" in dialog.taskRow.status.text()

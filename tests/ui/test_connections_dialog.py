@@ -16,6 +16,7 @@ from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.storage import secrets as secrets_module
 from olchat_desktop.storage.profiles import ProfileStore
 from olchat_desktop.storage.secrets import SecretStore
+from olchat_desktop.ui import i18n
 from olchat_desktop.ui.connections.dialog import ConnectionsDialog
 from olchat_desktop.ui.connections.line_form import OlchatLineDialog
 from olchat_desktop.ui.connections.portal_forms import OAuthPortalDialog, WebhookPortalDialog
@@ -39,7 +40,7 @@ def next_focusable(widget: Any) -> Any:
 def test_webhook_form_keyboard_only_live_validation_and_save(
     qtbot: QtBot, service: ConnectionService, sandbox: Sandbox
 ) -> None:
-    dialog = WebhookPortalDialog(service, "en")
+    dialog = WebhookPortalDialog(service)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -65,7 +66,8 @@ def test_webhook_test_button_reports_missing_scopes_in_russian(
     qtbot: QtBot, service: ConnectionService, sandbox: Sandbox
 ) -> None:
     limited = sandbox.add_webhook(2, ["crm"])
-    dialog = WebhookPortalDialog(service, "ru")
+    i18n.install_language("ru")
+    dialog = WebhookPortalDialog(service)
     qtbot.addWidget(dialog)
     dialog.webhookEdit.setText(limited)
     qtbot.mouseClick(dialog.testButton, Qt.MouseButton.LeftButton)
@@ -89,7 +91,7 @@ def test_oauth_sign_in_opens_browser_and_listens_on_loopback(
             return client.get(url.toString()).status_code == 200
 
     monkeypatch.setattr(QDesktopServices, "openUrl", browser)
-    dialog = OAuthPortalDialog(service, "en")
+    dialog = OAuthPortalDialog(service)
     qtbot.addWidget(dialog)
     dialog.nameEdit.setText("By app")
     dialog.portalEdit.setText(sandbox.base_url)
@@ -108,7 +110,7 @@ def test_oauth_sign_in_opens_browser_and_listens_on_loopback(
 def test_oauth_pasted_code_and_bad_code_message(
     qtbot: QtBot, service: ConnectionService, sandbox: Sandbox
 ) -> None:
-    dialog = OAuthPortalDialog(service, "en")
+    dialog = OAuthPortalDialog(service)
     qtbot.addWidget(dialog)
     dialog.nameEdit.setText("Pasted")
     dialog.portalEdit.setText(sandbox.base_url)
@@ -125,7 +127,7 @@ def test_oauth_pasted_code_and_bad_code_message(
 def test_line_form_tests_and_fills_the_phone(
     qtbot: QtBot, service: ConnectionService, sandbox: Sandbox
 ) -> None:
-    dialog = OlchatLineDialog(service, "en", default_base_url=sandbox.olchat_base_url)
+    dialog = OlchatLineDialog(service, default_base_url=sandbox.olchat_base_url)
     qtbot.addWidget(dialog)
     dialog.nameEdit.setText("Sales")
     dialog.tokenEdit.setText(sandbox.olchat.connected_token)
@@ -140,7 +142,7 @@ def test_dialog_lists_tests_and_removes_with_secrets(
     qtbot: QtBot, service: ConnectionService, sandbox: Sandbox
 ) -> None:
     pid = service.save_webhook_portal("Main", sandbox.webhook_url("admin")).profile.id
-    dialog = ConnectionsDialog(service, "en")
+    dialog = ConnectionsDialog(service)
     qtbot.addWidget(dialog)
     assert dialog.banner.isHidden()  # a keyring holds the secrets
     assert dialog.locationLabel.text().startswith("Where secrets are stored: in ")
@@ -154,7 +156,7 @@ def test_dialog_lists_tests_and_removes_with_secrets(
 
 
 def test_cancel_drops_a_running_sign_in(qtbot: QtBot, service: ConnectionService) -> None:
-    dialog = OAuthPortalDialog(service, "en")
+    dialog = OAuthPortalDialog(service)
     qtbot.addWidget(dialog)
     dialog.nameEdit.setText("Waiting")
     dialog.portalEdit.setText("127.0.0.1:9")
@@ -178,7 +180,8 @@ def test_banner_when_secrets_are_not_persistent(
 ) -> None:
     monkeypatch.setattr(secrets_module, "_discover_backend", lambda: None)
     profiles = ProfileStore(SecretStore())
-    dialog = ConnectionsDialog(ConnectionService(profiles), "ru")
+    i18n.install_language("ru")
+    dialog = ConnectionsDialog(ConnectionService(profiles))
     qtbot.addWidget(dialog)
     # The keyring is looked up off the GUI thread; the banner shows once that is done.
     qtbot.waitUntil(lambda: "не сохраняются" in dialog.locationLabel.text())
@@ -198,7 +201,7 @@ def test_invalid_grant_offers_sign_in_again(
     )
     service.secrets.set(result.profile.id, "refresh_token", "dead" * 8)
     sandbox.clock.advance(3601)
-    dialog = ConnectionsDialog(service, "en")
+    dialog = ConnectionsDialog(service)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.testButton, Qt.MouseButton.LeftButton)
@@ -221,7 +224,7 @@ def test_the_first_keyring_look_up_runs_off_the_gui_thread(
         original(store)
 
     monkeypatch.setattr(SecretStore, "_ensure_resolved", record)
-    dialog = ConnectionsDialog(ConnectionService(ProfileStore(SecretStore())), "en")
+    dialog = ConnectionsDialog(ConnectionService(ProfileStore(SecretStore())))
     qtbot.addWidget(dialog)
     assert dialog.locationLabel.text() == "Checking the system keyring…"
     qtbot.waitUntil(lambda: dialog.locationLabel.text().startswith("Where secrets are stored"))

@@ -51,7 +51,7 @@ def fill_oauth(dialog: OAuthPortalDialog, qtbot: QtBot, portal: str, cid: str, s
 
 
 def test_oauth_tab_order_follows_the_form(qtbot: QtBot, service: ConnectionService) -> None:
-    dialog = shown(qtbot, OAuthPortalDialog(service, "en"))
+    dialog = shown(qtbot, OAuthPortalDialog(service))
     fill_oauth(dialog, qtbot, "acme.bitrix24.ru", "local.abc.def", "s" * 20)
     dialog.codeEdit.setText("code")
     assert tab_chain(dialog.nameEdit, 8) == [
@@ -76,7 +76,7 @@ def test_oauth_return_signs_in_and_escape_cancels_the_wait(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
-    dialog = shown(qtbot, OAuthPortalDialog(service, "en"))
+    dialog = shown(qtbot, OAuthPortalDialog(service))
     fill_oauth(dialog, qtbot, "127.0.0.1:9", "local.abc.def", "s" * 20)
     qtbot.keyClick(dialog.secretEdit, Qt.Key.Key_Return)  # Return = the default: Sign in
     assert len(opened) == 1 and "/oauth/authorize/" in opened[0]
@@ -92,7 +92,7 @@ def test_oauth_return_in_the_code_field_uses_the_code_not_the_browser(
 ) -> None:
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
-    dialog = shown(qtbot, OAuthPortalDialog(service, "en"))
+    dialog = shown(qtbot, OAuthPortalDialog(service))
     fill_oauth(dialog, qtbot, sandbox.base_url, sandbox.oauth_client_id, "")
     dialog.secretEdit.setText(sandbox.oauth_client_secret)
     qtbot.keyClick(dialog.codeEdit, Qt.Key.Key_Return)  # empty code: nothing happens
@@ -108,7 +108,7 @@ def test_oauth_return_in_the_code_field_uses_the_code_not_the_browser(
 def test_line_dialog_keyboard_only(
     qtbot: QtBot, service: ConnectionService, sandbox: Sandbox
 ) -> None:
-    dialog = shown(qtbot, OlchatLineDialog(service, "en", default_base_url=sandbox.olchat_base_url))
+    dialog = shown(qtbot, OlchatLineDialog(service, default_base_url=sandbox.olchat_base_url))
     qtbot.keyClicks(dialog.nameEdit, "Sales")
     qtbot.keyClicks(dialog.tokenEdit, sandbox.olchat.connected_token)
     assert tab_chain(dialog.nameEdit, 6) == [
@@ -129,7 +129,7 @@ def test_line_dialog_keyboard_only(
 def test_line_dialog_return_with_bad_input_does_nothing_and_escape_closes(
     qtbot: QtBot, service: ConnectionService
 ) -> None:
-    dialog = shown(qtbot, OlchatLineDialog(service, "en"))
+    dialog = shown(qtbot, OlchatLineDialog(service))
     qtbot.keyClick(dialog.nameEdit, Qt.Key.Key_Return)  # no name, no token: not saved
     assert dialog.isVisible() and not dialog.taskRow.busy and dialog.saved is None
     assert dialog.nameHint.text()  # says what is missing

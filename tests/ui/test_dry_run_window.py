@@ -17,6 +17,7 @@ from olchat_desktop.bitrix.auth import WebhookAuth
 from olchat_desktop.bitrix.client import BitrixClient
 from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.sandbox.seed_bulk import add_bulk_crm
+from olchat_desktop.ui import i18n
 from olchat_desktop.ui.dry_run.controller import DryRunController
 from olchat_desktop.ui.dry_run.view import DryRunView
 from olchat_desktop.ui.robots.portal_option import PortalOption
@@ -37,9 +38,10 @@ def dry_window(qtbot: Any, portal: Sandbox) -> Iterator[tuple[DryRunView, DryRun
     option = PortalOption(
         "Sandbox", lambda: BitrixClient(WebhookAuth(portal.webhook_url())), webhook=True
     )
-    view = DryRunView("ru")
+    i18n.install_language("ru")
+    view = DryRunView()
     qtbot.addWidget(view)
-    controller = DryRunController(view, [option], typical_template, "ru")
+    controller = DryRunController(view, [option], typical_template)
     view.show()
     yield view, controller
     controller.cancel()

@@ -164,7 +164,7 @@ def test_history_restores_an_earlier_version(window: MainWindow, monkeypatch) ->
     window.editorView.headerEdit.setText("second version")
     window.libraryController.save_now()
     dialog = history_dialog.HistoryDialog(
-        window.library, window.libraryController.current_id, "en", window
+        window.library, window.libraryController.current_id, window
     )
     assert dialog.versionList.count() >= 2
     dialog.versionList.setCurrentRow(1)  # the version before "second version"

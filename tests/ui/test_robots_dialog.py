@@ -50,9 +50,7 @@ def template() -> Template:
 @pytest.fixture
 def dialog(qtbot: QtBot, sandbox: Sandbox) -> RobotsDialog:
     opened: list[Template] = []
-    created = RobotsDialog(
-        options(sandbox), "en", current_template=template, open_template=opened.append
-    )
+    created = RobotsDialog(options(sandbox), current_template=template, open_template=opened.append)
     created.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(created)
     tab = created.publishTab

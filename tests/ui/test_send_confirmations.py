@@ -51,7 +51,7 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
 def _open(qtbot: QtBot, sandbox: Sandbox, template: Template) -> tuple[SendView, SendController]:
     view = SendView()
     qtbot.addWidget(view)
-    controller = SendController(view, template, sandbox_targets(sandbox), "en", guard=SendGuard())
+    controller = SendController(view, template, sandbox_targets(sandbox), guard=SendGuard())
     controller.poll_interval = 0.05
     view.waitSpin.setMinimum(1)
     view.waitSpin.setValue(1)

@@ -38,9 +38,7 @@ def _template(**changes: object) -> Template:
 def dialog(qtbot: QtBot, sandbox: Sandbox) -> Iterator[tuple[SendView, SendController]]:
     view = SendView()
     qtbot.addWidget(view)
-    controller = SendController(
-        view, _template(), sandbox_targets(sandbox), "en", guard=SendGuard()
-    )
+    controller = SendController(view, _template(), sandbox_targets(sandbox), guard=SendGuard())
     controller.poll_interval = 0.05
     yield view, controller
     controller.close()
@@ -60,7 +58,7 @@ def test_prefills_recipient_and_shows_the_exact_text(
 def test_validation_errors_block_the_send(qtbot: QtBot, sandbox: Sandbox) -> None:
     view = SendView()
     qtbot.addWidget(view)
-    controller = SendController(view, _template(message=""), sandbox_targets(sandbox), "en")
+    controller = SendController(view, _template(message=""), sandbox_targets(sandbox))
     assert controller.has_errors
     assert view.problemsList.count() >= 1
     assert not view.sendButton.isEnabled()

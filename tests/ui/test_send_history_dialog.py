@@ -37,7 +37,7 @@ def history() -> SendHistory:
 
 
 def _open(qtbot: QtBot, history: SendHistory, **kwargs: Any) -> SendHistoryDialog:
-    dialog = SendHistoryDialog(history, "en", **kwargs)
+    dialog = SendHistoryDialog(history, **kwargs)
     qtbot.addWidget(dialog)
     return dialog
 

@@ -29,7 +29,7 @@ def dialog(qtbot: QtBot, sandbox: Sandbox) -> Iterator[tuple[SendView, SendContr
     ).model_copy(update={"wait_for_reply": True})
     view = SendView()
     qtbot.addWidget(view)
-    controller = SendController(view, template, sandbox_targets(sandbox), "en", guard=SendGuard())
+    controller = SendController(view, template, sandbox_targets(sandbox), guard=SendGuard())
     controller.poll_interval = 0.05
     view.waitSpin.setMinimum(1)
     yield view, controller

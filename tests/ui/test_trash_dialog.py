@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from olchat_desktop.app import build_main_window
 from olchat_desktop.core.template import Template
+from olchat_desktop.ui import i18n
 from olchat_desktop.ui.main_window import MainWindow
 from olchat_desktop.ui.trash_dialog import TrashDialog
 
@@ -137,7 +138,8 @@ def test_trash_dialog_in_russian(qtbot: QtBot) -> None:
     win = build_main_window(["--lang", "ru"])
     qtbot.addWidget(win)
     win.library.delete(win.library.create(Template(name="Отзыв")).id)
-    dialog = TrashDialog(win.library, "ru", win)
+    i18n.install_language("ru")
+    dialog = TrashDialog(win.library, win)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Корзина"
     assert dialog.purgeButton.text() == "&Удалить навсегда…"

@@ -32,11 +32,12 @@ from olchat_desktop.bitrix.errors import SignInAgainError
 from olchat_desktop.connections.errors import user_message
 from olchat_desktop.connections.service import ConnectionService
 from olchat_desktop.connections.summary import line_summary, portal_summary
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.storage.profiles import OlchatLineProfile, PortalProfile, Profile
 from olchat_desktop.ui.connections.line_form import OlchatLineDialog
 from olchat_desktop.ui.connections.portal_forms import OAuthPortalDialog, WebhookPortalDialog
 from olchat_desktop.ui.connections.task_row import TaskRow
+from olchat_desktop.ui.i18n import N_, current_language, follow_language, ui_text
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -46,16 +47,14 @@ class ConnectionsDialog(QDialog):
     def __init__(
         self,
         service: ConnectionService,
-        lang: Lang,
         parent: QWidget | None = None,
         sandbox_holder: Any = None,
     ):
         super().__init__(parent)
         self.setObjectName("connectionsDialog")
-        self.service, self.lang = service, lang
+        self.service = service
         # The main window's demo SandboxHolder (ui.demo_sandbox); None outside demo mode.
         self.sandbox_holder = sandbox_holder
-        self.setWindowTitle(pick(lang, "Подключения", "Connections"))
         self.bannerFrame = QFrame()
         self.bannerFrame.setObjectName("secretsBannerFrame")
         self.bannerFrame.setStyleSheet(
@@ -70,36 +69,35 @@ class ConnectionsDialog(QDialog):
         self.locationLabel.setWordWrap(True)  # the Russian "not stored" text is long
         self.list = QListWidget()
         self.list.setObjectName("connectionList")
-        self.list.setAccessibleName(pick(lang, "Подключения", "Connections"))
         self.detailsLabel = QLabel()
         self.detailsLabel.setObjectName("detailsLabel")
         self.detailsLabel.setWordWrap(True)
         self.detailsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.taskRow = TaskRow(lang)
+        self.taskRow = TaskRow()
+        self._button_texts: list[tuple[QPushButton, str]] = []
 
-        def button(name: str, ru: str, en: str) -> QPushButton:
-            b = QPushButton(pick(lang, ru, en))
+        def button(name: str, shown: str) -> QPushButton:
+            b = QPushButton()
             b.setObjectName(name)
+            self._button_texts.append((b, shown))
             return b
 
-        self.addWebhookButton = button(
-            "addWebhookButton", "Портал по &вебхуку…", "Portal by &webhook…"
-        )
-        self.addOAuthButton = button("addOAuthButton", "Портал через &OAuth…", "Portal by &OAuth…")
-        self.addLineButton = button("addLineButton", "&Линия OLChat…", "OLChat &line…")
-        self.testButton = button("testButton", "&Проверить", "&Test")
-        self.editButton = button("editButton", "&Изменить…", "&Edit…")
-        self.renameButton = button("renameButton", "Пере&именовать…", "&Rename…")
-        self.removeButton = button("removeButton", "&Удалить", "Re&move")
-        self.signInAgainButton = button("signInAgainButton", "Войти &заново…", "Sign in &again…")
+        self.addWebhookButton = button("addWebhookButton", N_("Portal by &webhook…"))
+        self.addOAuthButton = button("addOAuthButton", N_("Portal by &OAuth…"))
+        self.addLineButton = button("addLineButton", N_("OLChat &line…"))
+        self.testButton = button("testButton", N_("&Test"))
+        self.editButton = button("editButton", N_("&Edit…"))
+        self.renameButton = button("renameButton", N_("&Rename…"))
+        self.removeButton = button("removeButton", N_("Re&move"))
+        self.signInAgainButton = button("signInAgainButton", N_("Sign in &again…"))
         self.signInAgainButton.setVisible(False)
-        self.recheckButton = button("recheckButton", "Проверить &снова", "C&heck again")
+        self.recheckButton = button("recheckButton", N_("C&heck again"))
         self.recheckButton.setAutoDefault(False)
         banner_layout = QHBoxLayout(self.bannerFrame)
         banner_layout.setContentsMargins(8, 8, 8, 8)
         banner_layout.addWidget(self.banner, 1)
         banner_layout.addWidget(self.recheckButton)
-        self.demoButton = button("demoSandboxButton", "&Демо-песочница…", "Use the &demo sandbox…")
+        self.demoButton = button("demoSandboxButton", N_("Use the &demo sandbox…"))
         side = QVBoxLayout()
         for b in (self.addWebhookButton, self.addOAuthButton, self.addLineButton):
             side.addWidget(b)
@@ -114,7 +112,7 @@ class ConnectionsDialog(QDialog):
         middle.addLayout(side)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         # Own text: Qt's translation of standard buttons is not always installed.
-        close.button(QDialogButtonBox.StandardButton.Close).setText(pick(lang, "Закрыть", "Close"))
+        self.closeButton = close.button(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bannerFrame)
@@ -137,7 +135,21 @@ class ConnectionsDialog(QDialog):
         self.finished.connect(lambda _code: self.taskRow.cancel())
         self.resize(720, 480)
         self._keyring_lookup: TaskHandle | None = None
+        self.retranslate()
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(ui_text("Connections"))
+        self.list.setAccessibleName(ui_text("Connections"))
+        for b, shown in self._button_texts:
+            b.setText(ui_text(shown))
+        self.closeButton.setText(ui_text("Close"))
         self.refresh()
+
+    @property
+    def lang(self) -> Lang:
+        """The window's language now: texts made later follow a switch."""
+        return current_language()
 
     # -- state ---------------------------------------------------------------------------
 
@@ -146,9 +158,7 @@ class ConnectionsDialog(QDialog):
         if not secrets.resolved and self._keyring_lookup is None:
             # The first look-up of the keyring talks to D-Bus: do it off the GUI thread,
             # once; a keyring that is still missing afterwards is reported as it is.
-            self.locationLabel.setText(
-                pick(lang, "Проверяем хранилище ключей…", "Checking the system keyring…")
-            )
+            self.locationLabel.setText(text(lang, "Checking the system keyring…"))
             self.bannerFrame.setVisible(False)
             self._keyring_lookup = start_task(lambda _token, _report: secrets.mode, self)
             self._keyring_lookup.finished.connect(self._show_secrets_location)
@@ -156,14 +166,11 @@ class ConnectionsDialog(QDialog):
         if self._keyring_lookup is not None and self._keyring_lookup.running:
             return  # the look-up in flight will show it
         self.locationLabel.setText(
-            pick(lang, "Где хранятся секреты: ", "Where secrets are stored: ")
-            + secrets.location_text(lang)
+            text(lang, "Where secrets are stored: ") + secrets.location_text(lang)
         )
         self.banner.setText(
-            pick(
+            text(
                 lang,
-                "В системе нет хранилища ключей: секреты хранятся только в памяти и "
-                "забудутся при закрытии приложения.",
                 "No system keyring: secrets are kept in memory only and are forgotten "
                 "when the app closes.",
             )
@@ -191,8 +198,8 @@ class ConnectionsDialog(QDialog):
     def _item_text(self, profile: Profile) -> str:
         lang = self.lang
         if isinstance(profile, PortalProfile):
-            kind = pick(lang, "вебхук", "webhook") if profile.auth_kind == "webhook" else "OAuth"
-            admin = pick(lang, ", админ", ", admin") if profile.is_admin else ""
+            kind = text(lang, "webhook") if profile.auth_kind == "webhook" else "OAuth"
+            admin = text(lang, ", admin") if profile.is_admin else ""
             return f"{profile.name} — {profile.domain} ({kind}{admin})"
         return f"{profile.name} — OLChat +{profile.line_phone}"
 
@@ -216,17 +223,13 @@ class ConnectionsDialog(QDialog):
         if isinstance(profile, OlchatLineProfile):
             return f"{profile.base_url}"
         scopes = ", ".join(profile.scopes) or "—"
-        ca = profile.ca_bundle_path or pick(self.lang, "системные", "system")
-        return (
-            pick(self.lang, "Права: ", "Scopes: ")
-            + scopes
-            + pick(self.lang, f"\nСертификаты CA: {ca}", f"\nCA certificates: {ca}")
-        )
+        ca = profile.ca_bundle_path or ui_text("system")
+        return ui_text("Scopes: ") + scopes + ui_text("\nCA certificates: {ca}").format(ca=ca)
 
     # -- actions -------------------------------------------------------------------------
 
     def open_form(self, form: Any, profile: Profile | None = None) -> bool:
-        dialog = form(self.service, self.lang, profile, self)
+        dialog = form(self.service, profile, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.refresh(select=profile.id if profile else None)
         return bool(accepted)
@@ -257,9 +260,9 @@ class ConnectionsDialog(QDialog):
             self.refresh(select=pid)
             text = line_summary(result, self.lang) if is_line else portal_summary(result, self.lang)
             self.detailsLabel.setText(text)
-            self.taskRow.show_text(pick(self.lang, "Проверено.", "Tested."))
+            self.taskRow.show_text(ui_text("Tested."))
 
-        self.taskRow.run(work, pick(self.lang, "Проверка…", "Testing…"), done, self._failed)
+        self.taskRow.run(work, ui_text("Testing…"), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.taskRow.show_error(error)
@@ -272,8 +275,8 @@ class ConnectionsDialog(QDialog):
             return
         name, ok = QInputDialog.getText(
             self,
-            pick(self.lang, "Переименовать", "Rename"),
-            pick(self.lang, "Название:", "Name:"),
+            ui_text("Rename"),
+            ui_text("Name:"),
             text=profile.name,
         )
         if not ok or not name.strip():
@@ -292,11 +295,9 @@ class ConnectionsDialog(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                pick(self.lang, "Удалить подключение", "Remove connection"),
-                pick(
-                    self.lang,
-                    f"Удалить «{profile.name}» и его секреты из хранилища ключей?",
-                    f"Remove '{profile.name}' and its secrets from the keyring?",
+                ui_text("Remove connection"),
+                ui_text("Remove '{name}' and its secrets from the keyring?").format(
+                    name=profile.name
                 ),
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -308,9 +309,9 @@ class ConnectionsDialog(QDialog):
 
         def removed(_result: Any) -> None:
             self.refresh()
-            self.taskRow.show_text(pick(self.lang, "Удалено.", "Removed."))
+            self.taskRow.show_text(ui_text("Removed."))
 
-        self.taskRow.run(work, pick(self.lang, "Удаление…", "Removing…"), removed)
+        self.taskRow.run(work, ui_text("Removing…"), removed)
 
     def recheck_keyring(self) -> None:
         """Look for a system keyring again; secrets held in memory move into it if found."""
@@ -322,22 +323,14 @@ class ConnectionsDialog(QDialog):
         def done(_mode: Any) -> None:
             self.refresh()
             if secrets.persistent:
-                text = pick(
-                    self.lang,
-                    "Хранилище ключей найдено: секреты сохраняются в нём.",
-                    "Keyring found: secrets are stored in it.",
-                )
+                text = ui_text("Keyring found: secrets are stored in it.")
             else:
-                text = pick(
-                    self.lang,
-                    "Хранилище ключей по-прежнему недоступно.",
-                    "Still no usable keyring.",
-                )
+                text = ui_text("Still no usable keyring.")
             self.taskRow.show_text(text)
 
         self.taskRow.run(
             work,
-            pick(self.lang, "Поиск хранилища ключей…", "Looking for a keyring…"),
+            ui_text("Looking for a keyring…"),
             done,
         )
 
@@ -346,17 +339,14 @@ class ConnectionsDialog(QDialog):
         sandbox = getattr(self.sandbox_holder, "sandbox", None)
         if sandbox is None:
             self.taskRow.show_text(
-                pick(
-                    self.lang,
-                    "Демо-песочница не запущена: она запускается в демо-режиме через "
-                    "мгновение после открытия главного окна.",
-                    "The demo sandbox is not running: in demo mode it starts a moment "
-                    "after the main window opens.",
+                ui_text(
+                    "The demo sandbox is not running: in demo mode it starts a moment after "
+                    "the main window opens."
                 )
             )
             return None
-        form = WebhookPortalDialog(self.service, self.lang, None, self)
-        form.nameEdit.setText(pick(self.lang, "Демо-песочница", "Demo sandbox"))
+        form = WebhookPortalDialog(self.service, None, self)
+        form.nameEdit.setText(ui_text("Demo sandbox"))
         form.webhookEdit.setText(sandbox.webhook_url("admin"))
         form.saveButton.setFocus()
         return form

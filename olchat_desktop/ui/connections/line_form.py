@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 from olchat_desktop.connections import validation
 from olchat_desktop.connections.service import ConnectionService
 from olchat_desktop.connections.summary import line_summary
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang
 from olchat_desktop.olchat import OLCHAT_BASE_URL
 from olchat_desktop.storage.profiles import OlchatLineProfile
 from olchat_desktop.ui.connections.portal_forms import hint_label, keyboard_defaults
 from olchat_desktop.ui.connections.task_row import TaskRow
+from olchat_desktop.ui.i18n import N_, LiveTexts, current_language, follow_language, ui_text
 from olchat_desktop.ui.tasks import CancelToken, Report
 
 
@@ -31,20 +32,21 @@ class OlchatLineDialog(QDialog):
     def __init__(
         self,
         service: ConnectionService,
-        lang: Lang,
         profile: OlchatLineProfile | None = None,
         parent: QWidget | None = None,
         default_base_url: str = OLCHAT_BASE_URL,
     ) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("olchatLineDialog")
-        self.setWindowTitle(pick(lang, "Линия OLChat WhatsApp", "OLChat WhatsApp line"))
-        self.service, self.lang, self.profile = service, lang, profile
+        self.live.bind(self.setWindowTitle, lambda: ui_text("OLChat WhatsApp line"))
+        self.service, self.profile = service, profile
         self.saved: OlchatLineProfile | None = None
         form = QFormLayout()
 
-        def row(text: str, field: QWidget, hint: QLabel | None = None) -> None:
-            label = QLabel(text)
+        def row(shown: str, field: QWidget, hint: QLabel | None = None) -> None:
+            label = QLabel()
+            self.live.bind(label.setText, lambda: ui_text(shown))
             label.setBuddy(field)
             form.addRow(label, field)
             if hint is not None:
@@ -53,21 +55,19 @@ class OlchatLineDialog(QDialog):
         self.nameEdit = QLineEdit(profile.name if profile else "")
         self.nameEdit.setObjectName("nameEdit")
         self.nameHint = hint_label("nameHint")
-        row(pick(lang, "&Название", "&Name"), self.nameEdit, self.nameHint)
+        row(N_("&Name"), self.nameEdit, self.nameHint)
         self.tokenEdit = QLineEdit()
         self.tokenEdit.setObjectName("tokenEdit")
         self.tokenEdit.setEchoMode(QLineEdit.EchoMode.Password)
         self.tokenHint = hint_label("tokenHint")
-        row(
-            pick(lang, "&Токен REST-вебхука", "REST webhook &token"), self.tokenEdit, self.tokenHint
-        )
+        row(N_("REST webhook &token"), self.tokenEdit, self.tokenHint)
         self.baseUrlEdit = QLineEdit(profile.base_url if profile else default_base_url)
         self.baseUrlEdit.setObjectName("baseUrlEdit")
-        row(pick(lang, "&Адрес OLChat", "OLChat &address"), self.baseUrlEdit)
+        row(N_("OLChat &address"), self.baseUrlEdit)
         self.phoneEdit = QLineEdit(profile.line_phone if profile else "")
         self.phoneEdit.setObjectName("linePhoneEdit")
-        self.phoneEdit.setPlaceholderText(pick(lang, "из проверки линии", "from the line test"))
-        row(pick(lang, "&Номер линии", "Line &phone"), self.phoneEdit)
+        self.live.bind(self.phoneEdit.setPlaceholderText, lambda: ui_text("from the line test"))
+        row(N_("Line &phone"), self.phoneEdit)
         self.portalCombo = QComboBox()
         self.portalCombo.setObjectName("portalCombo")
         self.portalCombo.addItem("—", None)
@@ -75,12 +75,14 @@ class OlchatLineDialog(QDialog):
             self.portalCombo.addItem(portal.name, portal.id)
             if profile and profile.portal_id == portal.id:
                 self.portalCombo.setCurrentIndex(self.portalCombo.count() - 1)
-        row(pick(lang, "П&ортал", "P&ortal"), self.portalCombo)
+        row(N_("P&ortal"), self.portalCombo)
         self.resultLabel = hint_label("resultLabel")
-        self.taskRow = TaskRow(lang)
-        self.testButton = QPushButton(pick(lang, "&Проверить", "&Test"))
+        self.taskRow = TaskRow()
+        self.testButton = QPushButton()
+        self.live.bind(self.testButton.setText, lambda: ui_text("&Test"))
         self.testButton.setObjectName("testButton")
-        self.saveButton = QPushButton(pick(lang, "&Сохранить", "&Save"))
+        self.saveButton = QPushButton()
+        self.live.bind(self.saveButton.setText, lambda: ui_text("&Save"))
         self.saveButton.setObjectName("saveButton")
         self.saveButton.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -92,13 +94,20 @@ class OlchatLineDialog(QDialog):
         layout.addWidget(self.resultLabel)
         layout.addWidget(self.taskRow)
         layout.addWidget(buttons)
-        keyboard_defaults(buttons, [self.testButton, self.saveButton], self.saveButton, lang)
+        keyboard_defaults(buttons, [self.testButton, self.saveButton], self.saveButton, self.live)
         for edit in (self.nameEdit, self.tokenEdit):
             edit.textChanged.connect(self._validate)
         self.testButton.clicked.connect(self.test)
         self.saveButton.clicked.connect(self.save)
         self.finished.connect(lambda _code: self.taskRow.cancel())
         self._validate()
+        # The hints are validation messages: made again in the new language.
+        follow_language(self, lambda: self._validate())
+
+    @property
+    def lang(self) -> Lang:
+        """The window's language now: texts made later follow a switch."""
+        return current_language()
 
     def _validate(self) -> bool:
         taken = {
@@ -122,12 +131,10 @@ class OlchatLineDialog(QDialog):
         def work(cancel: CancelToken, report: Report) -> Any:
             return self.service.check_line(base, token)
 
-        self.taskRow.run(
-            work, pick(self.lang, "Проверка линии…", "Checking the line…"), self._tested
-        )
+        self.taskRow.run(work, ui_text("Checking the line…"), self._tested)
 
     def _tested(self, status: Any) -> None:
-        self.resultLabel.setText(line_summary(status, self.lang))
+        self.live.set(self.resultLabel, lambda: line_summary(status, self.lang))
         if status.phone and not self.phoneEdit.text().strip():
             self.phoneEdit.setText(status.phone)
 
@@ -143,11 +150,9 @@ class OlchatLineDialog(QDialog):
                 name, base, token, line_phone=phone, portal_id=portal_id, profile_id=pid
             )
 
-        self.taskRow.run(
-            work, pick(self.lang, "Проверка и сохранение…", "Testing and saving…"), self._saved
-        )
+        self.taskRow.run(work, ui_text("Testing and saving…"), self._saved)
 
     def _saved(self, result: Any) -> None:
         self.saved, status = result
-        self.resultLabel.setText(line_summary(status, self.lang))
+        self.live.set(self.resultLabel, lambda: line_summary(status, self.lang))
         self.accept()

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from olchat_desktop.core.i18n import pick
+from olchat_desktop.core.i18n import text
 from olchat_desktop.ui import i18n
+from olchat_desktop.ui.i18n import LiveTexts, ui_text
 
 
 def connection_service(window: Any) -> Any:
@@ -45,33 +45,15 @@ def open_connections(window: QWidget) -> None:
         from olchat_desktop.connections.errors import user_message
 
         lang = i18n.current_language()
-        QMessageBox.warning(
-            window, pick(lang, "Подключения", "Connections"), user_message(exc, lang)
-        )
+        QMessageBox.warning(window, text(lang, "Connections"), user_message(exc, lang))
         return
     # Demo mode: the window's sandbox holder lets the dialog offer the demo sandbox.
     from olchat_desktop.ui.demo_sandbox import window_sandbox_holder
 
     holder = window_sandbox_holder(window)
     with busy_cursor():
-        dialog = ConnectionsDialog(service, i18n.current_language(), window, sandbox_holder=holder)
+        dialog = ConnectionsDialog(service, window, sandbox_holder=holder)
     dialog.exec()
-
-
-class _Retranslator(QObject):
-    def __init__(self, window: QWidget, action: QAction) -> None:
-        super().__init__(window)
-        self.action = action
-        window.installEventFilter(self)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.action.setText(pick(i18n.current_language(), "&Подключения…", "&Connections…"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
 
 def add_connections_action(window: QWidget, menu: QMenu) -> QAction:
@@ -80,5 +62,5 @@ def add_connections_action(window: QWidget, menu: QMenu) -> QAction:
     action.setShortcut(QKeySequence("Ctrl+Shift+K"))
     action.triggered.connect(lambda: open_connections(window))
     menu.addAction(action)
-    _Retranslator(window, action)
+    LiveTexts(window).bind(action.setText, lambda: ui_text("&Connections…"))
     return action

@@ -34,9 +34,10 @@ from olchat_desktop.connections.oauth_flow import (
 )
 from olchat_desktop.connections.service import ConnectionService, PortalResult
 from olchat_desktop.connections.summary import portal_summary
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang
 from olchat_desktop.storage.profiles import PortalProfile
 from olchat_desktop.ui.connections.task_row import TaskRow
+from olchat_desktop.ui.i18n import N_, LiveTexts, current_language, follow_language, ui_text
 from olchat_desktop.ui.tasks import CancelToken, Report
 
 SIGN_IN_TIMEOUT = 300.0  # seconds to wait for the browser to come back
@@ -50,7 +51,7 @@ def hint_label(name: str) -> QLabel:
 
 
 def keyboard_defaults(
-    box: QDialogButtonBox, action_buttons: list[QPushButton], default: QPushButton, lang: Lang
+    box: QDialogButtonBox, action_buttons: list[QPushButton], default: QPushButton, live: LiveTexts
 ) -> None:
     """Return presses the default action, Escape closes, Tab goes fields → actions → Close.
 
@@ -62,7 +63,7 @@ def keyboard_defaults(
     close = box.button(QDialogButtonBox.StandardButton.Close)
     close.setAutoDefault(False)
     # Own text: Qt's translation of standard buttons is not always installed.
-    close.setText(pick(lang, "Закрыть", "Close"))
+    live.bind(close.setText, lambda: ui_text("Close"))
     default.setDefault(False)  # setDefault(True) on a default button is a no-op in Qt
     default.setDefault(True)
     previous: QWidget = action_buttons[0]
@@ -77,32 +78,40 @@ class _PortalDialog(QDialog):
     def __init__(
         self,
         service: ConnectionService,
-        lang: Lang,
         profile: PortalProfile | None,
         parent: QWidget | None,
     ) -> None:
         super().__init__(parent)
-        self.service, self.lang, self.profile = service, lang, profile
+        self.service, self.profile = service, profile
+        self.live = LiveTexts(self)
         self.result_value: PortalResult | None = None
         self.form = QFormLayout()
         self.nameEdit = QLineEdit(profile.name if profile else "")
         self.nameEdit.setObjectName("nameEdit")
         self.nameHint = hint_label("nameHint")
-        self._add_row(pick(lang, "&Название", "&Name"), self.nameEdit, self.nameHint)
+        self._add_row(N_("&Name"), self.nameEdit, self.nameHint)
+        # The hints are validation messages: made again in the new language.
+        follow_language(self, lambda: self._validate())
 
-    def _add_row(self, text: str, field: QWidget, hint: QLabel | None = None) -> None:
-        label = QLabel(text)
+    @property
+    def lang(self) -> Lang:
+        """The window's language now: texts made later follow a switch."""
+        return current_language()
+
+    def _add_row(self, shown: str, field: QWidget, hint: QLabel | None = None) -> None:
+        label = QLabel()
+        self.live.bind(label.setText, lambda: ui_text(shown))
         label.setBuddy(field)
         self.form.addRow(label, field)
         if hint is not None:
             self.form.addRow("", hint)
 
     def _finish_layout(self, action_buttons: list[QPushButton], default: QPushButton) -> None:
-        lang = self.lang
         self.caEdit = QLineEdit(self.profile.ca_bundle_path or "" if self.profile else "")
         self.caEdit.setObjectName("caBundleEdit")
-        self.caEdit.setPlaceholderText(pick(lang, "системные сертификаты", "system certificates"))
-        self.caButton = QPushButton(pick(lang, "&Обзор…", "&Browse…"))
+        self.live.bind(self.caEdit.setPlaceholderText, lambda: ui_text("system certificates"))
+        self.caButton = QPushButton()
+        self.live.bind(self.caButton.setText, lambda: ui_text("&Browse…"))
         self.caButton.setObjectName("caBrowseButton")
         self.caButton.setAutoDefault(False)  # Return in a field means Save / Sign in
         self.caButton.clicked.connect(self._choose_ca_bundle)
@@ -111,11 +120,12 @@ class _PortalDialog(QDialog):
         ca_layout.setContentsMargins(0, 0, 0, 0)
         ca_layout.addWidget(self.caEdit, 1)
         ca_layout.addWidget(self.caButton)
-        label = QLabel(pick(lang, "Сертификат &CA (свой портал)", "&CA bundle (on-premise)"))
+        label = QLabel()
+        self.live.bind(label.setText, lambda: ui_text("&CA bundle (on-premise)"))
         label.setBuddy(self.caEdit)
         self.form.addRow(label, ca_row)
         self.resultLabel = hint_label("resultLabel")
-        self.taskRow = TaskRow(lang)
+        self.taskRow = TaskRow()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in action_buttons:
             button.setAutoDefault(button.isDefault())
@@ -126,13 +136,13 @@ class _PortalDialog(QDialog):
         layout.addWidget(self.resultLabel)
         layout.addWidget(self.taskRow)
         layout.addWidget(self.buttons)
-        keyboard_defaults(self.buttons, action_buttons, default, lang)
+        keyboard_defaults(self.buttons, action_buttons, default, self.live)
         self.nameEdit.textChanged.connect(self._validate)
         self.setMinimumWidth(560)  # height follows the hints as they wrap
 
     def _choose_ca_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, pick(self.lang, "Файл сертификатов CA", "CA bundle file"), "", "PEM (*.pem *.crt)"
+            self, ui_text("CA bundle file"), "", "PEM (*.pem *.crt)"
         )
         if path:
             self.caEdit.setText(path)
@@ -154,8 +164,8 @@ class _PortalDialog(QDialog):
     def _saved(self, result: Any) -> None:
         assert isinstance(result, PortalResult)
         self.result_value = result
-        self.resultLabel.setText(portal_summary(result.check, self.lang))
-        self.taskRow.show_text(pick(self.lang, "Сохранено.", "Saved."))
+        self.live.set(self.resultLabel, lambda: portal_summary(result.check, self.lang))
+        self.taskRow.show_text(ui_text("Saved."))
         self.accept()
 
 
@@ -163,22 +173,23 @@ class WebhookPortalDialog(_PortalDialog):
     def __init__(
         self,
         service: ConnectionService,
-        lang: Lang,
         profile: PortalProfile | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(service, lang, profile, parent)
+        super().__init__(service, profile, parent)
         self.setObjectName("webhookPortalDialog")
-        self.setWindowTitle(pick(lang, "Портал по вебхуку", "Portal by webhook"))
+        self.live.bind(self.setWindowTitle, lambda: ui_text("Portal by webhook"))
         self.webhookEdit = QLineEdit()
         self.webhookEdit.setObjectName("webhookEdit")
         self.webhookEdit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.webhookEdit.setPlaceholderText("https://portal.bitrix24.ru/rest/1/…/")
         self.webhookHint = hint_label("webhookHint")
-        self._add_row(pick(lang, "&Вебхук", "&Webhook"), self.webhookEdit, self.webhookHint)
-        self.testButton = QPushButton(pick(lang, "&Проверить", "&Test"))
+        self._add_row(N_("&Webhook"), self.webhookEdit, self.webhookHint)
+        self.testButton = QPushButton()
+        self.live.bind(self.testButton.setText, lambda: ui_text("&Test"))
         self.testButton.setObjectName("testButton")
-        self.saveButton = QPushButton(pick(lang, "&Сохранить", "&Save"))
+        self.saveButton = QPushButton()
+        self.live.bind(self.saveButton.setText, lambda: ui_text("&Save"))
         self.saveButton.setObjectName("saveButton")
         self.saveButton.setDefault(True)
         self._finish_layout([self.testButton, self.saveButton], self.saveButton)
@@ -206,8 +217,8 @@ class WebhookPortalDialog(_PortalDialog):
 
         self.taskRow.run(
             work,
-            pick(self.lang, "Проверка портала…", "Testing the portal…"),
-            lambda check: self.resultLabel.setText(portal_summary(check, self.lang)),
+            ui_text("Testing the portal…"),
+            lambda check: self.live.set(self.resultLabel, lambda: portal_summary(check, self.lang)),
         )
 
     def save(self) -> None:
@@ -219,9 +230,7 @@ class WebhookPortalDialog(_PortalDialog):
         def work(token: CancelToken, report: Report) -> Any:
             return self.service.save_webhook_portal(name, url, ca_bundle=ca, profile_id=pid)
 
-        self.taskRow.run(
-            work, pick(self.lang, "Проверка и сохранение…", "Testing and saving…"), self._saved
-        )
+        self.taskRow.run(work, ui_text("Testing and saving…"), self._saved)
 
 
 class OAuthPortalDialog(_PortalDialog):
@@ -230,22 +239,19 @@ class OAuthPortalDialog(_PortalDialog):
     def __init__(
         self,
         service: ConnectionService,
-        lang: Lang,
         profile: PortalProfile | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(service, lang, profile, parent)
+        super().__init__(service, profile, parent)
         self.setObjectName("oauthPortalDialog")
-        self.setWindowTitle(pick(lang, "Портал через приложение (OAuth)", "Portal by app (OAuth)"))
+        self.live.bind(self.setWindowTitle, lambda: ui_text("Portal by app (OAuth)"))
         self.listener: LoopbackListener | None = None
         self.state = new_state()
         self.portalEdit = QLineEdit(profile.domain if profile else "")
         self.portalEdit.setObjectName("portalEdit")
         self.portalEdit.setPlaceholderText("portal.bitrix24.ru")
         self.portalHint = hint_label("portalHint")
-        self._add_row(
-            pick(lang, "&Адрес портала", "&Portal address"), self.portalEdit, self.portalHint
-        )
+        self._add_row(N_("&Portal address"), self.portalEdit, self.portalHint)
         self.clientIdEdit = QLineEdit(profile.client_id if profile else "")
         self.clientIdEdit.setObjectName("clientIdEdit")
         self.clientIdHint = hint_label("clientIdHint")
@@ -259,14 +265,16 @@ class OAuthPortalDialog(_PortalDialog):
         self.codeEdit.setObjectName("codeEdit")
         self.codeEdit.installEventFilter(self)
         self.codeEdit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.codeEdit.setPlaceholderText(
-            pick(lang, "адрес после входа или код", "address after sign-in, or the code")
+        self.live.bind(
+            self.codeEdit.setPlaceholderText, lambda: ui_text("address after sign-in, or the code")
         )
-        self._add_row(pick(lang, "&Код или адрес", "Code or &address"), self.codeEdit)
-        self.signInButton = QPushButton(pick(lang, "&Войти в браузере", "Sign &in in browser"))
+        self._add_row(N_("Code or &address"), self.codeEdit)
+        self.signInButton = QPushButton()
+        self.live.bind(self.signInButton.setText, lambda: ui_text("Sign &in in browser"))
         self.signInButton.setObjectName("signInButton")
         self.signInButton.setDefault(True)
-        self.useCodeButton = QPushButton(pick(lang, "Использовать &код", "Use &code"))
+        self.useCodeButton = QPushButton()
+        self.live.bind(self.useCodeButton.setText, lambda: ui_text("Use &code"))
         self.useCodeButton.setObjectName("useCodeButton")
         self._finish_layout([self.signInButton, self.useCodeButton], self.signInButton)
         for edit in (self.portalEdit, self.clientIdEdit, self.secretEdit, self.codeEdit):
@@ -326,16 +334,12 @@ class OAuthPortalDialog(_PortalDialog):
 
         def work(token: CancelToken, report: Report) -> Any:
             reply = listener.wait(SIGN_IN_TIMEOUT, cancelled=lambda: token.cancelled)
-            report(pick(self.lang, "Получение токенов…", "Getting tokens…"))
+            report(ui_text("Getting tokens…"))
             return complete(reply)
 
         self.taskRow.run(
             work,
-            pick(
-                self.lang,
-                "Войдите в портал в браузере; приложение ждёт возврата…",
-                "Sign in to the portal in the browser; the app waits for it to come back…",
-            ),
+            ui_text("Sign in to the portal in the browser; the app waits for it to come back…"),
             self._saved,
         )
         QDesktopServices.openUrl(QUrl(url))
@@ -349,9 +353,7 @@ class OAuthPortalDialog(_PortalDialog):
         def work(token: CancelToken, report: Report) -> Any:
             return complete(parse_redirect(text, state))
 
-        self.taskRow.run(
-            work, pick(self.lang, "Получение токенов…", "Getting tokens…"), self._saved
-        )
+        self.taskRow.run(work, ui_text("Getting tokens…"), self._saved)
 
     def _completion(self) -> Any:
         # Read the fields on the GUI thread; the worker only gets plain values.

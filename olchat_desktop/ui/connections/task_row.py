@@ -13,14 +13,16 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from olchat_desktop.connections.errors import user_message
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.ui.i18n import LiveTexts, current_language, ui_text
 from olchat_desktop.ui.tasks import TaskHandle, Work, start_task
 
 
 class TaskRow(QWidget):
-    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
+        # Every status text goes through it, so a language switch never brings back an
+        # older one; an error is made again in the new language.
+        self.live = LiveTexts(self)
         self.handle: TaskHandle | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -31,7 +33,8 @@ class TaskRow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("taskStatus")
         self.status.setWordWrap(True)
-        self.cancelButton = QPushButton(pick(lang, "Отмена", "Cancel"))
+        self.cancelButton = QPushButton()
+        self.live.bind(self.cancelButton.setText, lambda: ui_text("Cancel"))
         self.cancelButton.setObjectName("taskCancel")
         self.cancelButton.setAutoDefault(False)  # Return must never cancel by accident
         self.cancelButton.clicked.connect(self.cancel)
@@ -54,16 +57,14 @@ class TaskRow(QWidget):
         """Start ``work`` unless a task is already running (no accidental double action)."""
         if self.busy:
             return None
-        self.status.setText(message)
+        self.show_text(message)
         self._set_busy(True)
         handle = start_task(work, self)
         self.handle = handle
-        handle.progressed.connect(self.status.setText)
+        handle.progressed.connect(self.show_text)
         handle.succeeded.connect(on_success)
         handle.failed.connect(on_failure or self.show_error)
-        handle.cancelled.connect(
-            lambda: self.status.setText(pick(self.lang, "Отменено.", "Cancelled."))
-        )
+        handle.cancelled.connect(lambda: self.live.set(self.status, lambda: ui_text("Cancelled.")))
         handle.finished.connect(lambda: self._set_busy(False))
         return handle
 
@@ -72,11 +73,11 @@ class TaskRow(QWidget):
             self.handle.cancel()
 
     def show_error(self, error: BaseException) -> None:
-        self.status.setText(user_message(error, self.lang))
+        self.live.set(self.status, lambda: user_message(error, current_language()))
         self.status.setProperty("error", True)
 
     def show_text(self, text: str) -> None:
-        self.status.setText(text)
+        self.live.set(self.status, lambda: text)
         self.status.setProperty("error", False)
 
     def _set_busy(self, busy: bool) -> None:

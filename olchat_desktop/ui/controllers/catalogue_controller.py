@@ -21,9 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from olchat_desktop.core.i18n import Lang, pick, plural_ru
+from olchat_desktop.core.i18n import Lang, ntext, text
+from olchat_desktop.ui.i18n import ui_text
 
 if TYPE_CHECKING:
     from olchat_desktop.core.field_catalogue import FieldCatalogue
@@ -49,16 +50,15 @@ def age_text(fetched_at: float, lang: Lang, now: float | None = None) -> str:
     """ "только что", "5 мин назад", "3 ч назад", "2 дня назад" (and English)."""
     seconds = max(0, int((time.time() if now is None else now) - fetched_at))
     if seconds < 60:
-        return pick(lang, "только что", "just now")
+        return text(lang, "just now")
     minutes = seconds // 60
     if minutes < 60:
-        return pick(lang, f"{minutes} мин назад", f"{minutes} min ago")
+        return text(lang, "{minutes} min ago").format(minutes=minutes)
     hours = minutes // 60
     if hours < 24:
-        return pick(lang, f"{hours} ч назад", f"{hours} h ago")
+        return text(lang, "{hours} h ago").format(hours=hours)
     days = hours // 24
-    word = plural_ru(days, "день", "дня", "дней")
-    return pick(lang, f"{days} {word} назад", f"{days} day{'s' if days != 1 else ''} ago")
+    return ntext(lang, "{days} day ago", "{days} days ago", days).format(days=days)
 
 
 class CatalogueController(QObject):
@@ -116,46 +116,33 @@ class CatalogueController(QObject):
         lang = lang or self._language()
         catalogue, portal = self.portal_catalogue, self.portal
         if catalogue is not None and portal is not None:
-            text = (
-                QCoreApplication.translate(
-                    "CatalogueController", "Fields of «{portal}», updated {age}"
-                )
+            line = (
+                text(lang, "Fields of «{portal}», updated {age}")
                 .replace("{portal}", portal.name)
                 .replace("{age}", age_text(catalogue.fetched_at, lang))
             )
         elif portal is not None:
-            text = QCoreApplication.translate(
-                "CatalogueController",
-                "Built-in field list (the fields of «{portal}» are not read yet)",
+            line = text(
+                lang, "Built-in field list (the fields of «{portal}» are not read yet)"
             ).replace("{portal}", portal.name)
         elif not self._resolved:  # the first look for a portal has not finished yet
-            text = QCoreApplication.translate("CatalogueController", "Built-in field list for now")
+            line = text(lang, "Built-in field list for now")
         else:
-            text = QCoreApplication.translate(
-                "CatalogueController", "Built-in field list (no portal connected)"
-            )
+            line = text(lang, "Built-in field list (no portal connected)")
         if self.busy:
-            text += " · " + QCoreApplication.translate(
-                "CatalogueController", "reading the portal's fields…"
-            )
+            line += " · " + text(lang, "reading the portal's fields…")
         elif self._problems:
             notes = self.problem_notes(lang)[0]
             if len(self._problems) > 1:
-                notes += pick(
-                    lang,
-                    f" (и ещё {len(self._problems) - 1})",
-                    f" (+{len(self._problems) - 1} more)",
-                )
+                notes += text(lang, " (+{value} more)").format(value=len(self._problems) - 1)
             if self._failed:
-                notes = QCoreApplication.translate(
-                    "CatalogueController", "could not refresh: {reason}"
-                ).replace("{reason}", notes)
-            text += " · " + notes
+                notes = text(lang, "could not refresh: {reason}").replace("{reason}", notes)
+            line += " · " + notes
         elif self.error:
-            text += " · " + QCoreApplication.translate(
-                "CatalogueController", "could not refresh: {reason}"
-            ).replace("{reason}", self.error)
-        return text
+            line += " · " + text(lang, "could not refresh: {reason}").replace(
+                "{reason}", self.error
+            )
+        return line
 
     def problem_notes(self, lang: Lang | None = None) -> list[str]:
         """What the last read reported, one message each, in ``lang``."""
@@ -293,10 +280,7 @@ class CatalogueController(QObject):
                 self._retry_timer.start(RETRY_MS)
                 self.changed.emit()
                 return
-            self.error = QCoreApplication.translate(
-                "CatalogueController",
-                "the sandbox portal has not started yet; try again in a moment",
-            )
+            self.error = ui_text("the sandbox portal has not started yet; try again in a moment")
         else:
             from olchat_desktop.connections.errors import user_message
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from olchat_desktop.core.counting import count_field
@@ -27,6 +27,7 @@ from olchat_desktop.core.validation import Problem, validate
 from olchat_desktop.ui.controllers.formatting import replace_in_widget
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
 from olchat_desktop.ui.controllers.samples import ItemOrigin, SamplesPresenter, latest_origin
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.views.editor_view import BUTTON_COUNT, EditorView
 from olchat_desktop.ui.widgets.counter_label import CounterLabel
 
@@ -294,11 +295,7 @@ class EditorController(QObject):
         latest = latest_origin(template.sample_origins)
         refill = self.view.refillSamplesButton
         if latest is not None:
-            refill.setText(
-                QCoreApplication.translate("EditorController", "Refill {origin}").replace(
-                    "{origin}", latest.text(lang)
-                )
-            )
+            refill.setText(ui_text("Refill {origin}").replace("{origin}", latest.text(lang)))
         refill.setVisible(latest is not None)
         self.samples.show(found, template.samples, origins)
         if not force:

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from olchat_desktop.storage.settings import RECENT_MAX
+from olchat_desktop.ui.i18n import ui_text
 
 if TYPE_CHECKING:
     from olchat_desktop.storage.file_open import OpenedFile
@@ -78,7 +79,7 @@ class FileOpener(QObject):
 
         self.window.libraryController.save_now()
         library = self.window.library
-        progress = self.tr("Opening «{file}»…").replace("{file}", self._name(path))
+        progress = ui_text("Opening «{file}»…").replace("{file}", self._name(path))
 
         def work(_token: CancelToken, report: Report) -> object:
             report(progress)
@@ -108,7 +109,7 @@ class FileOpener(QObject):
             self._ask_bundle(opened)
         elif opened.existing[0] is not None:
             self.reveal(opened.existing[0])
-            text = self.tr("«{name}» is already in the library: shown.")
+            text = ui_text("«{name}» is already in the library: shown.")
             self.window.statusBar().showMessage(
                 text.replace("{name}", opened.templates[0].name), STATUS_MS
             )
@@ -145,7 +146,7 @@ class FileOpener(QObject):
         from olchat_desktop.ui.tasks import start_task
 
         library = self.window.library
-        progress = self.tr("Importing templates: {count}…").replace("{count}", str(len(templates)))
+        progress = ui_text("Importing templates: {count}…").replace("{count}", str(len(templates)))
 
         def work(_token: CancelToken, report: Report) -> object:
             report(progress)
@@ -159,7 +160,7 @@ class FileOpener(QObject):
     def _on_imported(self, templates: list[Any]) -> None:
         if templates:
             self.reveal(templates[0].id)
-        text = self.tr("Imported templates: {count}").replace("{count}", str(len(templates)))
+        text = ui_text("Imported templates: {count}").replace("{count}", str(len(templates)))
         self.window.statusBar().showMessage(text, STATUS_MS)
         log.info("opened a bundle: imported %d template(s)", len(templates))
         self.imported.emit(list(templates))
@@ -180,7 +181,7 @@ class FileOpener(QObject):
         if callable(message):
             text = str(message(self.window.language()))
         else:  # not expected; still a message, never a crash
-            text = self.tr("The file could not be opened: {error}").replace(
+            text = ui_text("The file could not be opened: {error}").replace(
                 "{error}", type(error).__name__
             )
         if path is not None and getattr(error, "code", "") == "file_missing":
@@ -188,7 +189,7 @@ class FileOpener(QObject):
         self.window.statusBar().clearMessage()
         self.refused.emit(text)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Open a template file"), text, parent=self.window
+            QMessageBox.Icon.Warning, ui_text("Open a template file"), text, parent=self.window
         )
         box.setObjectName("openRefusedBox")
         box.finished.connect(box.deleteLater)

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtCore import QItemSelectionModel as Selection
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template_draft import TemplateDraft
@@ -30,6 +30,7 @@ from olchat_desktop.storage.library_listing import PAGE_SIZE, SORTS, ListQuery, 
 from olchat_desktop.storage.library_team import SHARING_FILTERS, SharingFilter, SyncInfo, TeamScope
 from olchat_desktop.ui.controllers.editor_controller import EditorController
 from olchat_desktop.ui.controllers.library_model import ID_ROLE, TemplateListModel
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.views import sync_badge
 from olchat_desktop.ui.views.library_view import LibraryView
 from olchat_desktop.ui.views.template_delegate import (
@@ -136,7 +137,7 @@ class LibraryController(QObject):
         combo.blockSignals(True)
         try:
             combo.clear()
-            combo.addItem(QCoreApplication.translate("LibraryController", "All tags"), None)
+            combo.addItem(ui_text("All tags"), None)
             for tag in self.library.tags():
                 combo.addItem(f"{tag.tag} ({tag.count})", tag.tag)
             index = combo.findData(chosen) if chosen else 0
@@ -208,9 +209,7 @@ class LibraryController(QObject):
         self.save_now()
         name = self.editor.draft().name if ids == [self._current_id] else ""
         if len(ids) > 1:
-            name = QCoreApplication.translate("LibraryController", "{n} templates").format(
-                n=len(ids)
-            )
+            name = ui_text("{n} templates").format(n=len(ids))
         elif ids != [self._current_id]:
             name = self.library.get_draft(ids[0]).name
         rows = [row for row in map(self.model.row_of, ids) if row is not None]
@@ -368,11 +367,11 @@ class LibraryController(QObject):
 
     @staticmethod
     def _untitled() -> str:
-        return QCoreApplication.translate("LibraryController", "(untitled)")
+        return ui_text("(untitled)")
 
     @staticmethod
     def _new_draft() -> TemplateDraft:
-        return TemplateDraft(name=QCoreApplication.translate("LibraryController", "New template"))
+        return TemplateDraft(name=ui_text("New template"))
 
 
 def _describe_sync(state: str, info: SyncInfo) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from olchat_desktop.ui.catalogue.portal import PortalFinder
 from olchat_desktop.ui.controllers.catalogue_controller import CatalogueController
 from olchat_desktop.ui.controllers.insert_field import InsertFieldController
+from olchat_desktop.ui.i18n import ui_text
 
 if TYPE_CHECKING:
     from olchat_desktop.ui.window_parts import WindowParts
@@ -69,10 +70,8 @@ class PortalFields(QObject):
         self.catalogues.shutdown()
 
     def retranslate(self) -> None:
-        self.insertFieldAction.setText(QCoreApplication.translate("PortalFields", "Insert &field…"))
-        self.fillSamplesAction.setText(
-            QCoreApplication.translate("PortalFields", "Fill samples from &CRM…")
-        )
+        self.insertFieldAction.setText(ui_text("Insert &field…"))
+        self.fillSamplesAction.setText(ui_text("Fill samples from &CRM…"))
         self.insertField.retranslate()
         self._on_catalogue_changed()
 

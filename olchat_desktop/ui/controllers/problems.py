@@ -10,11 +10,12 @@ closest existing field) gets a second row right under it, "Replace with …"; on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from olchat_desktop.core.validation import Problem
 from olchat_desktop.ui import icons
+from olchat_desktop.ui.i18n import ui_text
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,17 +58,15 @@ class ProblemsPresenter(QObject):
             if _fix(problem):
                 self.view.addItem(self._fix_item(problem, index))
         if not problems:
-            ok = QListWidgetItem(
-                QCoreApplication.translate("ProblemsPresenter", "No problems found.")
-            )
+            ok = QListWidgetItem(ui_text("No problems found."))
             ok.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.view.addItem(ok)
         errors = sum(1 for p in problems if p.severity == "error")
         self.counts_changed.emit(errors, len(problems) - errors)
         self.view.setAccessibleDescription(
-            QCoreApplication.translate(
-                "ProblemsPresenter", "{errors} errors, {warnings} warnings"
-            ).format(errors=errors, warnings=len(problems) - errors)
+            ui_text("{errors} errors, {warnings} warnings").format(
+                errors=errors, warnings=len(problems) - errors
+            )
         )
 
     def clear_cache(self) -> None:
@@ -82,20 +81,14 @@ class ProblemsPresenter(QObject):
         return [row for row in range(view.count()) if view.item(row).data(FIX_ROLE) is not None]
 
     def _fix_item(self, problem: Problem, index: int) -> QListWidgetItem:
-        text = QCoreApplication.translate(
-            "ProblemsPresenter", "↳ Fix: replace {expression} with {replacement}"
-        )
+        text = ui_text("↳ Fix: replace {expression} with {replacement}")
         expression = getattr(problem, "expression", "")
         item = QListWidgetItem(
             text.replace("{expression}", expression).replace("{replacement}", _fix(problem))
         )
         item.setData(FIX_ROLE, index)
         item.setData(FIELD_ROLE, problem.field)
-        item.setToolTip(
-            QCoreApplication.translate(
-                "ProblemsPresenter", "Click (or press Enter) to fix; Ctrl+Z in the field undoes it."
-            )
-        )
+        item.setToolTip(ui_text("Click (or press Enter) to fix; Ctrl+Z in the field undoes it."))
         return item
 
     def _on_item(self, item: QListWidgetItem) -> None:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QWidget
 
+from olchat_desktop.ui.i18n import ui_text
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
@@ -49,9 +51,9 @@ class RecentMenu(QObject):
             action.setStatusTip(text)
             action.triggered.connect(lambda _checked=False, p=text: self.open_paths([p]))
         if not recent:
-            self.menu.addAction(self.tr("No recent files")).setEnabled(False)
+            self.menu.addAction(ui_text("No recent files")).setEnabled(False)
         self.menu.addSeparator()
-        self.clearAction = self.menu.addAction(self.tr("&Clear the list"))
+        self.clearAction = self.menu.addAction(ui_text("&Clear the list"))
         self.clearAction.setEnabled(bool(recent))
         self.clearAction.triggered.connect(self.clear)
 
@@ -60,5 +62,5 @@ class RecentMenu(QObject):
         self.rebuild()
 
     def retranslate(self) -> None:
-        self.menu.setTitle(self.tr("Open &recent"))
+        self.menu.setTitle(ui_text("Open &recent"))
         self.rebuild()

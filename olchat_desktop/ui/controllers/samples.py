@@ -13,17 +13,21 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+from olchat_desktop.core.i18n import Lang, text
+from olchat_desktop.ui.i18n import N_, ui_text
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole
 
 # The Russian genitive after «из»: «из сделки», «из контакта».
+# One whole phrase per entity: Russian declines the entity's name ("из сделки").
 _ENTITY_OF = {
-    "deal": ("сделки", "deal"),
-    "contact": ("контакта", "contact"),
-    "company": ("компании", "company"),
-    "lead": ("лида", "lead"),
+    "deal": N_("from deal #{id}"),
+    "contact": N_("from contact #{id}"),
+    "company": N_("from company #{id}"),
+    "lead": N_("from lead #{id}"),
 }
 
 
@@ -44,9 +48,11 @@ class ItemOrigin(NamedTuple):
         entity, _, item_id = ref.partition(":")
         return cls(entity, item_id) if entity in _ENTITY_OF and item_id else None
 
-    def text(self, lang: str) -> str:
-        ru, en = _ENTITY_OF.get(self.entity, (self.entity, self.entity))
-        return f"из {ru} #{self.item_id}" if lang == "ru" else f"from {en} #{self.item_id}"
+    def text(self, lang: Lang) -> str:
+        phrase = _ENTITY_OF.get(self.entity)
+        if phrase is None:
+            return f"{self.entity} #{self.item_id}"
+        return text(lang, phrase).format(id=self.item_id)
 
 
 def latest_origin(sample_origins: Mapping[str, str]) -> ItemOrigin | None:
@@ -87,7 +93,7 @@ class SamplesPresenter(QObject):
                 sample.setData(SOURCE_ROLE, source)
                 origin_text = origins.get(source, "")
                 if origin_text and samples.get(source) == "":
-                    origin_text += QCoreApplication.translate("SamplesPresenter", " (empty there)")
+                    origin_text += ui_text(" (empty there)")
                 origin = QTableWidgetItem(origin_text)
                 origin.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, 0, expression)

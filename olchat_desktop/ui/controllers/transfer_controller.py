@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
+from olchat_desktop.ui.i18n import ui_text
+
 if TYPE_CHECKING:
     from olchat_desktop.ui.controllers.transfer_actions import TransferActions
     from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle
@@ -75,7 +77,7 @@ class TransferController(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import templates"), self._last_dir, self._file_filter()
+            self.window, ui_text("Import templates"), self._last_dir, self._file_filter()
         )
         if path:
             self.import_path(Path(path))
@@ -96,7 +98,7 @@ class TransferController(QObject):
             with TemplateLibrary(library_path) as own:
                 return import_path(own, path, token, lambda done: report(encode(done)))
 
-        title = self.tr("Importing «{file}»…").format(file=path.name)
+        title = ui_text("Importing «{file}»…").format(file=path.name)
         return self._run(work, self._on_imported, title, exporting=False)
 
     def export_current(self) -> None:
@@ -106,13 +108,13 @@ class TransferController(QObject):
         if template_id is None:
             return
         name = file_name_for(self.window.editor.template().name)
-        path = self._ask_save_path(self.tr("Export this template"), name)
+        path = self._ask_save_path(ui_text("Export this template"), name)
         if path is not None:
             self.export_to(path, template_id)
 
     def export_all(self) -> None:
         self.window.libraryController.save_now()
-        path = self._ask_save_path(self.tr("Export all templates"), DEFAULT_BUNDLE_NAME)
+        path = self._ask_save_path(ui_text("Export all templates"), DEFAULT_BUNDLE_NAME)
         if path is not None:
             self.export_to(path, None)
 
@@ -137,7 +139,7 @@ class TransferController(QObject):
                 export_stream(own, path, ids, token, lambda done: report(encode(done)))
             return path
 
-        title = self.tr("Exporting to «{file}»…").format(file=path.name)
+        title = ui_text("Exporting to «{file}»…").format(file=path.name)
         return self._run(work, self._on_exported, title, exporting=True)
 
     def export_selected(self) -> None:
@@ -147,7 +149,7 @@ class TransferController(QObject):
         ids = controller.selected_ids()
         if not ids:
             return
-        path = self._ask_save_path(self.tr("Export the selected templates"), DEFAULT_BUNDLE_NAME)
+        path = self._ask_save_path(ui_text("Export the selected templates"), DEFAULT_BUNDLE_NAME)
         if path is not None:
             self.export_to(path, None, ids)
 
@@ -159,8 +161,8 @@ class TransferController(QObject):
         ids = controller.selected_ids()
         if not ids:
             return
-        prompt = self.tr("Tag to add to {n} templates:").format(n=len(ids))
-        tag, ok = QInputDialog.getText(self.window, self.tr("Add a tag"), prompt)
+        prompt = ui_text("Tag to add to {n} templates:").format(n=len(ids))
+        tag, ok = QInputDialog.getText(self.window, ui_text("Add a tag"), prompt)
         if ok and tag.strip():
             controller.tag_ids(ids, tag)
 
@@ -186,7 +188,7 @@ class TransferController(QObject):
         from olchat_desktop.ui.trash_dialog import TrashDialog
 
         self.window.libraryController.save_now()
-        dialog = TrashDialog(self.window.library, self.window.language(), self.window)
+        dialog = TrashDialog(self.window.library, self.window)
         dialog.restored.connect(self._on_restored)
         dialog.purged.connect(self._forget_undo_offer)
         dialog.exec()
@@ -195,7 +197,7 @@ class TransferController(QObject):
     # -- internals ----------------------------------------------------------------------
 
     def _file_filter(self) -> str:
-        return self.tr("Template files (*.olchat.json *.json);;All files (*)")
+        return ui_text("Template files (*.olchat.json *.json);;All files (*)")
 
     def _ask_save_path(self, title: str, file_name: str) -> Path | None:
         suggested = str(Path(self._last_dir) / file_name)
@@ -246,7 +248,7 @@ class TransferController(QObject):
             action.setEnabled(True)
 
     def _on_cancelled(self) -> None:
-        text = self.tr("Cancelled: the library and the files are as they were.")
+        text = ui_text("Cancelled: the library and the files are as they were.")
         self.window.statusBar().showMessage(text, STATUS_MS)
         self.cancelled.emit()
 
@@ -262,7 +264,7 @@ class TransferController(QObject):
             controller.refresh()
             self.window.populate_known_lines()
             controller.open_template(templates[0].id)
-        text = self.tr("Imported templates: {count}").format(count=result.count)
+        text = ui_text("Imported templates: {count}").format(count=result.count)
         self.window.statusBar().showMessage(text, STATUS_MS)
         if result.bad:
             self._show_bad_entries(result.count, result.bad)
@@ -277,18 +279,18 @@ class TransferController(QObject):
             f"#{entry.position} «{entry.name or '—'}»: {entry.reason(lang)}" for entry in bad[:30]
         ]
         if len(bad) > 30:
-            lines.append(self.tr("… and {n} more").format(n=len(bad) - 30))
-        text = self.tr("Imported: {ok}. Skipped broken entries: {bad}.").format(
+            lines.append(ui_text("… and {n} more").format(n=len(bad) - 30))
+        text = ui_text("Imported: {ok}. Skipped broken entries: {bad}.").format(
             ok=imported, bad=len(bad)
         )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), text, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, ui_text("Import"), text, parent=self.window)
         box.setObjectName("badEntriesBox")
         box.setDetailedText("\n".join(lines))
         box.open()
         self.badEntriesBox = box
 
     def _on_exported(self, path: Any) -> None:
-        text = self.tr("Exported to {path}").format(path=path)
+        text = ui_text("Exported to {path}").format(path=path)
         self.window.statusBar().showMessage(text, STATUS_MS)
         self.exported.emit(path)
 
@@ -297,11 +299,11 @@ class TransferController(QObject):
         if callable(message):
             text = str(message(self.window.language()))
         else:  # not expected; still a message, never a crash
-            text = self.tr("The operation failed: {error}").format(error=type(error).__name__)
+            text = ui_text("The operation failed: {error}").format(error=type(error).__name__)
         self.window.statusBar().clearMessage()
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self.window, self.tr("Import and export"), text)
+        QMessageBox.warning(self.window, ui_text("Import and export"), text)
         self.failed.emit(text)
 
     def _on_restored(self, template_id: str) -> None:

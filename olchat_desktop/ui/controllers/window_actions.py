@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from olchat_desktop.ui.connections.menu import add_connections_action
 from olchat_desktop.ui.controllers import formatting
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.widgets.emoji_picker import EmojiPicker
 
 if TYPE_CHECKING:
@@ -233,15 +234,14 @@ class WindowActions(QObject):
 
         QMessageBox.information(
             self.window,
-            self.tr("Send a test"),
-            self.tr(
-                "Two ways to send this template to a test phone:\n\n"
-                "• OLChat REST: sends a text version of the message (buttons become "
-                "numbered options). OLChat's API has no button-message method.\n\n"
-                "• Bitrix24 business process: starts a workflow with the real button "
-                "robot on a CRM item; the customer sees real buttons, and with "
-                '"wait for reply" the chosen button comes back.\n\n'
-                "Connect a portal or an OLChat line to send."
+            ui_text("Send a test"),
+            ui_text(
+                "Two ways to send this template to a test phone:\n\n• OLChat REST: sends a "
+                "text version of the message (buttons become numbered options). OLChat's "
+                "API has no button-message method.\n\n• Bitrix24 business process: starts "
+                "a workflow with the real button robot on a CRM item; the customer sees "
+                'real buttons, and with "wait for reply" the chosen button comes '
+                "back.\n\nConnect a portal or an OLChat line to send."
             ),
         )
 
@@ -257,7 +257,7 @@ class WindowActions(QObject):
         library.save_now()
         if library.current_id is None:
             return
-        dialog = HistoryDialog(self.window.library, library.current_id, self.window.language())
+        dialog = HistoryDialog(self.window.library, library.current_id)
         if dialog.exec() and dialog.restored:
             library.reload_current()
 
@@ -276,8 +276,8 @@ class WindowActions(QObject):
     # -- slots --------------------------------------------------------------------------
 
     def _offer_undo_delete(self, _template_id: str, name: str) -> None:
-        shown = name.strip() or self.tr("(untitled)")
-        self.undoOfferLabel.setText(self.tr("Deleted «{name}»").format(name=shown))
+        shown = name.strip() or ui_text("(untitled)")
+        self.undoOfferLabel.setText(ui_text("Deleted «{name}»").format(name=shown))
         self.undoOffer.setVisible(True)
         self.undoDeleteAction.setEnabled(True)
         self._undo_timer.start(UNDO_OFFER_MS)
@@ -292,22 +292,22 @@ class WindowActions(QObject):
             getattr(widget, method)()
 
     def retranslate(self) -> None:
-        self.fileMenu.setTitle(self.tr("&Template"))
-        self.newAction.setText(self.tr("&New"))
-        self.duplicateAction.setText(self.tr("&Duplicate"))
-        self.deleteAction.setText(self.tr("De&lete"))
-        self.historyAction.setText(self.tr("&History…"))
-        self.settingsAction.setText(self.tr("&Settings…"))
-        self.quitAction.setText(self.tr("&Quit"))
-        self.editMenu.setTitle(self.tr("&Edit"))
-        self.undoAction.setText(self.tr("&Undo"))
-        self.redoAction.setText(self.tr("&Redo"))
-        self.undoDeleteAction.setText(self.tr("Undo &delete"))
-        self.messageMenu.setTitle(self.tr("&Message"))
-        self.sendAction.setText(self.tr("&Send test…"))
-        self.sendHistoryAction.setText(self.tr("Send &history…"))
-        self.undoOfferButton.setText(self.tr("Undo"))
-        self.undoOfferButton.setAccessibleName(self.tr("Undo delete"))
-        self.demoLabel.setText(self.tr("Demo: sandbox portal"))
+        self.fileMenu.setTitle(ui_text("&Template"))
+        self.newAction.setText(ui_text("&New"))
+        self.duplicateAction.setText(ui_text("&Duplicate"))
+        self.deleteAction.setText(ui_text("De&lete"))
+        self.historyAction.setText(ui_text("&History…"))
+        self.settingsAction.setText(ui_text("&Settings…"))
+        self.quitAction.setText(ui_text("&Quit"))
+        self.editMenu.setTitle(ui_text("&Edit"))
+        self.undoAction.setText(ui_text("&Undo"))
+        self.redoAction.setText(ui_text("&Redo"))
+        self.undoDeleteAction.setText(ui_text("Undo &delete"))
+        self.messageMenu.setTitle(ui_text("&Message"))
+        self.sendAction.setText(ui_text("&Send test…"))
+        self.sendHistoryAction.setText(ui_text("Send &history…"))
+        self.undoOfferButton.setText(ui_text("Undo"))
+        self.undoOfferButton.setAccessibleName(ui_text("Undo delete"))
+        self.demoLabel.setText(ui_text("Demo: sandbox portal"))
         if "portalFields" in self.__dict__:
             self.portalFields.retranslate()

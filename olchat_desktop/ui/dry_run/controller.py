@@ -28,13 +28,29 @@ from olchat_desktop.core.dry_run_report import (
     partial_text,
     problem_title,
 )
-from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.ui.dry_run.view import DryRunView
+from olchat_desktop.ui.i18n import LiveTexts, current_language, ui_text
 from olchat_desktop.ui.robots.portal_option import PortalOption
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 TICK_MS = 200
+
+
+def summary_text(report: DryRunReport) -> str:
+    lang = current_language()
+    counts = ", ".join(
+        f"{problem_title(code, lang)}: {p['count']}" for code, p in report.problems.items()
+    )
+    breaks = ui_text("Would break the message: {n} of {t}.").format(
+        n=report.items_with_errors, t=report.items_checked
+    )
+    unknown = (
+        "\n" + ui_text("Not on the portal: ") + ", ".join(report.unknown_expressions)
+        if report.unknown_expressions
+        else ""
+    )
+    return f"{breaks} {counts}{unknown}"
 
 
 class DryRunController(QObject):
@@ -43,13 +59,12 @@ class DryRunController(QObject):
         view: DryRunView,
         portals: list[PortalOption],
         template: Callable[[], TemplateDraft],
-        lang: Lang,
     ) -> None:
         super().__init__(view)
         self.view = view
         self.portals = portals
         self.template = template
-        self.lang = lang
+        self.live = LiveTexts(view)
         self.task: TaskHandle | None = None
         self.report: DryRunReport | None = None
         self.origin = ""
@@ -72,13 +87,8 @@ class DryRunController(QObject):
         view.table.clicked.connect(self._cell_clicked)
         view.finished.connect(lambda _result: self.cancel())
         if not portals:
-            view.statusLabel.setText(
-                self._t("Нет подключённых порталов.", "No portal is connected.")
-            )
+            self.live.set(self.view.statusLabel, lambda: ui_text("No portal is connected."))
         self._update_state()
-
-    def _t(self, ru: str, en: str) -> str:
-        return pick(self.lang, ru, en)
 
     @property
     def running(self) -> bool:
@@ -110,12 +120,13 @@ class DryRunController(QObject):
                 raw_json=view.filterEdit.text(),
             )
         except FilterError as error:
-            view.statusLabel.setText(error.message(self.lang))
+            failure = error  # the except clause unbinds ``error``; the text is made again later
+            self.live.set(self.view.statusLabel, lambda: failure.message(current_language()))
             return
         portal, template = self.portals[index], self.template()
         self.entity = entity = str(view.entityCombo.currentData())
         limit = view.limitSpin.value() or None
-        lang = self.lang
+        lang = current_language()
         self._latest, self.report = None, None
 
         def work(token: CancelToken, report: Report) -> DryRunReport:
@@ -140,7 +151,7 @@ class DryRunController(QObject):
 
         view.partialLabel.hide()
         view.progress.setRange(0, 0)
-        view.statusLabel.setText(self._t("Чтение полей портала…", "Reading the portal's fields…"))
+        self.live.set(self.view.statusLabel, lambda: ui_text("Reading the portal's fields…"))
         self._started = time.monotonic()
         self.task = start_task(work, self)
         self.task.progressed.connect(self._progressed)
@@ -169,8 +180,8 @@ class DryRunController(QObject):
         latest = self._snapshot()
         elapsed = time.monotonic() - self._started
         if latest is None:
-            self.view.statusLabel.setText(
-                self._t("Чтение… {s:.1f} с", "Reading… {s:.1f} s").format(s=elapsed)
+            self.live.set(
+                self.view.statusLabel, lambda: ui_text("Reading… {s:.1f} s").format(s=elapsed)
             )
             return
         progress = latest[0]
@@ -178,11 +189,11 @@ class DryRunController(QObject):
         if estimated:
             self.view.progress.setRange(0, max(1, estimated))
             self.view.progress.setValue(min(progress.items_read, estimated))
-        self.view.statusLabel.setText(
-            self._t(
-                "Прочитано {n} из {e}, запросов: {r}, прошло {s:.1f} с",
-                "Read {n} of {e}, requests: {r}, elapsed {s:.1f} s",
-            ).format(n=progress.items_read, e=estimated or "?", r=progress.requests, s=elapsed)
+        self.live.set(
+            self.view.statusLabel,
+            lambda: ui_text("Read {n} of {e}, requests: {r}, elapsed {s:.1f} s").format(
+                n=progress.items_read, e=estimated or "?", r=progress.requests, s=elapsed
+            ),
         )
 
     def _stopped(self) -> None:
@@ -194,28 +205,34 @@ class DryRunController(QObject):
         self.view.progress.setRange(0, 1)
         self.view.progress.setValue(0)
         if latest is None:
-            self.view.statusLabel.setText(self._t("Проверка остановлена.", "Check cancelled."))
+            self.live.set(self.view.statusLabel, lambda: ui_text("Check cancelled."))
             return
         report = dataclasses.replace(latest[1], complete=False, stopped="cancelled")
         self._show(report)
 
     def _failed(self, error: object) -> None:
         self.view.progress.setRange(0, 1)
-        text = error.user_message(self.lang) if isinstance(error, BitrixError) else str(error)
-        self.view.statusLabel.setText(text)
+        self.live.set(
+            self.view.statusLabel,
+            lambda: (
+                error.user_message(current_language())
+                if isinstance(error, BitrixError)
+                else str(error)
+            ),
+        )
 
     def _finished(self, report: DryRunReport) -> None:
         self.view.progress.setRange(0, 1)
         self.view.progress.setValue(1)
         self._show(report)
         if report.nothing_to_check:
-            self.view.statusLabel.setText(nothing_to_check_text(self.lang))
+            self.live.set(self.view.statusLabel, lambda: nothing_to_check_text(current_language()))
         else:
-            self.view.statusLabel.setText(
-                self._t(
-                    "Проверено {n}, запросов к порталу: {r}, {s:.1f} с.",
-                    "Checked {n}, requests to the portal: {r}, {s:.1f} s.",
-                ).format(n=report.items_checked, r=report.requests, s=report.elapsed_seconds)
+            self.live.set(
+                self.view.statusLabel,
+                lambda: ui_text("Checked {n}, requests to the portal: {r}, {s:.1f} s.").format(
+                    n=report.items_checked, r=report.requests, s=report.elapsed_seconds
+                ),
             )
 
     # -- the report ------------------------------------------------------------------------
@@ -226,20 +243,9 @@ class DryRunController(QObject):
         if report.complete or report.stopped is None:
             view.partialLabel.setVisible(False)
         else:
-            view.partialLabel.setText(partial_text(report, self.lang))
+            self.live.set(self.view.partialLabel, lambda: partial_text(report, current_language()))
             view.partialLabel.setVisible(True)
-        counts = ", ".join(
-            f"{problem_title(code, self.lang)}: {p['count']}" for code, p in report.problems.items()
-        )
-        breaks = self._t(
-            "Сломают сообщение: {n} из {t}.", "Would break the message: {n} of {t}."
-        ).format(n=report.items_with_errors, t=report.items_checked)
-        unknown = (
-            "\n" + self._t("Не найдены на портале: ", "Not on the portal: ")
-            + ", ".join(report.unknown_expressions)
-            if report.unknown_expressions else ""
-        )  # fmt: skip
-        view.summaryLabel.setText(f"{breaks} {counts}{unknown}")
+        self.live.set(self.view.summaryLabel, lambda: summary_text(report))
         view.bars.set_fields(report.fields)
         view.model.set_offenders(report.offenders)
         self._update_state()
@@ -271,9 +277,7 @@ class DryRunController(QObject):
         )
         dialog = QDialog(self.view)
         dialog.setObjectName("dryRunPreview")
-        dialog.setWindowTitle(
-            self._t("Худший случай: ID {id}", "Worst case: ID {id}").format(id=worst.item_id)
-        )
+        dialog.setWindowTitle(ui_text("Worst case: ID {id}").format(id=worst.item_id))
         preview = PreviewView(dialog)
         preview.set_template(rendered)
         QVBoxLayout(dialog).addWidget(preview)
@@ -294,15 +298,15 @@ class DryRunController(QObject):
     def _export_dialog(self, kind: str) -> None:
         suffix = "CSV (*.csv)" if kind == "csv" else "JSON (*.json)"
         name, _ = QFileDialog.getSaveFileName(
-            self.view, self._t("Экспорт отчёта", "Export the report"), f"dry-run.{kind}", suffix
+            self.view, ui_text("Export the report"), f"dry-run.{kind}", suffix
         )
         if not name:
             return
         try:
             self.export_to(Path(name), kind)
         except OSError as error:
-            self.view.statusLabel.setText(
-                self._t("Не удалось записать файл: {e}", "Could not write the file: {e}").format(
-                    e=error.strerror or error
-                )
+            reason = error.strerror or str(error)
+            self.live.set(
+                self.view.statusLabel,
+                lambda: ui_text("Could not write the file: {e}").format(e=reason),
             )

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from olchat_desktop.core.dry_run_report import field_title
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.ui.i18n import current_language, ui_text
 
 ROW_HEIGHT = 30
 NAME_WIDTH = 96
@@ -24,23 +24,28 @@ UNDER = QColor("#1a73e8")
 
 
 class LengthBars(QWidget):
-    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dryRunLengthBars")
-        self.lang = lang
         self.fields: dict[str, dict[str, Any]] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(pick(lang, "Длины полей", "Field lengths"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Field names are painted in the current language; the accessible texts follow."""
+        lang = current_language()
+        self.setAccessibleName(ui_text("Field lengths"))
+        lines = [
+            f"{field_title(name, lang)}: max {s['max']}, p95 {s['p95']} / {s['limit']}"
+            for name, s in self.fields.items()
+        ]
+        self.setAccessibleDescription("; ".join(lines))
+        self.update()
 
     def set_fields(self, fields: dict[str, dict[str, Any]]) -> None:
         self.fields = fields
         self.updateGeometry()
-        self.update()
-        lines = [
-            f"{field_title(name, self.lang)}: max {s['max']}, p95 {s['p95']} / {s['limit']}"
-            for name, s in fields.items()
-        ]
-        self.setAccessibleDescription("; ".join(lines))
+        self.retranslate()
 
     def sizeHint(self) -> QSize:
         return QSize(640, max(1, len(self.fields)) * ROW_HEIGHT + 4)
@@ -61,12 +66,12 @@ class LengthBars(QWidget):
             painter.drawText(
                 QRectF(0, top, NAME_WIDTH - 6, ROW_HEIGHT - 4),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                field_title(name, self.lang),
+                field_title(name, current_language()),
             )
             self._histogram(
                 painter, stats, QRectF(NAME_WIDTH, top + 3, chart_width, ROW_HEIGHT - 10), track
             )
-            mean = pick(self.lang, "ср.", "mean")
+            mean = ui_text("mean")
             summary = f"max {stats['max']} · p95 {stats['p95']} · {mean} {stats['mean']:.0f}"
             if stats.get("limit"):
                 summary += f" / {stats['limit']}"

@@ -12,30 +12,37 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from olchat_desktop.core.dry_run_report import field_title, problem_title
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.ui.i18n import N_, current_language, ui_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (
     ("item_id", "ID", "ID"),
-    ("title", "Элемент", "Item"),
-    ("field", "Поле", "Field"),
-    ("problem", "Проблема", "Problem"),
-    ("length", "Длина", "Length"),
-    ("value", "Значение", "Value"),
+    ("title", N_("Item")),
+    ("field", N_("Field")),
+    ("problem", N_("Problem")),
+    ("length", N_("Length")),
+    ("value", N_("Value")),
 )
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class OffendersModel(QAbstractTableModel):
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.lang = lang
         self.rows: list[dict[str, Any]] = []
 
     def set_offenders(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Headers and the field and problem names follow the interface language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            )
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -47,17 +54,16 @@ class OffendersModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            _, ru, en = COLUMNS[section]
-            return pick(self.lang, ru, en)
+            return ui_text(COLUMNS[section][1])
         return None
 
     def _text(self, row: dict[str, Any], key: str) -> str:
         value = row.get(key)
         if key == "field":
-            field = field_title(str(value or ""), self.lang)
+            field = field_title(str(value or ""), current_language())
             return f"{field} {row['expression']}".strip() if row.get("expression") else field
         if key == "problem":
-            return problem_title(str(value), self.lang)
+            return problem_title(str(value), current_language())
         if key == "length":
             if value is None:
                 return ""

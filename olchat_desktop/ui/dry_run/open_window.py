@@ -11,11 +11,11 @@ from typing import Any
 
 from PySide6.QtGui import QAction
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 
 def dry_run_action_text(lang: Lang) -> str:
-    return pick(lang, "Проверка на реальных данных…", "Check on real data…")
+    return text(lang, "Check on real data…")
 
 
 def open_dry_run_window(window: Any) -> Any:
@@ -40,8 +40,8 @@ def open_dry_run_window(window: Any) -> Any:
             sandbox = running_sandbox(window)
             if sandbox is not None:
                 portals = [_seeding(p, sandbox) for p in sandbox_portals(sandbox) if p.webhook]
-        view = DryRunView(window.language(), window)
-        view.controller = DryRunController(view, portals, window.editor.draft, window.language())
+        view = DryRunView(window)
+        view.controller = DryRunController(view, portals, window.editor.draft)
     view.show()
     window.dryRunWindow = view
     return view

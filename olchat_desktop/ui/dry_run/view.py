@@ -3,8 +3,8 @@
 Top: the portal, the entity and the optional filters. Middle: Start/Cancel, a progress
 bar and a status line (items read / estimated, requests, elapsed), a warning line for a
 partial report. Below: per-field length bars, the offenders table, and the report's
-buttons (show the worst case in the preview, export CSV / JSON). Texts through
-:func:`olchat_desktop.core.i18n.pick`, as the robots dialog does.
+buttons (show the worst case in the preview, export CSV / JSON). Texts are set in
+:meth:`DryRunView.retranslate`, again on every language change.
 """
 
 from __future__ import annotations
@@ -29,24 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.ui.dry_run.length_bars import LengthBars
 from olchat_desktop.ui.dry_run.offenders_model import SORT_ROLE, OffendersModel
+from olchat_desktop.ui.i18n import N_, follow_language, ui_text
 
 ENTITY_NAMES = {
-    "deal": ("Сделки", "Deals"),
-    "contact": ("Контакты", "Contacts"),
-    "lead": ("Лиды", "Leads"),
-    "company": ("Компании", "Companies"),
+    "deal": N_("Deals"),
+    "contact": N_("Contacts"),
+    "lead": N_("Leads"),
+    "company": N_("Companies"),
 }
 
 
 class DryRunView(QDialog):
-    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.setObjectName("dryRunWindow")
-        self.setWindowTitle(pick(lang, "Проверка на реальных данных", "Check on real data"))
         self.setWindowFlag(Qt.WindowType.Window, True)  # its own window; the editor stays usable
         self.resize(1060, 880)
         self.controller: object = None  # the DryRunController, kept alive with the window
@@ -55,42 +53,33 @@ class DryRunView(QDialog):
         self.portalCombo.setObjectName("dryRunPortalCombo")
         self.entityCombo = QComboBox()
         self.entityCombo.setObjectName("dryRunEntityCombo")
-        for code, names in ENTITY_NAMES.items():
-            self.entityCombo.addItem(pick(lang, *names), code)
+        for code in ENTITY_NAMES:
+            self.entityCombo.addItem("", code)
         self.categoryEdit = QLineEdit()
-        self.categoryEdit.setPlaceholderText(pick(lang, "любая", "any"))
         self.stageEdit = QLineEdit()
-        self.stageEdit.setPlaceholderText(pick(lang, "любая, например NEW", "any, e.g. NEW"))
         self.createdEdit = QLineEdit()
-        self.createdEdit.setPlaceholderText(pick(lang, "ГГГГ-ММ-ДД", "YYYY-MM-DD"))
         self.filterEdit = QLineEdit()
         self.filterEdit.setObjectName("dryRunFilterEdit")
         self.filterEdit.setPlaceholderText('{"ASSIGNED_BY_ID": "1"}')
         self.limitSpin = QSpinBox()
         self.limitSpin.setRange(0, 10_000_000)
         self.limitSpin.setSingleStep(1000)
-        self.limitSpin.setSpecialValueText(pick(lang, "все", "all"))
+        self.formLabels = [QLabel() for _ in range(8)]
+        labels = iter(self.formLabels)
         form = QFormLayout()
-        form.addRow(pick(lang, "Портал:", "Portal:"), self.portalCombo)
-        form.addRow(pick(lang, "Элементы:", "Items:"), self.entityCombo)
+        form.addRow(next(labels), self.portalCombo)
+        form.addRow(next(labels), self.entityCombo)
         row = QHBoxLayout()
-        for label, edit in (
-            (pick(lang, "Воронка:", "Pipeline:"), self.categoryEdit),
-            (pick(lang, "Стадия:", "Stage:"), self.stageEdit),
-            (pick(lang, "Созданы после:", "Created after:"), self.createdEdit),
-            (pick(lang, "Не больше:", "At most:"), self.limitSpin),
-        ):
-            row.addWidget(QLabel(label))
+        for edit in (self.categoryEdit, self.stageEdit, self.createdEdit, self.limitSpin):
+            row.addWidget(next(labels))
             row.addWidget(edit, 1)
-        form.addRow(pick(lang, "Фильтр:", "Filter:"), row)
-        form.addRow(
-            pick(lang, "Фильтр Bitrix24 (JSON):", "Bitrix24 filter (JSON):"), self.filterEdit
-        )
+        form.addRow(next(labels), row)
+        form.addRow(next(labels), self.filterEdit)
 
-        self.startButton = QPushButton(pick(lang, "Проверить", "Check"))
+        self.startButton = QPushButton()
         self.startButton.setObjectName("dryRunStartButton")
         self.startButton.setDefault(True)
-        self.cancelButton = QPushButton(pick(lang, "Остановить", "Stop"))
+        self.cancelButton = QPushButton()
         self.cancelButton.setObjectName("dryRunCancelButton")
         self.progress = QProgressBar()
         self.progress.setObjectName("dryRunProgress")
@@ -111,14 +100,14 @@ class DryRunView(QDialog):
         self.summaryLabel = QLabel()
         self.summaryLabel.setObjectName("dryRunSummary")
         self.summaryLabel.setWordWrap(True)
-        self.bars = LengthBars(lang)
+        self.bars = LengthBars()
         bars_scroll = QScrollArea()
         bars_scroll.setWidget(self.bars)
         bars_scroll.setWidgetResizable(True)
         bars_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         bars_scroll.setMinimumHeight(7 * 30 + 8)  # header, body, footer, 3 buttons, room
 
-        self.model = OffendersModel(lang)
+        self.model = OffendersModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -135,13 +124,12 @@ class DryRunView(QDialog):
         header.setStretchLastSection(True)
         for column, width in enumerate((70, 220, 150, 170, 90)):
             self.table.setColumnWidth(column, width)
-        self.table.setAccessibleName(pick(lang, "Проблемные элементы", "Offending items"))
 
-        self.previewButton = QPushButton(pick(lang, "Показать в превью", "Show in preview"))
+        self.previewButton = QPushButton()
         self.previewButton.setObjectName("dryRunPreviewButton")
-        self.csvButton = QPushButton(pick(lang, "Экспорт CSV…", "Export CSV…"))
-        self.jsonButton = QPushButton(pick(lang, "Экспорт JSON…", "Export JSON…"))
-        self.closeButton = QPushButton(pick(lang, "Закрыть", "Close"))
+        self.csvButton = QPushButton()
+        self.jsonButton = QPushButton()
+        self.closeButton = QPushButton()
         buttons = QHBoxLayout()
         for button in (self.previewButton, self.csvButton, self.jsonButton):
             buttons.addWidget(button)
@@ -166,3 +154,36 @@ class DryRunView(QDialog):
         layout.addWidget(self.partialLabel)
         layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
+        self.retranslate()
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text that does not depend on a report (the controller sets those)."""
+        self.setWindowTitle(ui_text("Check on real data"))
+        for index, code in enumerate(ENTITY_NAMES):
+            self.entityCombo.setItemText(index, ui_text(ENTITY_NAMES[code]))
+        self.categoryEdit.setPlaceholderText(ui_text("any"))
+        self.stageEdit.setPlaceholderText(ui_text("any, e.g. NEW"))
+        self.createdEdit.setPlaceholderText(ui_text("YYYY-MM-DD"))
+        self.limitSpin.setSpecialValueText(ui_text("all"))
+        labels = (
+            ui_text("Portal:"),
+            ui_text("Items:"),
+            ui_text("Pipeline:"),
+            ui_text("Stage:"),
+            ui_text("Created after:"),
+            ui_text("At most:"),
+            ui_text("Filter:"),
+            ui_text("Bitrix24 filter (JSON):"),
+        )
+        for label, shown in zip(self.formLabels, labels, strict=True):
+            label.setText(shown)
+        self.startButton.setText(ui_text("Check"))
+        self.cancelButton.setText(ui_text("Stop"))
+        self.table.setAccessibleName(ui_text("Offending items"))
+        self.previewButton.setText(ui_text("Show in preview"))
+        self.csvButton.setText(ui_text("Export CSV…"))
+        self.jsonButton.setText(ui_text("Export JSON…"))
+        self.closeButton.setText(ui_text("Close"))
+        self.bars.retranslate()
+        self.model.retranslate()

@@ -16,49 +16,50 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from olchat_desktop.core.field_catalogue import ENTITIES, CatalogueField, CrmEntity, FieldCatalogue
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
+from olchat_desktop.ui.i18n import N_
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-ENTITY_NAMES: dict[str, tuple[str, str]] = {
-    "deal": ("Сделка", "Deal"),
-    "contact": ("Контакт", "Contact"),
-    "company": ("Компания", "Company"),
-    "lead": ("Лид", "Lead"),
+ENTITY_NAMES: dict[str, str] = {
+    "deal": N_("Deal"),
+    "contact": N_("Contact"),
+    "company": N_("Company"),
+    "lead": N_("Lead"),
 }
 # The order the picker shows the groups in (the issue's order, deals first).
 GROUP_ORDER: tuple[CrmEntity, ...] = ("deal", "contact", "company", "lead")
 assert set(GROUP_ORDER) == set(ENTITIES)
 
 # Bitrix24 field types (reference bitrix24.md §7) as people name them.
-TYPE_NAMES: dict[str, tuple[str, str]] = {
-    "string": ("Строка", "String"),
-    "integer": ("Целое число", "Integer"),
-    "double": ("Число", "Number"),
-    "char": ("Да/Нет (символ)", "Yes/No (char)"),
-    "date": ("Дата", "Date"),
-    "datetime": ("Дата и время", "Date and time"),
-    "crm_status": ("Статус, стадия", "Status, stage"),
-    "crm_currency": ("Валюта", "Currency"),
-    "user": ("Сотрудник", "Employee"),
-    "employee": ("Сотрудник", "Employee"),
-    "enumeration": ("Список", "List"),
-    "money": ("Деньги", "Money"),
-    "boolean": ("Да/Нет", "Yes/No"),
-    "file": ("Файл", "File"),
-    "url": ("Ссылка", "Link"),
-    "address": ("Адрес", "Address"),
-    "location": ("Местоположение", "Location"),
-    "crm_multifield": ("Телефон, e-mail", "Phone, e-mail"),
-    "crm_contact": ("Привязка к контакту", "Linked contact"),
-    "crm_company": ("Привязка к компании", "Linked company"),
-    "crm_lead": ("Привязка к лиду", "Linked lead"),
-    "crm_deal": ("Привязка к сделке", "Linked deal"),
-    "crm": ("Привязка к CRM", "CRM link"),
-    "iblock_element": ("Элемент списка", "List element"),
-    "iblock_section": ("Раздел списка", "List section"),
+TYPE_NAMES: dict[str, str] = {
+    "string": N_("String"),
+    "integer": N_("Integer"),
+    "double": N_("Number"),
+    "char": N_("Yes/No (char)"),
+    "date": N_("Date"),
+    "datetime": N_("Date and time"),
+    "crm_status": N_("Status, stage"),
+    "crm_currency": N_("Currency"),
+    "user": N_("Employee"),
+    "employee": N_("Employee"),
+    "enumeration": N_("List"),
+    "money": N_("Money"),
+    "boolean": N_("Yes/No"),
+    "file": N_("File"),
+    "url": N_("Link"),
+    "address": N_("Address"),
+    "location": N_("Location"),
+    "crm_multifield": N_("Phone, e-mail"),
+    "crm_contact": N_("Linked contact"),
+    "crm_company": N_("Linked company"),
+    "crm_lead": N_("Linked lead"),
+    "crm_deal": N_("Linked deal"),
+    "crm": N_("CRM link"),
+    "iblock_element": N_("List element"),
+    "iblock_section": N_("List section"),
 }
 
 # English names of the standard fields: portals name them in their own language, so an
@@ -95,15 +96,16 @@ def fold(text: str) -> str:
 
 
 def type_name(field_type: str, lang: Lang) -> str:
-    names = TYPE_NAMES.get(field_type)
-    return pick(lang, *names) if names else field_type
+    name = TYPE_NAMES.get(field_type)
+    return text(lang, name) if name else field_type
 
 
 def search_key(field: CatalogueField) -> str:
     """Everything a query may match, in both languages, joined by a separator that no
     query contains (queries are split on spaces)."""
-    ru_type, en_type = TYPE_NAMES.get(field.type, (field.type, field.type))
-    ru_entity, en_entity = ENTITY_NAMES[field.entity]
+    en_type = TYPE_NAMES.get(field.type, field.type)
+    en_entity = ENTITY_NAMES[field.entity]
+    ru_type, ru_entity = text("ru", en_type), text("ru", en_entity)
     parts = [field.label, field.code, field.type, ru_type, en_type, ru_entity, en_entity]
     english = ENGLISH_NAMES.get(field.code)
     if english:
@@ -232,8 +234,8 @@ class FieldPickerModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (("Поле", "Field"), ("Код", "Code"), ("Тип", "Type"))
-        return pick(self.lang, *names[section]) if 0 <= section < 3 else None
+        names = (N_("Field"), N_("Code"), N_("Type"))
+        return text(self.lang, names[section]) if 0 <= section < 3 else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Views ask for a dozen roles per cell on every paint; most have no answer here.
@@ -268,16 +270,16 @@ class FieldPickerModel(QAbstractTableModel):
             return f"★ {label}" if field.custom else label
         if column == 1:
             return field.code
-        text = type_name(field.type, lang)
+        shown = type_name(field.type, lang)
         if field.multiple:
-            text += pick(lang, ", множественное", ", multiple")
+            shown += text(lang, ", multiple")
         if field.custom:
-            text += pick(lang, " · своё поле", " · custom field")
-        return text
+            shown += text(lang, " · custom field")
+        return shown
 
     def _heading_data(self, row: _Row, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return f"{pick(self.lang, *ENTITY_NAMES[row.entity])} ({row.matches})"
+            return f"{text(self.lang, ENTITY_NAMES[row.entity])} ({row.matches})"
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:

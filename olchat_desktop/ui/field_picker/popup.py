@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from olchat_desktop.core.field_catalogue import CatalogueField, FieldCatalogue
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.ui.field_picker.model import FieldPickerModel
+from olchat_desktop.ui.i18n import ui_text
 
 _MOVES = {
     Qt.Key.Key_Down: 1,
@@ -157,15 +158,19 @@ class FieldPickerPopup(QFrame):
 
     def retranslate(self, lang: Lang) -> None:
         self.model.set_language(lang)
-        self.searchEdit.setPlaceholderText(self.tr("Search by name or code, e.g. филиал or UF_CRM"))
-        self.searchEdit.setAccessibleName(self.tr("Search fields"))
-        self.view.setAccessibleName(self.tr("CRM fields"))
-        self.refreshButton.setText(self.tr("Refresh"))
-        self.refreshButton.setToolTip(self.tr("Read the field list from the portal again"))
-        self.displayRadio.setText(self.tr("Insert as {{Имя}} (display name)"))
-        self.codeRadio.setText(self.tr("as {=Document:NAME} (field code)"))
+        self.searchEdit.setPlaceholderText(ui_text("Search by name or code, e.g. филиал or UF_CRM"))
+        self.searchEdit.setAccessibleName(ui_text("Search fields"))
+        self.view.setAccessibleName(ui_text("CRM fields"))
+        self.refreshButton.setText(ui_text("Refresh"))
+        self.refreshButton.setToolTip(ui_text("Read the field list from the portal again"))
+        self.displayRadio.setText(
+            ui_text("Insert as {expression} (display name)").format(expression="{{Имя}}")
+        )
+        self.codeRadio.setText(
+            ui_text("as {expression} (field code)").format(expression="{=Document:NAME}")
+        )
         self.hintLabel.setText(
-            self.tr("↑↓ choose · Enter inserts · Esc closes · ★ a custom (UF_) field")
+            ui_text("↑↓ choose · Enter inserts · Esc closes · ★ a custom (UF_) field")
         )
 
     # -- behaviour ----------------------------------------------------------------------

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.core.i18n import Lang
 from olchat_desktop.ui.controllers.samples import ItemOrigin
 from olchat_desktop.ui.fill_samples import work
+from olchat_desktop.ui.i18n import current_language, ui_text
 
 if TYPE_CHECKING:
     from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
@@ -51,13 +51,12 @@ class FillSamplesDialog(QDialog):
         finder: PortalFinder,
         template: TemplateDraft,
         catalogue: FieldCatalogue,
-        lang: Lang,
         entity: CrmEntity = "deal",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fillSamplesDialog")
-        self.finder, self.template, self.catalogue, self.lang = finder, template, catalogue, lang
+        self.finder, self.template, self.catalogue = finder, template, catalogue
         self.searches = 0  # searches started (the debounce keeps this low)
         self._search_task: TaskHandle | None = None
         self._fill_task: TaskHandle | None = None
@@ -134,7 +133,7 @@ class FillSamplesDialog(QDialog):
         query = self.searchEdit.text().strip()
         entity, finder = self.entity, self.finder
         self.searches += 1
-        self._show_status(self.tr("Searching…"))
+        self._show_status(ui_text("Searching…"))
         task = start_task(lambda token, _report: work.search(finder, entity, query, token), self)
         task.succeeded.connect(self._show_results)
         task.failed.connect(self._show_error)
@@ -152,7 +151,7 @@ class FillSamplesDialog(QDialog):
 
         finder, template, catalogue = self.finder, self.template, self.catalogue
         self.fillButton.setEnabled(False)
-        self._show_status(self.tr("Reading the item…"))
+        self._show_status(ui_text("Reading the item…"))
         task = start_task(
             lambda token, _report: work.fill(finder, template, catalogue, origin, token), self
         )
@@ -170,16 +169,16 @@ class FillSamplesDialog(QDialog):
     def _show_results(self, rows: list[work.ItemRow]) -> None:
         self.resultsList.clear()
         for row in rows:
-            text = f"#{row.item_id} · {row.title or self.tr('(untitled)')}"
+            text = f"#{row.item_id} · {row.title or ui_text('(untitled)')}"
             item = QListWidgetItem(text)
             item.setData(ITEM_ROLE, row)
             self.resultsList.addItem(item)
         if rows:
             self.resultsList.setCurrentRow(0)
-            self._show_status(self.tr("Found: {count}. Enter fills the samples.").format(
+            self._show_status(ui_text("Found: {count}. Enter fills the samples.").format(
                 count=len(rows)))  # fmt: skip
         else:
-            self._show_status(self.tr("Nothing found. Try a part of the title, a phone or an ID."))
+            self._show_status(ui_text("Nothing found. Try a part of the title, a phone or an ID."))
 
     def _on_return(self) -> None:
         if self._debounce.isActive() or self.resultsList.count() == 0:
@@ -199,7 +198,7 @@ class FillSamplesDialog(QDialog):
         from olchat_desktop.connections.errors import user_message
 
         failure = error if isinstance(error, BaseException) else RuntimeError(str(error))
-        self._show_status(user_message(failure, self.lang), error=True)
+        self._show_status(user_message(failure, current_language()), error=True)
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.statusLabel.setText(text)
@@ -207,26 +206,27 @@ class FillSamplesDialog(QDialog):
         self.statusLabel.setStyleSheet("color: #c62828;" if error else "")
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Fill samples from CRM"))
+        self.setWindowTitle(ui_text("Fill samples from CRM"))
         self.hintLabel.setText(
-            self.tr(
+            ui_text(
                 "Find a real CRM item: every sample becomes the text the customer would "
-                "see for it (list texts, names, amounts, dates), so the counters are exact."
+                "see for it (list texts, names, amounts, dates), so the counters are "
+                "exact."
             )
         )
-        self.entityLabel.setText(self.tr("&Entity"))
-        self.searchLabel.setText(self.tr("&Search"))
-        self.searchEdit.setPlaceholderText(self.tr("title, phone or ID"))
-        self.fillButton.setText(self.tr("&Fill samples"))
-        self.resultsList.setAccessibleName(self.tr("Found CRM items"))
+        self.entityLabel.setText(ui_text("&Entity"))
+        self.searchLabel.setText(ui_text("&Search"))
+        self.searchEdit.setPlaceholderText(ui_text("title, phone or ID"))
+        self.fillButton.setText(ui_text("&Fill samples"))
+        self.resultsList.setAccessibleName(ui_text("Found CRM items"))
         current = self.entityCombo.currentData()
         self.entityCombo.blockSignals(True)
         self.entityCombo.clear()
         for entity, name in (
-            ("deal", self.tr("Deal")),
-            ("contact", self.tr("Contact")),
-            ("company", self.tr("Company")),
-            ("lead", self.tr("Lead")),
+            ("deal", ui_text("Deal")),
+            ("contact", ui_text("Contact")),
+            ("company", ui_text("Company")),
+            ("lead", ui_text("Lead")),
         ):
             self.entityCombo.addItem(name, entity)
         if current is not None:

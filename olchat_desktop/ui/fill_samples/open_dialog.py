@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from olchat_desktop.ui.controllers.samples import ItemOrigin
 from olchat_desktop.ui.fill_samples import work
 from olchat_desktop.ui.fill_samples.dialog import FillSamplesDialog
+from olchat_desktop.ui.i18n import ui_text
 
 
 def open_fill_samples(window: Any) -> FillSamplesDialog:
@@ -23,7 +22,6 @@ def open_fill_samples(window: Any) -> FillSamplesDialog:
         catalogues.finder,
         editor.draft(),
         catalogues.catalogue(),
-        window.language(),
         entity=origin.entity if origin is not None else "deal",
         parent=window,
     )
@@ -48,7 +46,7 @@ def refill_samples(window: Any) -> None:
     finder, template, catalogue = catalogues.finder, editor.draft(), catalogues.catalogue()
     status = window.statusBar()
     status.showMessage(
-        QCoreApplication.translate("FillSamples", "Reading {origin}…").replace(
+        ui_text("Reading {origin}…").replace(
             "{origin}", origin.text(window.language()).split(" ", 1)[1]
         )
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.ui.controllers.samples import ItemOrigin
 
 if TYPE_CHECKING:
@@ -37,11 +37,7 @@ class FillResult(NamedTuple):
 
 class NoPortalError(Exception):
     def user_message(self, lang: Lang) -> str:
-        return pick(
-            lang,
-            "Портал не подключён: подключите его в «Подключениях» (Ctrl+Shift+K).",
-            "No portal is connected: connect one in Connections (Ctrl+Shift+K).",
-        )
+        return text(lang, "No portal is connected: connect one in Connections (Ctrl+Shift+K).")
 
 
 def _portal(finder: PortalFinder) -> ActivePortal:

@@ -26,6 +26,7 @@ from olchat_desktop.core.markup import parse_markup
 from olchat_desktop.core.markup_nodes import to_plain_text
 from olchat_desktop.core.robot_settings import format_robot_settings
 from olchat_desktop.core.template_draft import TemplateContent
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.preview.canvas import DEFAULT_PHONE_WIDTH, PHONE_WIDTHS, PreviewCanvas
 from olchat_desktop.ui.preview.model import Perspective, PreviewModel
 
@@ -158,14 +159,14 @@ class PreviewView(QWidget):
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export preview as PNG"), "preview.png", self.tr("PNG images (*.png)")
+            self, ui_text("Export preview as PNG"), "preview.png", ui_text("PNG images (*.png)")
         )
         if not path:
             return
         try:
             self.export_png(path)
         except OSError as error:
-            QMessageBox.warning(self, self.tr("Export PNG"), str(error))
+            QMessageBox.warning(self, ui_text("Export PNG"), str(error))
 
     def _describe(self) -> None:
         """A text version of the bubble for screen readers."""
@@ -180,27 +181,27 @@ class PreviewView(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setAccessibleName(self.tr("WhatsApp preview"))
-        self.darkAction.setText(self.tr("Dark"))
-        self.darkAction.setToolTip(self.tr("Show the preview in WhatsApp's dark theme"))
-        self.exportAction.setText(self.tr("Export PNG…"))
-        self.copyAction.setText(self.tr("Copy robot settings"))
+        self.setAccessibleName(ui_text("WhatsApp preview"))
+        self.darkAction.setText(ui_text("Dark"))
+        self.darkAction.setToolTip(ui_text("Show the preview in WhatsApp's dark theme"))
+        self.exportAction.setText(ui_text("Export PNG…"))
+        self.copyAction.setText(ui_text("Copy robot settings"))
         self.copyAction.setToolTip(
-            self.tr("Copy every field with its Russian label, for pasting into the robot form")
+            ui_text("Copy every field with its Russian label, for pasting into the robot form")
         )
-        names = {320: self.tr("Small (320)"), 360: self.tr("Default (360)"),
-                 412: self.tr("Large (412)")}  # fmt: skip
+        names = {320: ui_text("Small (320)"), 360: ui_text("Default (360)"),
+                 412: ui_text("Large (412)")}  # fmt: skip
         for index, px in enumerate(PHONE_WIDTHS):
             self.widthCombo.setItemText(index, names[px])
-        self.widthCombo.setAccessibleName(self.tr("Phone width"))
-        self.perspectiveCombo.setItemText(0, self.tr("Customer"))
-        self.perspectiveCombo.setItemText(1, self.tr("Operator"))
-        self.perspectiveCombo.setAccessibleName(self.tr("Whose screen to show"))
+        self.widthCombo.setAccessibleName(ui_text("Phone width"))
+        self.perspectiveCombo.setItemText(0, ui_text("Customer"))
+        self.perspectiveCombo.setItemText(1, ui_text("Operator"))
+        self.perspectiveCombo.setAccessibleName(ui_text("Whose screen to show"))
         self._retranslate_canvas()
 
     def _retranslate_canvas(self) -> None:
         if self.canvas.perspective() == "customer":
-            caption = self.tr("As the customer sees it")
+            caption = ui_text("As the customer sees it")
         else:
-            caption = self.tr("As the operator sees it")
-        self.canvas.set_texts(caption, self.tr("Approximate WhatsApp look"))
+            caption = ui_text("As the operator sees it")
+        self.canvas.set_texts(caption, ui_text("Approximate WhatsApp look"))

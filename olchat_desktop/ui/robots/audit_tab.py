@@ -29,22 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from olchat_desktop.bitrix.errors import BitrixError
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template import Template
 from olchat_desktop.robots.audit import AuditReport, FoundRobot, audit_portal
 from olchat_desktop.robots.audit_export import to_csv, to_json
+from olchat_desktop.ui.i18n import N_, LiveTexts, current_language, ui_text
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 if TYPE_CHECKING:
     from olchat_desktop.ui.robots.portal_option import PortalOption
 
 COLUMNS = (
-    ("Шаблон", "Template"),
-    ("Тип документа", "Document type"),
-    ("Стадия", "Stage"),
-    ("Действие", "Activity"),
-    ("Кнопки", "Buttons"),
-    ("Проблемы", "Problems"),
+    N_("Template"),
+    N_("Document type"),
+    N_("Stage"),
+    N_("Activity"),
+    N_("Buttons"),
+    N_("Problems"),
 )
 
 
@@ -53,19 +54,19 @@ class AuditTab(QWidget):
         self,
         current_portal: Callable[[], PortalOption | None],
         open_template: Callable[[Template], None],
-        lang: Lang,
     ) -> None:
         super().__init__()
+        self.live = LiveTexts(self)
         self.setObjectName("robotsAuditTab")
         self.current_portal = current_portal
         self.open_template = open_template
-        self.lang = lang
         self.task: TaskHandle | None = None
         self.report: AuditReport | None = None
-        t = self._t
-        self.runButton = QPushButton(t("Проверить портал", "Audit the portal"))
+        self.runButton = QPushButton()
+        self.live.bind(self.runButton.setText, lambda: ui_text("Audit the portal"))
         self.runButton.setObjectName("runAuditButton")
-        self.cancelButton = QPushButton(t("Отмена", "Cancel"))
+        self.cancelButton = QPushButton()
+        self.live.bind(self.cancelButton.setText, lambda: ui_text("Cancel"))
         self.cancelButton.setObjectName("cancelAuditButton")
         self.progress = QProgressBar()
         self.progress.setObjectName("auditProgress")
@@ -75,7 +76,9 @@ class AuditTab(QWidget):
         self.statusLabel.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels([t(ru, en) for ru, en in COLUMNS])
+        self.live.bind(
+            self.table.setHorizontalHeaderLabels, lambda: [ui_text(title) for title in COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -85,13 +88,14 @@ class AuditTab(QWidget):
         self.problemList = QListWidget()
         self.problemList.setObjectName("auditProblems")
         self.problemList.setWordWrap(True)
-        self.problemList.setAccessibleName(t("Проблемы робота", "The robot's problems"))
-        self.openButton = QPushButton(
-            t("Открыть в редакторе как новый шаблон", "Open in editor as a new template")
-        )
+        self.live.bind(self.problemList.setAccessibleName, lambda: ui_text("The robot's problems"))
+        self.openButton = QPushButton()
+        self.live.bind(self.openButton.setText, lambda: ui_text("Open in editor as a new template"))
         self.openButton.setObjectName("openAsTemplateButton")
-        self.csvButton = QPushButton(t("Экспорт CSV…", "Export CSV…"))
-        self.jsonButton = QPushButton(t("Экспорт JSON…", "Export JSON…"))
+        self.csvButton = QPushButton()
+        self.live.bind(self.csvButton.setText, lambda: ui_text("Export CSV…"))
+        self.jsonButton = QPushButton()
+        self.live.bind(self.jsonButton.setText, lambda: ui_text("Export JSON…"))
 
         top = QHBoxLayout()
         top.addWidget(self.runButton)
@@ -119,8 +123,10 @@ class AuditTab(QWidget):
         self.jsonButton.clicked.connect(lambda: self._export_dialog("json"))
         self._update_state()
 
-    def _t(self, ru: str, en: str) -> str:
-        return pick(self.lang, ru, en)
+    @property
+    def lang(self) -> Lang:
+        """The window's language now: texts made later follow a switch."""
+        return current_language()
 
     def portal_changed(self) -> None:
         self.cancel()
@@ -153,7 +159,7 @@ class AuditTab(QWidget):
                 )
 
         self.progress.setRange(0, 0)  # busy until the first page says how many there are
-        self.statusLabel.setText(self._t("Чтение шаблонов…", "Reading templates…"))
+        self.live.set(self.statusLabel, lambda: ui_text("Reading templates…"))
         self.task = start_task(work, self)
         self.task.progressed.connect(self._progressed)
         self.task.succeeded.connect(self._finished)
@@ -174,25 +180,31 @@ class AuditTab(QWidget):
     def _cancelled(self) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.statusLabel.setText(self._t("Проверка отменена.", "Audit cancelled."))
+        self.live.set(self.statusLabel, lambda: ui_text("Audit cancelled."))
 
     def _failed(self, error: object) -> None:
         self.progress.setRange(0, 1)
-        text = error.user_message(self.lang) if isinstance(error, BitrixError) else str(error)
-        self.statusLabel.setText(text)
+        self.live.set(
+            self.statusLabel,
+            lambda: error.user_message(self.lang) if isinstance(error, BitrixError) else str(error),
+        )
 
     def _finished(self, report: AuditReport) -> None:
         self.report = report
         self.progress.setRange(0, max(1, report.templates_read))
         self.progress.setValue(report.templates_read)
         faulty = sum(1 for robot in report.robots if robot.has_errors)
-        self.statusLabel.setText(
-            self._t(
-                f"Шаблонов: {report.templates_read}, роботов с кнопками: {len(report.robots)}, "
-                f"с ошибками: {faulty}. Запросов к порталу: {report.requests}.",
-                f"Templates: {report.templates_read}, button robots: {len(report.robots)}, "
-                f"with errors: {faulty}. Requests to the portal: {report.requests}.",
-            )
+        self.live.set(
+            self.statusLabel,
+            lambda: ui_text(
+                "Templates: {templates_read}, button robots: {n_robots}, with errors: "
+                "{faulty}. Requests to the portal: {requests}."
+            ).format(
+                templates_read=report.templates_read,
+                n_robots=len(report.robots),
+                faulty=faulty,
+                requests=report.requests,
+            ),
         )
         self._fill_table(report.robots)
 
@@ -203,8 +215,8 @@ class AuditTab(QWidget):
         for row, robot in enumerate(robots):
             errors = sum(1 for p in robot.problems if p.is_error)
             warnings = len(robot.problems) - errors
-            problems = self._t(
-                f"ошибок {errors}, предупр. {warnings}", f"{errors} err, {warnings} warn"
+            problems = ui_text("{errors} err, {warnings} warn").format(
+                errors=errors, warnings=warnings
             )
             cells = (
                 f"#{robot.template_id} {robot.template_name}",
@@ -238,7 +250,7 @@ class AuditTab(QWidget):
                 mark = "⛔" if problem.is_error else "⚠"
                 self.problemList.addItem(f"{mark} {problem.message}")
             if not robot.problems:
-                self.problemList.addItem(self._t("✓ Проблем нет.", "✓ No problems."))
+                self.problemList.addItem(ui_text("✓ No problems."))
         self._update_state()
 
     def open_selected(self) -> None:
@@ -256,7 +268,7 @@ class AuditTab(QWidget):
 
     def _export_dialog(self, kind: str) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self._t("Экспорт аудита", "Export the audit"), f"robots-audit.{kind}"
+            self, ui_text("Export the audit"), f"robots-audit.{kind}"
         )
         if name:
             self.export_to(Path(name), kind)

@@ -1,7 +1,7 @@
 """The dialog: a portal chooser above two tabs, "Publish" and "Audit".
 
-Texts come in Russian and English through :func:`olchat_desktop.core.i18n.pick` with the
-language the window shows. Every portal call runs in :func:`ui.tasks.start_task`.
+Texts follow the window's language live (``ui.i18n.LiveTexts``).
+Every portal call runs in :func:`ui.tasks.start_task`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
+from olchat_desktop.ui.i18n import LiveTexts, ui_text
 from olchat_desktop.ui.robots.audit_tab import AuditTab
 from olchat_desktop.ui.robots.portal_option import PortalOption
 from olchat_desktop.ui.robots.publish_tab import PublishTab
@@ -32,41 +32,42 @@ class RobotsDialog(QDialog):
     def __init__(
         self,
         portals: list[PortalOption],
-        lang: Lang,
         *,
         current_template: Callable[[], Template | None] = lambda: None,
         open_template: Callable[[Template], None] = lambda template: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("robotsDialog")
-        self.setWindowTitle(pick(lang, "Роботы портала", "Portal robots"))
+        self.live.bind(self.setWindowTitle, lambda: ui_text("Portal robots"))
         self.resize(980, 640)
         self.portals = portals
-        self.lang = lang
         self.portalCombo = QComboBox()
         self.portalCombo.setObjectName("robotsPortalCombo")
         for option in portals:
             self.portalCombo.addItem(option.label)
-        self.portalCombo.setAccessibleName(pick(lang, "Портал", "Portal"))
-        self.noPortalLabel = QLabel(
-            pick(
-                lang,
-                "Нет подключённых порталов. Подключите портал в «Подключениях».",
-                "No portal is connected. Connect one under Connections.",
-            )
+        self.live.bind(self.portalCombo.setAccessibleName, lambda: ui_text("Portal"))
+        self.noPortalLabel = QLabel()
+        self.live.bind(
+            self.noPortalLabel.setText,
+            lambda: ui_text("No portal is connected. Connect one under Connections."),
         )
         self.noPortalLabel.setVisible(not portals)
-        self.publishTab = PublishTab(self.current_portal, current_template, lang)
-        self.auditTab = AuditTab(self.current_portal, open_template, lang)
+        self.publishTab = PublishTab(self.current_portal, current_template)
+        self.auditTab = AuditTab(self.current_portal, open_template)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("robotsTabs")
-        self.tabs.addTab(self.publishTab, pick(lang, "Публикация", "Publish"))
-        self.tabs.addTab(self.auditTab, pick(lang, "Аудит", "Audit"))
+        self.tabs.addTab(self.publishTab, "")
+        self.tabs.addTab(self.auditTab, "")
+        self.live.bind(lambda shown: self.tabs.setTabText(0, shown), lambda: ui_text("Publish"))
+        self.live.bind(lambda shown: self.tabs.setTabText(1, shown), lambda: ui_text("Audit"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(pick(lang, "Портал:", "Portal:"), self.portalCombo)
+        portal_label = QLabel()
+        self.live.set(portal_label, lambda: ui_text("Portal:"))
+        form.addRow(portal_label, self.portalCombo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.noPortalLabel)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
@@ -98,10 +98,8 @@ def open_robots_dialog(window: Any) -> None:
 
                 own_sandbox = sandbox = Sandbox().start()  # loopback bind: milliseconds
             portals = sandbox_portals(sandbox)
-        lang: Lang = window.language()
         dialog = RobotsDialog(
             portals,
-            lang,
             current_template=current_template,
             open_template=open_template,
             parent=window,
@@ -114,7 +112,7 @@ def open_robots_dialog(window: Any) -> None:
 
 
 def robots_action_text(lang: Lang) -> str:
-    return pick(lang, "Роботы портала…", "Portal robots…")
+    return text(lang, "Portal robots…")
 
 
 def install_robots_action(window: Any) -> QAction:

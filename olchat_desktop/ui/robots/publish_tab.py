@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from olchat_desktop.bitrix.errors import BitrixError
 from olchat_desktop.bitrix.services import BitrixServices
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template import Template
 from olchat_desktop.robots.codes import robot_code
 from olchat_desktop.robots.definition import check_handler_url, robot_definition, same_domain_rule
@@ -33,6 +33,7 @@ from olchat_desktop.robots.publish import (
     RobotPublishError,
     WebhookNotSupported,
 )
+from olchat_desktop.ui.i18n import LiveTexts, current_language, ui_text
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 if TYPE_CHECKING:
@@ -44,15 +45,13 @@ class PublishTab(QWidget):
         self,
         current_portal: Callable[[], PortalOption | None],
         current_template: Callable[[], Template | None],
-        lang: Lang,
     ) -> None:
         super().__init__()
+        self.live = LiveTexts(self)
         self.setObjectName("robotsPublishTab")
         self.current_portal = current_portal
         self.current_template = current_template
-        self.lang = lang
         self.task: TaskHandle | None = None
-        t = self._t
         self.templateLabel = QLabel()
         self.codeLabel = QLabel()
         self.codeLabel.setObjectName("robotCodeLabel")
@@ -62,30 +61,33 @@ class PublishTab(QWidget):
         self.appDomainEdit = QLineEdit()
         self.appDomainEdit.setObjectName("appDomainEdit")
         self.appDomainEdit.setPlaceholderText("robots.example.com")
-        self.ruleLabel = QLabel(same_domain_rule(lang))
+        self.ruleLabel = self.live.label(lambda: same_domain_rule(self.lang))
         self.ruleLabel.setWordWrap(True)
         self.ruleLabel.setStyleSheet("color: palette(mid);")
-        self.webhookLabel = QLabel(WebhookNotSupported().message(lang))
+        self.webhookLabel = self.live.label(lambda: WebhookNotSupported().message(self.lang))
         self.webhookLabel.setObjectName("webhookRefusal")
         self.webhookLabel.setWordWrap(True)
         self.webhookLabel.setStyleSheet("color: #b3261e;")
-        self.publishButton = QPushButton(t("Опубликовать робота", "Publish robot"))
+        self.publishButton = QPushButton()
+        self.live.bind(self.publishButton.setText, lambda: ui_text("Publish robot"))
         self.publishButton.setObjectName("publishRobotButton")
         self.robotList = QListWidget()
         self.robotList.setObjectName("appRobotList")
-        self.robotList.setAccessibleName(t("Роботы приложения", "The app's robots"))
-        self.refreshButton = QPushButton(t("Обновить список", "Refresh list"))
-        self.deleteButton = QPushButton(t("Удалить робота", "Delete robot"))
+        self.live.bind(self.robotList.setAccessibleName, lambda: ui_text("The app's robots"))
+        self.refreshButton = QPushButton()
+        self.live.bind(self.refreshButton.setText, lambda: ui_text("Refresh list"))
+        self.deleteButton = QPushButton()
+        self.live.bind(self.deleteButton.setText, lambda: ui_text("Delete robot"))
         self.deleteButton.setObjectName("deleteRobotButton")
         self.statusLabel = QLabel()
         self.statusLabel.setObjectName("publishStatus")
         self.statusLabel.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(t("Шаблон:", "Template:"), self.templateLabel)
+        form.addRow(self.live.label(lambda: ui_text("Template:")), self.templateLabel)
         form.addRow("CODE:", self.codeLabel)
-        form.addRow(t("Адрес обработчика:", "Handler URL:"), self.handlerEdit)
-        form.addRow(t("Домен приложения:", "App domain:"), self.appDomainEdit)
+        form.addRow(self.live.label(lambda: ui_text("Handler URL:")), self.handlerEdit)
+        form.addRow(self.live.label(lambda: ui_text("App domain:")), self.appDomainEdit)
         listButtons = QHBoxLayout()
         listButtons.addWidget(self.refreshButton)
         listButtons.addWidget(self.deleteButton)
@@ -95,7 +97,7 @@ class PublishTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.ruleLabel)
         layout.addWidget(self.publishButton)
-        layout.addWidget(QLabel(t("Роботы этого приложения на портале:", "This app's robots:")))
+        layout.addWidget(self.live.label(lambda: ui_text("This app's robots:")))
         layout.addWidget(self.robotList, 1)
         layout.addLayout(listButtons)
         layout.addWidget(self.statusLabel)
@@ -106,8 +108,10 @@ class PublishTab(QWidget):
         self.appDomainEdit.textChanged.connect(self._update_state)
         self.robotList.currentRowChanged.connect(self._update_state)
 
-    def _t(self, ru: str, en: str) -> str:
-        return pick(self.lang, ru, en)
+    @property
+    def lang(self) -> Lang:
+        """The window's language now: texts made later follow a switch."""
+        return current_language()
 
     # -- state ----------------------------------------------------------------------------
 
@@ -115,7 +119,7 @@ class PublishTab(QWidget):
         self.robotList.clear()
         template = self.current_template()
         name = template.name if template else ""
-        self.templateLabel.setText(name or self._t("(шаблон не выбран)", "(no template)"))
+        self.live.set(self.templateLabel, lambda: name or ui_text("(no template)"))
         self.codeLabel.setText(robot_code(name) if template else "—")
         portal = self.current_portal()
         if portal is not None and portal.app_domain and not self.appDomainEdit.text():
@@ -139,9 +143,9 @@ class PublishTab(QWidget):
         self.refreshButton.setEnabled(app)
         self.deleteButton.setEnabled(app and self.robotList.currentItem() is not None)
         if typed and problem is not None and not busy:
-            self.statusLabel.setText(problem.message(self.lang))
+            self.live.set(self.statusLabel, lambda: problem.message(self.lang))
         elif not busy and self.statusLabel.property("handlerHint"):
-            self.statusLabel.setText("")
+            self.live.set(self.statusLabel, lambda: "")
         self.statusLabel.setProperty("handlerHint", typed and problem is not None)
 
     # -- actions --------------------------------------------------------------------------
@@ -168,15 +172,20 @@ class PublishTab(QWidget):
                 )
                 return outcome, publisher.list_codes()
 
-        self._run(work, self._published, self._t("Публикация…", "Publishing…"))
+        self._run(work, self._published, ui_text("Publishing…"))
 
     def _published(self, result: Any) -> None:
         outcome, codes = result
         self._show_codes(codes)
         if outcome.action == "added":
-            self._status(f"Робот {outcome.code} опубликован.", f"Robot {outcome.code} published.")
+            self.live.set(
+                self.statusLabel,
+                lambda: ui_text("Robot {code} published.").format(code=outcome.code),
+            )
         else:
-            self._status(f"Робот {outcome.code} обновлён.", f"Robot {outcome.code} updated.")
+            self.live.set(
+                self.statusLabel, lambda: ui_text("Robot {code} updated.").format(code=outcome.code)
+            )
 
     def refresh(self) -> None:
         portal = self.current_portal()
@@ -187,7 +196,7 @@ class PublishTab(QWidget):
             with portal.open_client() as client:
                 return RobotPublisher(BitrixServices(client)).list_codes()
 
-        self._run(work, self._show_codes, self._t("Загрузка списка…", "Loading the list…"))
+        self._run(work, self._show_codes, ui_text("Loading the list…"))
 
     def delete_selected(self) -> None:
         item, portal = self.robotList.currentItem(), self.current_portal()
@@ -203,9 +212,11 @@ class PublishTab(QWidget):
 
         def done(codes: Any) -> None:
             self._show_codes(codes)
-            self._status(f"Робот {code} удалён.", f"Robot {code} deleted.")
+            self.live.set(
+                self.statusLabel, lambda: ui_text("Robot {code} deleted.").format(code=code)
+            )
 
-        self._run(work, done, self._t("Удаление…", "Deleting…"))
+        self._run(work, done, ui_text("Deleting…"))
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -215,7 +226,7 @@ class PublishTab(QWidget):
 
     def _run(self, work: Any, on_success: Callable[[Any], None], busy: str) -> None:
         self.cancel()
-        self.statusLabel.setText(busy)
+        self.live.set(self.statusLabel, lambda: busy)
         self.task = start_task(work, self)
         self.task.succeeded.connect(on_success)
         self.task.failed.connect(self._failed)
@@ -227,19 +238,16 @@ class PublishTab(QWidget):
             if self.ask_update(error.robot_code):
                 self.publish(update=True)
             else:
-                self.statusLabel.setText(error.message(self.lang))
+                self.live.set(self.statusLabel, lambda: error.message(self.lang))
             return
         if isinstance(error, RobotPublishError):
-            self.statusLabel.setText(error.message(self.lang))
+            self.live.set(self.statusLabel, lambda: error.message(self.lang))
         elif isinstance(error, BitrixError):
-            self.statusLabel.setText(error.user_message(self.lang))
+            self.live.set(self.statusLabel, lambda: error.user_message(self.lang))
         else:
-            self.statusLabel.setText(str(error))
+            self.live.set(self.statusLabel, lambda: str(error))
 
     def _show_codes(self, codes: Any) -> None:
         self.robotList.clear()
         self.robotList.addItems([str(code) for code in codes])
         self._update_state()
-
-    def _status(self, ru: str, en: str) -> None:
-        self.statusLabel.setText(self._t(ru, en))

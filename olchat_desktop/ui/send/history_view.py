@@ -21,23 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
 from olchat_desktop.send.history import HistoryEntry, SendHistory
 from olchat_desktop.send.outcome import RESULTS, result_text
+from olchat_desktop.ui.i18n import N_, current_language, follow_language, ui_text
 
 _COLUMNS = (
-    ("sent_at", "Время", "Time"),
-    ("path", "Путь", "Path"),
-    ("connection", "Подключение", "Connection"),
-    ("recipient", "Получатель", "Recipient"),
-    ("template_name", "Шаблон", "Template"),
-    ("template_version", "Версия", "Version"),
-    ("result", "Результат", "Result"),
-    ("message_id", "Сообщение", "Message"),
-    ("workflow_id", "Процесс", "Workflow"),
-    ("reply", "Ответ", "Reply"),
-    ("detail", "Подробности", "Details"),
+    ("sent_at", N_("Time")),
+    ("path", N_("Path")),
+    ("connection", N_("Connection")),
+    ("recipient", N_("Recipient")),
+    ("template_name", N_("Template")),
+    ("template_version", N_("Version")),
+    ("result", N_("Result")),
+    ("message_id", N_("Message")),
+    ("workflow_id", N_("Workflow")),
+    ("reply", N_("Reply")),
+    ("detail", N_("Details")),
 )
 
 
@@ -45,52 +45,42 @@ class SendHistoryDialog(QDialog):
     def __init__(
         self,
         history: SendHistory,
-        lang: Lang,
         parent: QWidget | None = None,
         on_open: Callable[[Template], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sendHistoryDialog")
-        self.history, self.lang, self.on_open = history, lang, on_open
+        self.history, self.on_open = history, on_open
         self.entries: list[HistoryEntry] = []
         self.opened_template: Template | None = None
         self.resize(900, 420)
-        self.setWindowTitle(pick(lang, "История отправок", "Send history"))
         root = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.searchEdit = QLineEdit()
         self.searchEdit.setObjectName("historySearch")
-        self.searchEdit.setPlaceholderText(
-            pick(lang, "Поиск: шаблон, номер, id", "Search: template, number, id")
-        )
         self.pathCombo = QComboBox()
         self.pathCombo.setObjectName("historyPath")
-        self.pathCombo.addItem(pick(lang, "Все пути", "All paths"), "")
-        self.pathCombo.addItem("OLChat REST", "olchat")
-        self.pathCombo.addItem(pick(lang, "Бизнес-процесс", "Business process"), "workflow")
+        for path in ("", "olchat", "workflow"):
+            self.pathCombo.addItem("", path)
         self.resultCombo = QComboBox()
         self.resultCombo.setObjectName("historyResult")
-        self.resultCombo.addItem(pick(lang, "Все результаты", "All results"), "")
-        for result in RESULTS:
-            self.resultCombo.addItem(result_text(result, lang), result)
+        for result in ("", *RESULTS):
+            self.resultCombo.addItem("", result)
         for widget in (self.searchEdit, self.pathCombo, self.resultCombo):
             filters.addWidget(widget)
         root.addLayout(filters)
         self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setObjectName("historyTable")
-        self.table.setHorizontalHeaderLabels([pick(lang, ru, en) for _, ru, en in _COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         root.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.openButton = QPushButton(
-            pick(lang, "Открыть шаблон как отправлен", "Open template as sent")
-        )
+        self.openButton = QPushButton()
         self.openButton.setObjectName("openAsSentButton")
-        self.exportButton = QPushButton(pick(lang, "Экспорт CSV…", "Export CSV…"))
+        self.exportButton = QPushButton()
         self.exportButton.setObjectName("exportCsvButton")
-        close = QPushButton(pick(lang, "Закрыть", "Close"))
+        self.closeButton = close = QPushButton()
         close.clicked.connect(self.reject)
         buttons.addWidget(self.openButton)
         buttons.addStretch(1)
@@ -102,6 +92,24 @@ class SendHistoryDialog(QDialog):
         self.resultCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.openButton.clicked.connect(self.open_selected)
         self.exportButton.clicked.connect(lambda: self.export_csv())
+        self.retranslate()
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.setWindowTitle(ui_text("Send history"))
+        self.searchEdit.setPlaceholderText(ui_text("Search: template, number, id"))
+        for index, shown in enumerate(
+            (ui_text("All paths"), "OLChat REST", ui_text("Business process"))
+        ):
+            self.pathCombo.setItemText(index, shown)
+        self.resultCombo.setItemText(0, ui_text("All results"))
+        for index, result in enumerate(RESULTS, start=1):
+            self.resultCombo.setItemText(index, result_text(result, lang))
+        self.table.setHorizontalHeaderLabels([ui_text(title) for _, title in _COLUMNS])
+        self.openButton.setText(ui_text("Open template as sent"))
+        self.exportButton.setText(ui_text("Export CSV…"))
+        self.closeButton.setText(ui_text("Close"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -112,9 +120,9 @@ class SendHistoryDialog(QDialog):
         )
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            for column, (name, _, _) in enumerate(_COLUMNS):
+            for column, (name, _) in enumerate(_COLUMNS):
                 value = str(getattr(entry, name))
-                shown = result_text(value, self.lang) if name == "result" else value
+                shown = result_text(value, current_language()) if name == "result" else value
                 self.table.setItem(row, column, QTableWidgetItem(shown))
         if self.entries:
             self.table.selectRow(0)
@@ -135,7 +143,7 @@ class SendHistoryDialog(QDialog):
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
-                pick(self.lang, "Экспорт истории", "Export history"),
+                ui_text("Export history"),
                 "send-history.csv",
                 "CSV (*.csv)",
             )

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template import Template
 from olchat_desktop.send.connections import SendTargets, profile_targets, sandbox_targets
 from olchat_desktop.ui.busy import busy_cursor
@@ -34,10 +33,10 @@ def load_profile_targets() -> SendTargets:
 
 
 def build_send_dialog(
-    parent: QWidget | None, template: Any, lang: Lang, targets: SendTargets
+    parent: QWidget | None, template: Any, targets: SendTargets
 ) -> tuple[SendView, SendController]:
     view = SendView(parent)
-    controller = SendController(view, template, targets, lang)
+    controller = SendController(view, template, targets)
     return view, controller
 
 
@@ -47,7 +46,6 @@ def open_send_dialog(window: Any) -> None:
     library.save_now()
     if library.current_id is None:
         return
-    lang: Lang = window.language()
     own_sandbox = None
     with busy_cursor():
         template = window.library.get(library.current_id)
@@ -59,7 +57,7 @@ def open_send_dialog(window: Any) -> None:
 
                 own_sandbox = sandbox = Sandbox().start()  # loopback bind: milliseconds
             targets = sandbox_targets(sandbox)
-        view, controller = build_send_dialog(window, template, lang, targets)
+        view, controller = build_send_dialog(window, template, targets)
     try:
         view.exec()
     finally:
@@ -79,4 +77,4 @@ def open_send_history(window: Any) -> None:
         window.libraryController.refresh(copy.id)
         window.libraryController.open_template(copy.id)
 
-    SendHistoryDialog(SendHistory(), window.language(), window, on_open=open_copy).exec()
+    SendHistoryDialog(SendHistory(), window, on_open=open_copy).exec()

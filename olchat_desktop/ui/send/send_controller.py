@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.core.phone import is_valid_phone, normalize_phone
 from olchat_desktop.core.template import Template
 from olchat_desktop.core.validation import Problem
@@ -34,6 +34,7 @@ from olchat_desktop.send.workflow_path import (
     CrmCandidate,
     WorkflowPortal,
 )
+from olchat_desktop.ui.i18n import LiveTexts, follow_language, ui_text
 from olchat_desktop.ui.send.send_view import SendView
 from olchat_desktop.ui.send.workflow_steps import WorkflowSteps
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
@@ -51,6 +52,12 @@ def ask_user(parent: QWidget) -> Confirm:
     return confirm
 
 
+def failure_text(error: object, lang: Lang) -> str:
+    if hasattr(error, "hint") and hasattr(error, "message"):
+        return f"{error.message(lang)} {error.hint(lang)}"
+    return error.user_message(lang) if hasattr(error, "user_message") else str(error)
+
+
 class SendController(WorkflowSteps, QObject):
     """Drives one :class:`SendView` for one template."""
 
@@ -62,14 +69,14 @@ class SendController(WorkflowSteps, QObject):
         view: SendView,
         template: Template,
         targets: SendTargets,
-        lang: Lang,
         *,
         history: SendHistory | None = None,
         guard: SendGuard | None = None,
         mappings: mapping_rules.MappingStore | None = None,
     ) -> None:
         super().__init__(view)
-        self.view, self.template, self.targets, self.lang = view, template, targets, lang
+        self.view, self.template, self.targets = view, template, targets
+        self.live = LiveTexts(view)
         self.history = history or SendHistory()
         self.guard = guard or APP_GUARD
         self.mappings = mappings or mapping_rules.MappingStore()
@@ -88,12 +95,24 @@ class SendController(WorkflowSteps, QObject):
         self.problems: list[Problem] = []
         self._wire()
         self._fill_recipients()
-        self.view.previewText.setPlainText(text_to_send(template, lang))
         has_lines, has_portals = bool(targets.lines), bool(targets.portals)
         (
             self.view.olchatRadio if has_lines or not has_portals else self.view.workflowRadio
         ).setChecked(True)
         self._on_path_changed()
+        self._show_problems()
+        follow_language(view, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text of the dialog in the current language (also on a language change)."""
+        v, lang = self.view, self.lang
+        v.retranslate()
+        v.previewText.setPlainText(text_to_send(self.template, lang))
+        demo = text(
+            lang, "Demo mode: sends go to the embedded sandbox; nothing reaches real people."
+        )
+        v.demoNote.setText(demo if self.targets.demo else "")
+        v.demoNote.setVisible(self.targets.demo)
         self._show_problems()
 
     # -- set-up ------------------------------------------------------------------------
@@ -131,7 +150,7 @@ class SendController(WorkflowSteps, QObject):
         return self.view.recipientCombo.currentText().strip()
 
     def _on_path_changed(self) -> None:
-        v, lang = self.view, self.lang
+        v = self.view
         choices = self.targets.lines if self.path == "olchat" else self.targets.portals
         v.connectionCombo.blockSignals(True)
         v.connectionCombo.clear()
@@ -139,14 +158,7 @@ class SendController(WorkflowSteps, QObject):
             v.connectionCombo.addItem(choice.name)
         v.connectionCombo.blockSignals(False)
         v.pages.setCurrentIndex(0 if self.path == "olchat" else 1)
-        v.retranslate(lang)
-        demo = pick(
-            lang,
-            "Демо-режим: отправка идёт во встроенную песочницу, реальным людям ничего не уходит.",
-            "Demo mode: sends go to the embedded sandbox; nothing reaches real people.",
-        )
-        v.demoNote.setText(demo if self.targets.demo else "")
-        v.demoNote.setVisible(self.targets.demo)
+        self.retranslate()
         self._on_connection_changed()
 
     def _on_connection_changed(self) -> None:
@@ -195,9 +207,7 @@ class SendController(WorkflowSteps, QObject):
         task.progressed.connect(self._show_progress)
         task.succeeded.connect(done)
         task.failed.connect(self._on_failed)
-        task.cancelled.connect(
-            lambda: self.view.statusLabel.setText(pick(self.lang, "Отменено.", "Cancelled."))
-        )
+        task.cancelled.connect(lambda: self.view.statusLabel.setText(ui_text("Cancelled.")))
         task.finished.connect(self._update_buttons)
         self._update_buttons()
 
@@ -210,10 +220,7 @@ class SendController(WorkflowSteps, QObject):
             self.task.cancel()
 
     def _on_failed(self, error: object) -> None:
-        text = error.user_message(self.lang) if hasattr(error, "user_message") else str(error)
-        if hasattr(error, "hint") and hasattr(error, "message"):
-            text = f"{error.message(self.lang)} {error.hint(self.lang)}"
-        self.view.resultLabel.setText(text)
+        self.live.set(self.view.resultLabel, lambda: failure_text(error, self.lang))
 
     # -- sending -----------------------------------------------------------------------
 
@@ -226,7 +233,6 @@ class SendController(WorkflowSteps, QObject):
         key = self.guard_key()
         if self.guard.in_flight(key) or not self._confirmed(key):
             return
-        lang = self.lang
         send_id = new_send_id()
         self.guard.begin(key, send_id)
         self.sending = True
@@ -235,7 +241,9 @@ class SendController(WorkflowSteps, QObject):
         entry = HistoryEntry.start(send_id, self.path, connection, self.recipient, self.template)  # type: ignore[arg-type]
         self.history.record(entry)
         self.last_entry, self._started_workflow = entry, ""
-        self.view.resultLabel.setText(pick(lang, f"Отправка {send_id}…", f"Send {send_id}…"))
+        self.live.set(
+            self.view.resultLabel, lambda: ui_text("Send {send_id}…").format(send_id=send_id)
+        )
         self.view.terminateButton.setVisible(False)
         work = self._olchat_work(send_id) if self.path == "olchat" else self._workflow_work(send_id)
 
@@ -255,19 +263,17 @@ class SendController(WorkflowSteps, QObject):
         if warnings and not self._warnings_confirmed:
             listed = "\n".join(f"• {p.message}" for p in warnings)
             if not self.confirm(
-                pick(lang, "Есть предупреждения", "There are warnings"),
-                listed + "\n\n" + pick(lang, "Всё равно отправить?", "Send anyway?"),
+                text(lang, "There are warnings"),
+                listed + "\n\n" + text(lang, "Send anyway?"),
             ):
                 return False
             self._warnings_confirmed = True
         if self.guard.needs_confirmation(key) and not self.confirm(
-            pick(lang, "Отправить ещё раз?", "Send again?"),
-            pick(
+            text(lang, "Send again?"),
+            text(
                 lang,
-                "Предыдущая отправка закончилась тайм-аутом, ошибкой сети или была отменена: "
-                "сообщение могло уйти. Отправить ещё раз?",
-                "The previous send timed out, hit a network error or was cancelled: "
-                "the message may have gone out. Send again?",
+                "The previous send timed out, hit a network error or was cancelled: the "
+                "message may have gone out. Send again?",
             ),
         ):
             return False
@@ -275,8 +281,8 @@ class SendController(WorkflowSteps, QObject):
             self.path == "workflow"
             and self._running_count >= MAX_WAITING_PER_ITEM
             and not self.confirm(
-                pick(lang, "Процесс встанет в очередь", "The workflow will queue"),
-                self.view.runningLabel.text() + "\n\n" + pick(lang, "Запустить?", "Start it?"),
+                text(lang, "The workflow will queue"),
+                self.view.runningLabel.text() + "\n\n" + text(lang, "Start it?"),
             )
         )
 
@@ -301,7 +307,7 @@ class SendController(WorkflowSteps, QObject):
         self.last_outcome = outcome
         self.guard.finish(key, outcome)
         self.history.record(entry.finished(outcome))
-        self.view.resultLabel.setText(describe(outcome, self.lang))
+        self.live.set(self.view.resultLabel, lambda: describe(outcome, self.lang))
         self.view.statusLabel.clear()  # the last step's progress; the result says what happened
         self.view.terminateButton.setVisible(outcome.still_running and bool(outcome.workflow_id))
         self._update_buttons()
@@ -316,10 +322,8 @@ class SendController(WorkflowSteps, QObject):
         self.sending = False
         workflow_id = self._started_workflow if entry.path == "workflow" else ""
         if result == "cancelled":
-            detail = pick(
-                self.lang,
-                "Отменено: сообщение могло уйти; перед повторной отправкой приложение спросит.",
-                "Cancelled: the message may have gone out; the app asks before sending again.",
+            detail = ui_text(
+                "Cancelled: the message may have gone out; the app asks before sending again."
             )
         outcome = SendOutcome(
             entry.send_id,
@@ -333,7 +337,7 @@ class SendController(WorkflowSteps, QObject):
         self.last_outcome = outcome
         self.guard.finish(key, None)
         self.history.record(entry.finished(outcome))
-        self.view.resultLabel.setText(describe(outcome, self.lang))
+        self.live.set(self.view.resultLabel, lambda: describe(outcome, self.lang))
         self.view.terminateButton.setVisible(bool(workflow_id))
         self._update_buttons()
         self._restore_focus()

@@ -1,7 +1,7 @@
 """Layout of the send dialog: path, connection, recipient, problems, path pages, progress.
 
-Texts come in Russian and English from :meth:`SendView.retranslate` (``core.i18n.pick``),
-so the dialog follows the window's language without a compiled catalogue.
+Texts come from :meth:`SendView.retranslate`, which the controller calls again on every
+language change (it also remakes the texts that depend on the send's state).
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import text
 from olchat_desktop.send import olchat_path, workflow_path
+from olchat_desktop.ui.i18n import current_language
 
 
 class SendView(QDialog):
@@ -174,23 +175,12 @@ class SendView(QDialog):
         layout.addRow(self.runningLabel)
         return page
 
-    def retranslate(self, lang: Lang) -> None:
-        self.setWindowTitle(pick(lang, "Тестовая отправка", "Send a test"))
-        self.pathBox.setTitle(pick(lang, "Способ отправки", "Send path"))
-        self.olchatRadio.setText(
-            pick(
-                lang,
-                "OLChat REST — текстовая версия, без кнопок",
-                "OLChat REST — text version, no buttons",
-            )
-        )
-        self.workflowRadio.setText(
-            pick(
-                lang,
-                "Бизнес-процесс Битрикс24 — настоящий робот",
-                "Bitrix24 business process — the real robot",
-            )
-        )
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.setWindowTitle(text(lang, "Send a test"))
+        self.pathBox.setTitle(text(lang, "Send path"))
+        self.olchatRadio.setText(text(lang, "OLChat REST — text version, no buttons"))
+        self.workflowRadio.setText(text(lang, "Bitrix24 business process — the real robot"))
         explanation = (
             olchat_path.path_explanation(lang)
             if self.olchatRadio.isChecked()
@@ -198,28 +188,24 @@ class SendView(QDialog):
         )
         self.pathExplanation.setText(explanation)
         self.connectionLabel.setText(
-            pick(lang, "Линия OLChat:", "OLChat line:")
-            if self.olchatRadio.isChecked()
-            else pick(lang, "Портал:", "Portal:")
+            text(lang, "OLChat line:") if self.olchatRadio.isChecked() else text(lang, "Portal:")
         )
-        self.recipientLabel.setText(pick(lang, "Получатель:", "Recipient:"))
-        self.waitLabel.setText(pick(lang, "Ждать, с:", "Wait, s:"))
-        self.previewLabel.setText(
-            pick(lang, "Уйдёт ровно этот текст:", "Exactly this text goes out:")
-        )
-        self.workflowLabel.setText(pick(lang, "Шаблон БП:", "Workflow:"))
-        self.refreshButton.setText(pick(lang, "Обновить", "Refresh"))
-        self.mappingLabel.setText(pick(lang, "Параметры:", "Parameters:"))
+        self.recipientLabel.setText(text(lang, "Recipient:"))
+        self.waitLabel.setText(text(lang, "Wait, s:"))
+        self.previewLabel.setText(text(lang, "Exactly this text goes out:"))
+        self.workflowLabel.setText(text(lang, "Workflow:"))
+        self.refreshButton.setText(text(lang, "Refresh"))
+        self.mappingLabel.setText(text(lang, "Parameters:"))
         self.mappingTable.setHorizontalHeaderLabels(
             [
-                pick(lang, "Параметр БП", "Workflow parameter"),
-                pick(lang, "Поле шаблона", "Template field"),
+                text(lang, "Workflow parameter"),
+                text(lang, "Template field"),
             ]
         )
-        self.itemLabel.setText(pick(lang, "Элемент CRM:", "CRM item:"))
-        self.findButton.setText(pick(lang, "Найти по номеру", "Find by number"))
-        self.itemIdEdit.setPlaceholderText(pick(lang, "или ID", "or ID"))
-        self.terminateButton.setText(pick(lang, "Остановить процесс", "Terminate workflow"))
-        self.cancelButton.setText(pick(lang, "Отмена", "Cancel"))
-        self.sendButton.setText(pick(lang, "Отправить", "Send"))
-        self.closeButton.setText(pick(lang, "Закрыть", "Close"))
+        self.itemLabel.setText(text(lang, "CRM item:"))
+        self.findButton.setText(text(lang, "Find by number"))
+        self.itemIdEdit.setPlaceholderText(text(lang, "or ID"))
+        self.terminateButton.setText(text(lang, "Terminate workflow"))
+        self.cancelButton.setText(text(lang, "Cancel"))
+        self.sendButton.setText(text(lang, "Send"))
+        self.closeButton.setText(text(lang, "Close"))

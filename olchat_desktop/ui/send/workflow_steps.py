@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QTableWidgetItem
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.core.template import Template
 from olchat_desktop.send import mapping as mapping_rules
 from olchat_desktop.send.connections import SendTargets
@@ -27,6 +27,7 @@ from olchat_desktop.send.workflow_path import (
     document_kind,
     start_and_track,
 )
+from olchat_desktop.ui.i18n import current_language, ui_text
 from olchat_desktop.ui.send.send_view import SendView
 from olchat_desktop.ui.tasks import CancelToken, Report
 
@@ -35,7 +36,12 @@ class WorkflowSteps:
     """Workflow-path state and steps; the controller provides view, lang, targets, _run."""
 
     view: SendView
-    lang: Lang
+
+    @property
+    def lang(self) -> Lang:
+        """The window's language now: texts made later follow a switch."""
+        return current_language()
+
     template: Template
     targets: SendTargets
     history: SendHistory
@@ -79,7 +85,7 @@ class WorkflowSteps:
         lang = self.lang
 
         def work(token: CancelToken, report: Report) -> list[Any]:
-            report(pick(lang, "Загружаю шаблоны бизнес-процессов…", "Loading workflow templates…"))
+            report(text(lang, "Loading workflow templates…"))
             return self._portal().templates(refresh=refresh)
 
         self._run(work, self._on_templates)
@@ -93,7 +99,7 @@ class WorkflowSteps:
             combo.addItem(f"{template.id}: {template.name}")
         combo.blockSignals(False)
         self.view.statusLabel.setText(
-            pick(self.lang, f"Шаблонов: {len(templates)}.", f"{len(templates)} templates.")
+            ui_text("{n_templates} templates.").format(n_templates=len(templates))
         )
         self._on_workflow_changed()
 
@@ -139,9 +145,7 @@ class WorkflowSteps:
         phone, lang = self.recipient, self.lang
 
         def work(token: CancelToken, report: Report) -> list[CrmCandidate]:
-            report(
-                pick(lang, f"Ищу элементы CRM по номеру {phone}…", f"Finding CRM items by {phone}…")
-            )
+            report(text(lang, "Finding CRM items by {phone}…").format(phone=phone))
             return self._portal().find_items(phone)
 
         self._run(work, self._on_items)
@@ -157,13 +161,7 @@ class WorkflowSteps:
             combo.addItem(item.label(self.lang))
         combo.blockSignals(False)
         if not self._items:
-            self.view.statusLabel.setText(
-                pick(
-                    self.lang,
-                    "По номеру ничего не найдено: введите ID.",
-                    "Nothing found by the number: enter an id.",
-                )
-            )
+            self.view.statusLabel.setText(ui_text("Nothing found by the number: enter an id."))
             self._update_buttons()
             return
         self.check_running()
@@ -185,7 +183,7 @@ class WorkflowSteps:
         lang = self.lang
 
         def work(token: CancelToken, report: Report) -> int:
-            report(pick(lang, "Проверяю запущенные процессы…", "Checking running workflows…"))
+            report(text(lang, "Checking running workflows…"))
             return len(self._portal().running_on(item.document_id))
 
         self._run(work, self._on_running)
@@ -193,19 +191,12 @@ class WorkflowSteps:
     def _on_running(self, count: int) -> None:
         self._running_count = count
         if count >= MAX_WAITING_PER_ITEM:
-            text = pick(
-                self.lang,
-                f"⚠ На элементе уже идут {count} процесса: третий, ожидающий ответа, "
-                "встанет в очередь Битрикс24.",
-                f"⚠ {count} workflows already run on this item: "
-                "a third one that waits will be queued by Bitrix24.",
-            )
+            text = ui_text(
+                "⚠ {count} workflows already run on this item: a third one that waits "
+                "will be queued by Bitrix24."
+            ).format(count=count)
         else:
-            text = pick(
-                self.lang,
-                f"Запущено процессов на элементе: {count}.",
-                f"Workflows running on the item: {count}.",
-            )
+            text = ui_text("Workflows running on the item: {count}.").format(count=count)
         self.view.runningLabel.setText(text)
         self.view.statusLabel.setText("")
 
@@ -249,17 +240,15 @@ class WorkflowSteps:
         workflow_id, lang = outcome.workflow_id, self.lang
 
         def work(token: CancelToken, report: Report) -> bool:
-            report(pick(lang, "Останавливаю процесс…", "Terminating the workflow…"))
+            report(text(lang, "Terminating the workflow…"))
             return self._portal().terminate(workflow_id, lang)
 
         def done(ok: object) -> None:
             if not ok:
-                self.view.statusLabel.setText(
-                    pick(lang, "Портал не остановил процесс.", "The portal did not terminate it.")
-                )
+                self.view.statusLabel.setText(text(lang, "The portal did not terminate it."))
                 return
             self.view.terminateButton.setVisible(False)
-            stopped = pick(lang, "Процесс остановлен.", "Workflow terminated.")
+            stopped = text(lang, "Workflow terminated.")
             self.view.statusLabel.setText(stopped)
             outcome.result, outcome.still_running, outcome.detail = "terminated", False, stopped
             if self.last_entry is not None and self.last_entry.send_id == outcome.send_id:

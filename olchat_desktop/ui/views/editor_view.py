@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from olchat_desktop.core import limits
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.widgets.counter_label import CounterLabel
 
 BUTTON_COUNT = limits.MAX_BUTTONS
@@ -255,89 +256,89 @@ class EditorView(QScrollArea):
 
     def retranslate(self) -> None:
         texts = {
-            "name": self.tr("Template &name"),
-            "tags": self.tr("&Tags"),
-            "line": self.tr("WhatsApp &line"),
-            "phone": self.tr("&Phone number"),
-            "header": self.tr("&Header"),
-            "message": self.tr("&Message"),
-            "footer": self.tr("&Footer"),
-            "button1": self.tr("Button &1"),
-            "button2": self.tr("Button &2"),
-            "button3": self.tr("Button &3"),
+            "name": ui_text("Template &name"),
+            "tags": ui_text("&Tags"),
+            "line": ui_text("WhatsApp &line"),
+            "phone": ui_text("&Phone number"),
+            "header": ui_text("&Header"),
+            "message": ui_text("&Message"),
+            "footer": ui_text("&Footer"),
+            "button1": ui_text("Button &1"),
+            "button2": ui_text("Button &2"),
+            "button3": ui_text("Button &3"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
             buddy = self.labels[key].buddy()
             if buddy is not None:
                 buddy.setAccessibleName(text.replace("&", ""))
-        self.tagsEdit.setPlaceholderText(self.tr("comma-separated, e.g. feedback, clinic"))
+        self.tagsEdit.setPlaceholderText(ui_text("comma-separated, e.g. feedback, clinic"))
         line_edit = self.lineCombo.lineEdit()
         if line_edit is not None:  # the combo is editable, so it always has one
-            line_edit.setPlaceholderText(self.tr("choose a line or type its name"))
-        self.phoneEdit.setPlaceholderText(self.tr("79991234567 or {{Contact: Phone}}"))
-        self.headerEdit.setPlaceholderText(self.tr("optional, no formatting"))
+            line_edit.setPlaceholderText(ui_text("choose a line or type its name"))
+        self.phoneEdit.setPlaceholderText(ui_text("79991234567 or {{Contact: Phone}}"))
+        self.headerEdit.setPlaceholderText(ui_text("optional, no formatting"))
         self.messageEdit.setPlaceholderText(
-            self.tr("Required. *bold*, _italic_, ~strike~, `code`, {{Field}} expressions")
+            ui_text("Required. *bold*, _italic_, ~strike~, `code`, {{Field}} expressions")
         )
-        self.footerEdit.setPlaceholderText(self.tr("optional, shown small and grey"))
+        self.footerEdit.setPlaceholderText(ui_text("optional, shown small and grey"))
         for index, edit in enumerate(self.buttonEdits):
             edit.setPlaceholderText(
-                self.tr("reply button, required") if index == 0 else self.tr("optional")
+                ui_text("reply button, required") if index == 0 else ui_text("optional")
             )
-        self.waitForReplyCheck.setText(self.tr("&Wait for reply"))
-        self.waitForReplyCheck.setAccessibleName(self.tr("Wait for reply"))
+        self.waitForReplyCheck.setText(ui_text("&Wait for reply"))
+        self.waitForReplyCheck.setAccessibleName(ui_text("Wait for reply"))
         self.waitForReplyCheck.setToolTip(
-            self.tr("The robot waits for the customer's tap and returns the chosen button's text.")
+            ui_text("The robot waits for the customer's tap and returns the chosen button's text.")
         )
         self.waitNote.setText(
-            self.tr(
+            ui_text(
                 "The waiting robot stops if the CRM item moves to another stage; use a "
                 "business process instead (Bitrix24 runs at most 2 waiting processes per "
                 "item). A multi-value phone field makes a waiting robot fail."
             )
         )
-        self.samplesTitle.setText(self.tr("<b>Sample values</b>"))
+        self.samplesTitle.setText(ui_text("<b>Sample values</b>"))
         self.samplesHint.setText(
-            self.tr("Bitrix24 fills expressions when sending; a sample makes counters exact.")
+            ui_text("Bitrix24 fills expressions when sending; a sample makes counters exact.")
         )
         self.samplesTable.setHorizontalHeaderLabels(
-            [self.tr("Expression"), self.tr("Sample"), self.tr("Source")]
+            [ui_text("Expression"), ui_text("Sample"), ui_text("Source")]
         )
-        self.samplesTable.setAccessibleName(self.tr("Sample values"))
-        self.refreshCatalogueButton.setText(self.tr("Refresh fields"))
-        self.refreshCatalogueButton.setToolTip(self.tr("Read the portal's field list again"))
-        self.fillSamplesButton.setText(self.tr("Fill from CRM…"))
+        self.samplesTable.setAccessibleName(ui_text("Sample values"))
+        self.refreshCatalogueButton.setText(ui_text("Refresh fields"))
+        self.refreshCatalogueButton.setToolTip(ui_text("Read the portal's field list again"))
+        self.fillSamplesButton.setText(ui_text("Fill from CRM…"))
         self.fillSamplesButton.setToolTip(
-            self.tr("Fill every sample with the values of a real CRM item")
+            ui_text("Fill every sample with the values of a real CRM item")
         )
         actions = (
-            (self.boldAction, self.tr("Bold (*text*)")),
-            (self.italicAction, self.tr("Italic (_text_)")),
-            (self.strikeAction, self.tr("Strikethrough (~text~)")),
-            (self.monoAction, self.tr("Monospace block (```text```)")),
-            (self.codeAction, self.tr("Inline code (`text`)")),
-            (self.bulletAction, self.tr("Bulleted list (- item)")),
-            (self.numberedAction, self.tr("Numbered list (1. item)")),
-            (self.quoteAction, self.tr("Quote (> text)")),
+            (self.boldAction, ui_text("Bold (*text*)")),
+            (self.italicAction, ui_text("Italic (_text_)")),
+            (self.strikeAction, ui_text("Strikethrough (~text~)")),
+            (self.monoAction, ui_text("Monospace block (```text```)")),
+            (self.codeAction, ui_text("Inline code (`text`)")),
+            (self.bulletAction, ui_text("Bulleted list (- item)")),
+            (self.numberedAction, ui_text("Numbered list (1. item)")),
+            (self.quoteAction, ui_text("Quote (> text)")),
         )
         for action, tip in actions:
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} {shortcut}".strip())
             action.setStatusTip(tip)
-        self.emojiButton.setToolTip(self.tr("Insert emoji"))
-        self.emojiButton.setAccessibleName(self.tr("Insert emoji"))
-        self.insertFieldButton.setText(self.tr("Insert field"))
-        self.insertFieldButton.setAccessibleName(self.tr("Insert a Bitrix24 CRM field"))
-        self.toolbar.setAccessibleName(self.tr("Message formatting"))
+        self.emojiButton.setToolTip(ui_text("Insert emoji"))
+        self.emojiButton.setAccessibleName(ui_text("Insert emoji"))
+        self.insertFieldButton.setText(ui_text("Insert field"))
+        self.insertFieldButton.setAccessibleName(ui_text("Insert a Bitrix24 CRM field"))
+        self.toolbar.setAccessibleName(ui_text("Message formatting"))
         for counter, field in (
-            (self.headerCounter, self.tr("Header")),
-            (self.messageCounter, self.tr("Message")),
-            (self.footerCounter, self.tr("Footer")),
+            (self.headerCounter, ui_text("Header")),
+            (self.messageCounter, ui_text("Message")),
+            (self.footerCounter, ui_text("Footer")),
             *(
-                (c, self.tr("Button {n}").format(n=i + 1))
+                (c, ui_text("Button {n}").format(n=i + 1))
                 for i, c in enumerate(self.buttonCounters)
             ),
         ):
-            counter.setAccessibleName(self.tr("%1 length").replace("%1", field))
+            counter.setAccessibleName(ui_text("%1 length").replace("%1", field))
             counter.retranslate()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from olchat_desktop.core.i18n import text
 from olchat_desktop.ui import i18n
+from olchat_desktop.ui.i18n import ui_text
 
 
 class LibraryView(QWidget):
@@ -82,16 +83,16 @@ class LibraryView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.templateSearch.setPlaceholderText(self.tr("Search templates…"))
-        self.templateSearch.setAccessibleName(self.tr("Search templates"))
-        self.tagFilter.setAccessibleName(self.tr("Filter by tag"))
-        self.tagFilter.setToolTip(self.tr("Show only templates with this tag"))
+        self.templateSearch.setPlaceholderText(ui_text("Search templates…"))
+        self.templateSearch.setAccessibleName(ui_text("Search templates"))
+        self.tagFilter.setAccessibleName(ui_text("Filter by tag"))
+        self.tagFilter.setToolTip(ui_text("Show only templates with this tag"))
         if self.tagFilter.count():
-            self.tagFilter.setItemText(0, self.tr("All tags"))
-        self.sortCombo.setAccessibleName(self.tr("Sort templates"))
-        self.sortCombo.setToolTip(self.tr("Order of the list"))
+            self.tagFilter.setItemText(0, ui_text("All tags"))
+        self.sortCombo.setAccessibleName(ui_text("Sort templates"))
+        self.sortCombo.setToolTip(ui_text("Order of the list"))
         for index, label in enumerate(
-            (self.tr("By name"), self.tr("Recently changed"), self.tr("Problems first"))
+            (ui_text("By name"), ui_text("Recently changed"), ui_text("Problems first"))
         ):
             self.sortCombo.setItemText(index, label)
         lang = i18n.current_language()  # the team filter's strings are gettext's (issue 19)
@@ -100,16 +101,16 @@ class LibraryView(QWidget):
             text(lang, "Show all templates, only local or only shared ones")
         )
         self.set_sharing_counts(self._sharing_counts)
-        self.templateList.setAccessibleName(self.tr("Templates"))
-        self.newButton.setText(self.tr("New"))
-        self.newButton.setAccessibleName(self.tr("New template"))
-        self.newButton.setToolTip(self.tr("New template (Ctrl+N)"))
-        self.duplicateButton.setText(self.tr("Duplicate"))
-        self.duplicateButton.setAccessibleName(self.tr("Duplicate template"))
-        self.duplicateButton.setToolTip(self.tr("Duplicate the selected template (Ctrl+D)"))
-        self.deleteButton.setText(self.tr("Delete"))
-        self.deleteButton.setAccessibleName(self.tr("Delete template"))
-        self.deleteButton.setToolTip(self.tr("Move the selected template to the trash (Del)"))
+        self.templateList.setAccessibleName(ui_text("Templates"))
+        self.newButton.setText(ui_text("New"))
+        self.newButton.setAccessibleName(ui_text("New template"))
+        self.newButton.setToolTip(ui_text("New template (Ctrl+N)"))
+        self.duplicateButton.setText(ui_text("Duplicate"))
+        self.duplicateButton.setAccessibleName(ui_text("Duplicate template"))
+        self.duplicateButton.setToolTip(ui_text("Duplicate the selected template (Ctrl+D)"))
+        self.deleteButton.setText(ui_text("Delete"))
+        self.deleteButton.setAccessibleName(ui_text("Delete template"))
+        self.deleteButton.setToolTip(ui_text("Move the selected template to the trash (Del)"))
 
     def set_sharing_counts(self, counts: tuple[int, int] | None) -> None:
         """The filter's items, with (all, shared) counts once the team library is known."""

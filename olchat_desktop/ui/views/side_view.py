@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from olchat_desktop.ui.i18n import ui_text
+
 
 class SideView(QWidget):
     def __init__(self, preview: QWidget, parent: QWidget | None = None) -> None:
@@ -50,14 +52,14 @@ class SideView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.previewTitle.setText(self.tr("<b>Preview</b>"))
-        self.sendTestButton.setText(self.tr("Send test…"))
-        self.sendTestButton.setAccessibleName(self.tr("Send a test message"))
-        self.sendTestButton.setToolTip(self.tr("Send this template to a test phone (Ctrl+Enter)"))
-        self._problems_title = self.tr("<b>&Problems</b> — errors: {errors}, warnings: {warnings}")
-        self.problemsList.setAccessibleName(self.tr("Problems"))
+        self.previewTitle.setText(ui_text("<b>Preview</b>"))
+        self.sendTestButton.setText(ui_text("Send test…"))
+        self.sendTestButton.setAccessibleName(ui_text("Send a test message"))
+        self.sendTestButton.setToolTip(ui_text("Send this template to a test phone (Ctrl+Enter)"))
+        self._problems_title = ui_text("<b>&Problems</b> — errors: {errors}, warnings: {warnings}")
+        self.problemsList.setAccessibleName(ui_text("Problems"))
         if not self.preview.accessibleName():
-            self.preview.setAccessibleName(self.tr("WhatsApp preview"))
+            self.preview.setAccessibleName(ui_text("WhatsApp preview"))
 
     def set_problem_counts(self, errors: int, warnings: int) -> None:
         self.problemsTitle.setText(self._problems_title.format(errors=errors, warnings=warnings))

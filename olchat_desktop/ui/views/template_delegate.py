@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
 
 from olchat_desktop.storage.library_listing import ListRow
 from olchat_desktop.storage.library_status import STATUS_ERROR, STATUS_OK, STATUS_WARNING
+from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.views import sync_badge
 
 # The whole ListRow, which the model (ui.controllers.library_model) gives the delegate.
@@ -51,19 +52,13 @@ def relative_time(updated_at: str, now: datetime | None = None) -> str:
     seconds = ((now or datetime.now(UTC)) - when).total_seconds()
 
     if seconds < 60:
-        return QCoreApplication.translate("TemplateRowDelegate", "just now")
+        return ui_text("just now")
     if seconds < 3600:
-        return QCoreApplication.translate("TemplateRowDelegate", "{n} min ago").format(
-            n=int(seconds // 60)
-        )
+        return ui_text("{n} min ago").format(n=int(seconds // 60))
     if seconds < 86_400:
-        return QCoreApplication.translate("TemplateRowDelegate", "{n} h ago").format(
-            n=int(seconds // 3600)
-        )
+        return ui_text("{n} h ago").format(n=int(seconds // 3600))
     if seconds < 7 * 86_400:
-        return QCoreApplication.translate("TemplateRowDelegate", "{n} d ago").format(
-            n=int(seconds // 86_400)
-        )
+        return ui_text("{n} d ago").format(n=int(seconds // 86_400))
     return when.astimezone().strftime("%d.%m.%Y")
 
 
@@ -71,12 +66,12 @@ def status_text(status: int | None) -> str:
     """The status for the tooltip and screen readers."""
 
     if status == STATUS_ERROR:
-        return QCoreApplication.translate("TemplateRowDelegate", "Has errors")
+        return ui_text("Has errors")
     if status == STATUS_WARNING:
-        return QCoreApplication.translate("TemplateRowDelegate", "Has warnings")
+        return ui_text("Has warnings")
     if status == STATUS_OK:
-        return QCoreApplication.translate("TemplateRowDelegate", "No problems")
-    return QCoreApplication.translate("TemplateRowDelegate", "Not checked")
+        return ui_text("No problems")
+    return ui_text("Not checked")
 
 
 class TemplateRowDelegate(QStyledItemDelegate):

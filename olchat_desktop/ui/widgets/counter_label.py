@@ -8,10 +8,10 @@ the style sheet colours and tests can read.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from olchat_desktop.core.counting import FieldCount
+from olchat_desktop.ui.i18n import ui_text
 
 # Amber from this share of the limit on (issue 5, point 2).
 NEAR_SHARE = 0.9
@@ -40,36 +40,26 @@ def counter_tooltip(count: FieldCount, limit: int) -> str:
     """Code points, graphemes and the expression breakdown, as plain lines."""
 
     lines = [
-        QCoreApplication.translate(
-            "CounterLabel", "{n} of {limit} characters (Unicode code points, as the server counts)"
-        ).format(n=count.code_points, limit=limit),
-        QCoreApplication.translate("CounterLabel", "{n} visible characters (graphemes)").format(
-            n=count.graphemes
+        ui_text("{n} of {limit} characters (Unicode code points, as the server counts)").format(
+            n=count.code_points, limit=limit
         ),
+        ui_text("{n} visible characters (graphemes)").format(n=count.graphemes),
     ]
     if count.expressions:
-        lines.append(
-            QCoreApplication.translate("CounterLabel", "Literal text: {n}").format(
-                n=count.literal_length
-            )
-        )
+        lines.append(ui_text("Literal text: {n}").format(n=count.literal_length))
         for item in count.expressions:
             if item.sample_length is None:
                 lines.append(
-                    QCoreApplication.translate(
-                        "CounterLabel", "{expr}: no sample, length unknown"
-                    ).format(expr=item.expression.source)
+                    ui_text("{expr}: no sample, length unknown").format(expr=item.expression.source)
                 )
             else:
                 lines.append(
-                    QCoreApplication.translate("CounterLabel", "{expr}: {n} (sample)").format(
+                    ui_text("{expr}: {n} (sample)").format(
                         expr=item.expression.source, n=item.sample_length
                     )
                 )
     if count.unknown:
-        lines.append(
-            QCoreApplication.translate("CounterLabel", "Set sample values to get an exact count.")
-        )
+        lines.append(ui_text("Set sample values to get an exact count."))
     return "\n".join(lines)
 
 

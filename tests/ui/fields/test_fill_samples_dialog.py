@@ -46,7 +46,6 @@ def _dialog(qtbot: QtBot) -> FillSamplesDialog:
         PortalFinder(lambda: None, demo=False),
         TemplateDraft(id="t", message="{{Филиал > printable}}"),
         make_portal_catalogue(),
-        "en",
     )
     qtbot.addWidget(dialog)
     dialog.show()
