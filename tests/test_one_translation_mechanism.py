@@ -68,28 +68,31 @@ QT_OWN = "ui/i18n.py"
 
 
 def old_mechanisms(source: str, qt_own: bool = False) -> list[str]:
-    """Each use of an old mechanism in ``source``, as "line: what"."""
+    """Each use of an old mechanism in ``source``, as "line: what". Qt's functions count
+    when referenced at all, so an alias (``translate = QCoreApplication.translate``) does
+    not hide them."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            owner = func.value if isinstance(func, ast.Attribute) else None
             if name in OLD_FUNCTIONS:
                 found.append(f"{node.lineno}: {name}()")
-            elif name == "tr" and isinstance(func, ast.Attribute):
-                found.append(f"{node.lineno}: .tr()")
-            elif (
-                name == "translate"
-                and isinstance(owner, ast.Name)
-                and owner.id == "QCoreApplication"
-            ):
-                found.append(f"{node.lineno}: QCoreApplication.translate()")
             elif name == "load" and qt_own:
                 first = node.args[0] if node.args else None
                 literal = ast.unparse(first) if first is not None else ""
                 if "qtbase_" not in literal:
                     found.append(f"{node.lineno}: a translator loads {literal}")
+        elif isinstance(node, ast.Attribute):
+            owner = node.value
+            if node.attr == "tr":
+                found.append(f"{node.lineno}: .tr")
+            elif (
+                node.attr == "translate"
+                and isinstance(owner, ast.Name)
+                and owner.id == "QCoreApplication"
+            ):
+                found.append(f"{node.lineno}: QCoreApplication.translate")
         elif isinstance(node, ast.Name) and node.id == "QTranslator" and not qt_own:
             found.append(f"{node.lineno}: QTranslator")
     return found

@@ -265,6 +265,7 @@ def russian_window(qtbot: QtBot) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.wait(300)  # the deferred start-up work (lazy menus, tag counts) has run
     return win
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QListView, QMenu, QWidget
+
+from olchat_desktop.ui.i18n import ui_text
 
 
 class TransferActions(QObject):
@@ -71,12 +73,9 @@ class TransferActions(QObject):
         menu.insertActions(anchor, group)
 
     def retranslate(self) -> None:
-        translate = QCoreApplication.translate  # the controller's context, as before
-        self.importAction.setText(translate("TransferController", "&Import…"))
-        self.exportAction.setText(translate("TransferController", "&Export this template…"))
-        self.exportAllAction.setText(translate("TransferController", "Export &all…"))
-        self.exportSelectedAction.setText(translate("TransferController", "Export &selected…"))
-        self.tagSelectedAction.setText(
-            translate("TransferController", "Add a tag to the selected…")
-        )
-        self.trashAction.setText(translate("TransferController", "T&rash…"))
+        self.importAction.setText(ui_text("&Import…"))
+        self.exportAction.setText(ui_text("&Export this template…"))
+        self.exportAllAction.setText(ui_text("Export &all…"))
+        self.exportSelectedAction.setText(ui_text("Export &selected…"))
+        self.tagSelectedAction.setText(ui_text("Add a tag to the selected…"))
+        self.trashAction.setText(ui_text("T&rash…"))
