@@ -119,10 +119,12 @@ b = plural_ru(2, "шаблон", "шаблона", "шаблонов")
 c = self.tr("Close")
 d = QCoreApplication.translate("Main", "Close")
 t = QTranslator()
+translate = QCoreApplication.translate
 """
     assert sorted(hit.split(": ")[1] for hit in old_mechanisms(old)) == [
-        ".tr()",
-        "QCoreApplication.translate()",
+        ".tr",
+        "QCoreApplication.translate",
+        "QCoreApplication.translate",
         "QTranslator",
         "pick()",
         "plural_ru()",
