@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.ui.controllers.samples import ItemOrigin
 from olchat_desktop.ui.fill_samples import work
+from olchat_desktop.ui.fill_samples.origin import ItemOrigin
 from olchat_desktop.ui.i18n import current_language, ui_text
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from olchat_desktop.ui.controllers.samples import ItemOrigin
 from olchat_desktop.ui.fill_samples import work
 from olchat_desktop.ui.fill_samples.dialog import FillSamplesDialog
+from olchat_desktop.ui.fill_samples.origin import ItemOrigin
 from olchat_desktop.ui.i18n import ui_text
 
 

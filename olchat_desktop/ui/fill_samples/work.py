@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from olchat_desktop.core.i18n import Lang, text
-from olchat_desktop.ui.controllers.samples import ItemOrigin
+from olchat_desktop.ui.fill_samples.origin import ItemOrigin
 
 if TYPE_CHECKING:
     from olchat_desktop.cancel import CancelToken
