@@ -1,5 +1,7 @@
 """Team library conflicts side by side: each field here and on the portal, with its
-counter, differences marked; keep mine, keep the portal's, or keep both (issue 19).
+counter, differences marked, and both versions' WhatsApp previews under them (the
+editor's canvas, ``conflict_previews``); keep mine, keep the portal's, or keep both
+(issue 19). The portal's side names its last editor (the sync state keeps the names).
 
 Closing a conflict only changes the local library and the sync state (``sharing.
 conflicts``): no network, so it runs on the GUI thread; the next sync sends the outcome.
@@ -29,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from olchat_desktop.core import limits
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, pick, text
+from olchat_desktop.ui.sharing.conflict_previews import ConflictPreviews
 
 # (attribute, Russian label, English label, limit or None)
 FIELDS: tuple[tuple[str, str, str, int | None], ...] = (
@@ -87,7 +90,7 @@ class ConflictDialog(QDialog):
         self.desk, self.lang = desk, lang
         self.setObjectName("teamConflictDialog")
         self.setWindowTitle(pick(lang, "Конфликты командной библиотеки", "Team library conflicts"))
-        self.resize(980, 560)
+        self.resize(1060, 780)
         self.conflictList = QListWidget()
         self.table = QTableWidget(len(FIELDS), 2)
         self.table.setWordWrap(True)
@@ -111,7 +114,14 @@ class ConflictDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.summary)
-        right_layout.addWidget(self.table, 1)
+        self.previews = ConflictPreviews()
+        if self.palette().window().color().lightness() < 128:
+            self.previews.set_theme("dark")
+        sides = QSplitter(Qt.Orientation.Vertical)
+        sides.addWidget(self.table)
+        sides.addWidget(self.previews)
+        sides.setSizes([330, 330])
+        right_layout.addWidget(sides, 1)
         right_layout.addLayout(choices)
         splitter = QSplitter()
         splitter.addWidget(self.conflictList)
@@ -151,17 +161,20 @@ class ConflictDialog(QDialog):
         if both is None:
             self.summary.setText(pick(self.lang, "Конфликтов нет.", "No conflicts left."))
             self.table.clearContents()
+            self.previews.clear()
             return
-        who = str(both.remote_updated_by or "—")
+        who = self._editor(both.remote_updated_by)
         when = _short_time(both.remote_update_time)
+        self.previews.show_versions(
+            both.local,
+            both.remote,
+            self.lang,
+            text(self.lang, "Preview: on the portal ({who}, {when})").format(who=who, when=when),
+        )
         self.table.setHorizontalHeaderLabels(
             [
                 pick(self.lang, "Здесь", "Here"),
-                pick(
-                    self.lang,
-                    f"На портале (пользователь {who}, {when})",
-                    f"On the portal (user {who}, {when})",
-                ),
+                text(self.lang, "On the portal ({who}, {when})").format(who=who, when=when),
             ]
         )
         self.summary.setText(
@@ -179,14 +192,21 @@ class ConflictDialog(QDialog):
         bold.setBold(True)
         for row, (attribute, _ru, _en, limit) in enumerate(FIELDS):
             texts = [field_text(t, attribute, self.lang) for t in (both.local, both.remote)]
-            for column, (template, text) in enumerate(
+            for column, (template, value) in enumerate(
                 zip((both.local, both.remote), texts, strict=True)
             ):
                 samples = getattr(template, "samples", None)
-                cell = QTableWidgetItem(counted(text, limit, samples) if template else "—")
+                cell = QTableWidgetItem(counted(value, limit, samples) if template else "—")
                 if texts[0] != texts[1]:
                     cell.setFont(bold)  # the fields that differ
                 self.table.setItem(row, column, cell)
+
+    def _editor(self, user_id: int | None) -> str:
+        """The portal side's last editor: the name a sync learnt, else "user #7"."""
+        if not user_id:
+            return "—"
+        name = self.desk.state.user_name(self.desk.profile, user_id)
+        return name or text(self.lang, "user #{id}").format(id=user_id)
 
     def keep(self, choice: str) -> None:
         from olchat_desktop.sharing.conflicts import resolve
