@@ -15,7 +15,8 @@
 # Translate new (empty or "#, fuzzy") entries in the .po (Poedit, or by hand), then run this
 # again; tests/test_translations.py fails while any is left.
 #
-# Qt's .ts/.qm part (pyside6-lupdate/lrelease) stays until the widgets' tr() calls are gone.
+# Qt's own texts (standard buttons, context menus) come from Qt's qtbase_<lang>.qm at run
+# time; the project has no Qt catalogue of its own any more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -f .venv/bin/activate ]]; then
@@ -40,13 +41,3 @@ done
 pybabel -q compile -d "$locale_dir" -D "$domain" --statistics
 echo "gettext catalogues updated in $locale_dir"
 
-if compgen -G "resources/translations/*.ts" >/dev/null; then
-    out=resources/translations
-    mapfile -t sources < <(find olchat_desktop/ui -name "*.py" | sort; echo olchat_desktop/app.py; echo olchat_desktop/app_logging.py)
-    for lang in ru en; do
-        pyside6-lupdate -silent -no-obsolete -locations none -source-language en -target-language "$lang" \
-            "${sources[@]}" -ts "$out/olchat_desktop_$lang.ts"
-        pyside6-lrelease -silent "$out/olchat_desktop_$lang.ts" -qm "$out/olchat_desktop_$lang.qm"
-    done
-    echo "Qt translations updated in $out"
-fi
