@@ -60,9 +60,6 @@ PENDING = {
     "storage/secret_errors.py",
     "storage/secrets.py",
     "ui/sharing/conflict_dialog.py",
-    "ui/sharing/menu.py",
-    "ui/sharing/sync_target.py",
-    "ui/sharing/versions_dialog.py",
 }
 QT_OWN = "ui/i18n.py"
 

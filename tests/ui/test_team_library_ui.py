@@ -52,7 +52,7 @@ def test_sync_state_follows_the_language(qtbot: QtBot, window: MainWindow) -> No
     from olchat_desktop.ui import i18n
 
     team = window.windowActions.teamLibrary
-    team._show("Командная библиотека: нет связи", "Team library: offline")
+    team._show(lambda: i18n.ui_text("Team library: offline"))
     assert team.stateLabel.text() == "Team library: offline"
     i18n.install_language("ru")
     try:
@@ -81,7 +81,7 @@ def test_conflict_view_side_by_side_and_keep_both(
     mine = window.library.get(tid)
     window.library.save(mine.model_copy(update={"message": "My wording"}))
     _sync(qtbot, window)
-    assert team.stateLabel.text() == "Team library: 1 conflict(s)"
+    assert team.stateLabel.text() == "Team library: 1 conflict"
     assert team.conflictsAction.isEnabled()
 
     dialog = team.open_conflicts()

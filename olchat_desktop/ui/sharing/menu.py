@@ -7,22 +7,24 @@ opens the side-by-side view; "Who changed it" shows Disk's versions of the open
 template. The status bar's label says the outcome: synced (with the time), conflicts,
 offline, or the error. The editor's pending autosave is flushed first, so the sync sees
 what was typed; the open template is reloaded only when a sync changed it (unsaved
-typing is kept as a local copy first). Texts come from ``pick`` like the Connections
-action next to it and retranslate on a language change. Only this module is imported at
+typing is kept as a local copy first). Texts are msgids (``ui_text``) made
+again on a language change, the status label's too. Only this module is imported at
 start-up; the sync machinery (httpx, pydantic) loads on the first use.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
-from olchat_desktop.core.i18n import pick
+from olchat_desktop.core.i18n import text
 from olchat_desktop.ui import i18n
+from olchat_desktop.ui.i18n import ui_ntext, ui_text
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 
@@ -63,7 +65,8 @@ class TeamLibraryActions(QObject):
         self.versionsDialog: Any = None
         self.conflictsDialogOpen = False  # no background sync under an open conflict view
         self.last_report: Any = None
-        self._state: tuple[str, str] = ("", "")  # (ru, en) shown in the label
+        # Makes the label's text in the current language (again after a switch).
+        self._state: Callable[[], str] = str
         window.installEventFilter(self)
         self.retranslate()
 
@@ -71,28 +74,20 @@ class TeamLibraryActions(QObject):
 
     def retranslate(self) -> None:
         lang = i18n.current_language()
-        self.syncAction.setText(
-            pick(lang, "Синхронизировать командную библиотеку", "Sync team library now")
-        )
-        self.shareAction.setText(
-            pick(lang, "Поделиться шаблоном с командой", "Share this template with the team")
-        )
-        self.conflictsAction.setText(
-            pick(lang, "Конфликты командной библиотеки…", "Team library conflicts…")
-        )
-        self.versionsAction.setText(
-            pick(lang, "Кто менял шаблон (версии на портале)…", "Who changed it (portal versions)…")
-        )
-        self._set_label(pick(lang, *self._state) if any(self._state) else "")
+        self.syncAction.setText(text(lang, "Sync team library now"))
+        self.shareAction.setText(text(lang, "Share this template with the team"))
+        self.conflictsAction.setText(text(lang, "Team library conflicts…"))
+        self.versionsAction.setText(text(lang, "Who changed it (portal versions)…"))
+        self._set_label(self._state())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 
-    def _show(self, ru: str, en: str, tooltip: str = "") -> None:
-        self._state = (ru, en)
-        self._set_label(pick(i18n.current_language(), ru, en))
+    def _show(self, make: Callable[[], str], tooltip: str = "") -> None:
+        self._state = make
+        self._set_label(make())
         self.stateLabel.setToolTip(tooltip)
 
     def _set_label(self, text: str) -> None:
@@ -119,19 +114,19 @@ class TeamLibraryActions(QObject):
         except Exception as error:  # no portal, unreadable profiles, missing secret
             from olchat_desktop.connections.errors import user_message
 
-            text = str(error) if type(error).__name__ == "NoPortalError" else ""
-            text = text or user_message(error, lang)
-            self._show(text, text)
+            shown = str(error) if type(error).__name__ == "NoPortalError" else ""
+            shown = shown or user_message(error, lang)
+            self._show(lambda: shown)
             return
         if target is None:
-            self._show("Песочница ещё запускается…", "The sandbox is still starting…")
+            self._show(lambda: ui_text("The sandbox is still starting…"))
             return
         from olchat_desktop.ui.sharing.sync_target import run_sync
         from olchat_desktop.ui.tasks import start_task
 
         library = self.window.library
         self.profile = target.profile
-        self._show("Синхронизация командной библиотеки…", "Syncing the team library…")
+        self._show(lambda: ui_text("Syncing the team library…"))
         self.syncAction.setEnabled(False)
         self.handle = start_task(
             lambda token, _report: run_sync(target, library, lang, token, share), self
@@ -165,21 +160,20 @@ class TeamLibraryActions(QObject):
         details = "\n".join(report.lines(i18n.current_language()))
         stamp = time.strftime("%H:%M")
         if report.offline:
-            self._show("Командная библиотека: нет связи", "Team library: offline", details)
+            self._show(lambda: ui_text("Team library: offline"), details)
         elif report.errors:
-            self._show("Командная библиотека: ошибка", "Team library: error", details)
+            self._show(lambda: ui_text("Team library: error"), details)
         elif report.conflicts:
             count = len(report.conflicts)
             self._show(
-                f"Командная библиотека: конфликтов {count}",
-                f"Team library: {count} conflict(s)",
+                lambda: ui_ntext(
+                    "Team library: {count} conflict", "Team library: {count} conflicts", count
+                ).format(count=count),
                 details,
             )
         else:
             self._show(
-                f"Командная библиотека: синхронизировано в {stamp}",
-                f"Team library: synced at {stamp}",
-                details,
+                lambda: ui_text("Team library: synced at {stamp}").format(stamp=stamp), details
             )
         self.conflictsAction.setEnabled(bool(report.conflicts))
         self.versionsAction.setEnabled(True)
@@ -223,15 +217,13 @@ class TeamLibraryActions(QObject):
 
         lang = i18n.current_language()
         draft = self.window.editor.draft()
-        label = pick(lang, "мои правки", "my edits")
+        label = text(lang, "my edits")
         copy = draft.replace(id=new_template_id(), name=f"{draft.name} ({label})")
         self.window.library.create_draft(copy)
         self.window.statusBar().showMessage(
-            pick(
-                lang,
-                f"Шаблон изменили на портале; ваши правки сохранены как «{copy.name}».",
-                f'The template changed on the portal; your edits were kept as "{copy.name}".',
-            ),
+            text(
+                lang, 'The template changed on the portal; your edits were kept as "{name}".'
+            ).format(name=copy.name),
             15_000,
         )
 
@@ -249,12 +241,13 @@ class TeamLibraryActions(QObject):
             state.close()
         lang = i18n.current_language()
         if entry is None or entry.file_id is None:
-            self._show("Этот шаблон не общий.", "This template is not shared.")
+            self._show(lambda: ui_text("This template is not shared."))
             return
         try:
             target = self._target(lang)
         except Exception as error:
-            self._show(str(error), str(error))
+            reason = str(error)  # the except clause unbinds ``error``
+            self._show(lambda: reason)
             return
         if target is None:
             return
@@ -271,7 +264,7 @@ class TeamLibraryActions(QObject):
     def _show_versions(self, name: str, rows: Any) -> None:
         from olchat_desktop.ui.sharing.versions_dialog import VersionsDialog
 
-        self.versionsDialog = VersionsDialog(name, list(rows), i18n.current_language(), self.window)
+        self.versionsDialog = VersionsDialog(name, list(rows), self.window)
         self.versionsDialog.open()
 
     def open_conflicts(self) -> Any:
@@ -299,26 +292,23 @@ class TeamLibraryActions(QObject):
         self.conflictsAction.setEnabled(bool(left))
         if left:
             self._show(
-                f"Командная библиотека: конфликтов {left}", f"Team library: {left} conflict(s)"
+                lambda: ui_ntext(
+                    "Team library: {count} conflict", "Team library: {count} conflicts", left
+                ).format(count=left)
             )
         else:
-            self._show(
-                "Командная библиотека: конфликты решены, синхронизируйте",
-                "Team library: conflicts resolved, sync to send",
-            )
+            self._show(lambda: ui_text("Team library: conflicts resolved, sync to send"))
 
     def _failed(self, error: object) -> None:
         from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
 
-        lang = i18n.current_language()
         if isinstance(error, ConnectionFailedError):
-            self._show("Командная библиотека: нет связи", "Team library: offline")
+            self._show(lambda: ui_text("Team library: offline"))
             self._reread(set(), offline=True)
         elif isinstance(error, BitrixError):
-            self._show(error.user_message("ru"), error.user_message("en"))
+            self._show(lambda: error.user_message(i18n.current_language()))
         else:
-            text = pick(lang, "Ошибка синхронизации: ", "Sync failed: ") + str(error)
-            self._show(text, text)
+            self._show(lambda: ui_text("Sync failed: ") + str(error))
 
 
 def add_team_library_actions(window: QWidget, menu: QMenu) -> TeamLibraryActions:

@@ -11,18 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from olchat_desktop.cancel import CancelToken
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 
 class NoPortalError(Exception):
     def __init__(self, lang: Lang) -> None:
-        super().__init__(
-            pick(
-                lang,
-                "Сначала подключите портал Битрикс24 (Файл → Подключения…).",
-                "Connect a Bitrix24 portal first (File → Connections…).",
-            )
-        )
+        super().__init__(text(lang, "Connect a Bitrix24 portal first (File → Connections…)."))
 
 
 @dataclass

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.ui.i18n import LiveTexts, ui_ntext, ui_text
 
 
 def _when(iso: object) -> str:
@@ -33,23 +33,30 @@ def _when(iso: object) -> str:
 
 class VersionsDialog(QDialog):
     def __init__(
-        self, name: str, rows: list[dict[str, Any]], lang: Lang, parent: QWidget | None = None
+        self, name: str, rows: list[dict[str, Any]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         self.setObjectName("teamVersionsDialog")
-        self.setWindowTitle(pick(lang, "Версии на портале", "Versions on the portal"))
+        self.live.bind(self.setWindowTitle, lambda: ui_text("Versions on the portal"))
         self.resize(560, 360)
-        title = QLabel(
-            pick(lang, f"«{name}»: версий {len(rows)}", f'"{name}": {len(rows)} version(s)')
+        title = QLabel()
+        count = len(rows)
+        self.live.bind(
+            title.setText,
+            lambda: ui_ntext("«{name}»: {n} version", "«{name}»: {n} versions", count).format(
+                name=name, n=count
+            ),
         )
         self.table = QTableWidget(len(rows), 4)
-        self.table.setHorizontalHeaderLabels(
-            [
-                pick(lang, "Версия", "Version"),
-                pick(lang, "Кто изменил (ID)", "Changed by (ID)"),
-                pick(lang, "Когда", "When"),
-                pick(lang, "Размер, байт", "Size, bytes"),
-            ]
+        self.live.bind(
+            self.table.setHorizontalHeaderLabels,
+            lambda: [
+                ui_text("Version"),
+                ui_text("Changed by (ID)"),
+                ui_text("When"),
+                ui_text("Size, bytes"),
+            ],
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -63,11 +70,11 @@ class VersionsDialog(QDialog):
                 _when(version.get("CREATE_TIME")),
                 str(version.get("SIZE") or "—"),
             )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+            for column, shown in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(shown))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(
-            pick(lang, "Закрыть", "Close")
+        self.live.bind(
+            buttons.button(QDialogButtonBox.StandardButton.Close).setText, lambda: ui_text("Close")
         )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
