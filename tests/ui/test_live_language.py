@@ -231,6 +231,32 @@ def versions(win: MainWindow, _sandbox: Sandbox, _tmp: Path) -> QWidget:
     return VersionsDialog("Отзыв", [row], win)
 
 
+def _wait(condition: Callable[[], object], seconds: float = 20.0) -> None:
+    """Process events until ``condition()`` (factories have no qtbot)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def team_conflicts(win: MainWindow, _sandbox: Sandbox, _tmp: Path) -> QWidget:
+    """The conflict view of the demo sandbox's team library, after a real sync."""
+    from olchat_desktop.ui.demo_sandbox import running_sandbox
+
+    team = win.windowActions.teamLibrary
+    _wait(lambda: running_sandbox(win) is not None)
+    team.syncAction.trigger()
+    _wait(lambda: team.handle is not None and not team.handle.running)
+    dialog = team.open_conflicts()
+    assert dialog is not None
+    return dialog
+
+
 DIALOGS: dict[str, Factory] = {
     "main window": lambda win, _sandbox, _tmp: win,
     "settings": settings,
@@ -250,6 +276,7 @@ DIALOGS: dict[str, Factory] = {
     "crash report": crash,
     "bundle import": bundle_import,
     "team library versions": versions,
+    "team library conflicts": team_conflicts,
 }
 # Converted last: the team library UI is being written at the same time.
 PENDING: set[str] = set()

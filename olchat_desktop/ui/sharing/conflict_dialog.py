@@ -31,22 +31,23 @@ from PySide6.QtWidgets import (
 )
 
 from olchat_desktop.core import limits
-from olchat_desktop.core.i18n import Lang, pick, text
+from olchat_desktop.core.i18n import Lang, text
+from olchat_desktop.ui.i18n import N_, current_language, follow_language, ui_text
 from olchat_desktop.ui.sharing.conflict_previews import ConflictPreviews
 
-# (attribute, Russian label, English label, limit or None)
-FIELDS: tuple[tuple[str, str, str, int | None], ...] = (
-    ("name", "Название", "Name", None),
-    ("line", "Линия", "Line", None),
-    ("phone", "Телефон", "Phone", None),
-    ("header", "Заголовок", "Header", limits.HEADER),
-    ("message", "Сообщение", "Message", limits.MESSAGE),
-    ("footer", "Подпись", "Footer", limits.FOOTER),
-    ("button1", "Кнопка 1", "Button 1", limits.BUTTON),
-    ("button2", "Кнопка 2", "Button 2", limits.BUTTON),
-    ("button3", "Кнопка 3", "Button 3", limits.BUTTON),
-    ("wait_for_reply", "Ждать ответа", "Wait for reply", None),
-    ("tags", "Теги", "Tags", None),
+# (attribute, label msgid, limit or None)
+FIELDS: tuple[tuple[str, str, int | None], ...] = (
+    ("name", N_("Name"), None),
+    ("line", N_("Line"), None),
+    ("phone", N_("Phone"), None),
+    ("header", N_("Header"), limits.HEADER),
+    ("message", N_("Message"), limits.MESSAGE),
+    ("footer", N_("Footer"), limits.FOOTER),
+    ("button1", N_("Button 1"), limits.BUTTON),
+    ("button2", N_("Button 2"), limits.BUTTON),
+    ("button3", N_("Button 3"), limits.BUTTON),
+    ("wait_for_reply", N_("Wait for reply"), None),
+    ("tags", N_("Tags"), None),
 )
 
 
@@ -58,7 +59,7 @@ def field_text(template: Any, attribute: str, lang: Lang) -> str:
         buttons = list(template.buttons)
         return buttons[index] if index < len(buttons) else ""
     if attribute == "wait_for_reply":
-        return pick(lang, "да", "yes") if template.wait_for_reply else pick(lang, "нет", "no")
+        return text(lang, "yes") if template.wait_for_reply else text(lang, "no")
     if attribute == "tags":
         return ", ".join(template.tags)
     return str(getattr(template, attribute))
@@ -85,24 +86,22 @@ def _short_time(iso: str | None) -> str:
 class ConflictDialog(QDialog):
     resolved = Signal(str)  # template id
 
-    def __init__(self, desk: Any, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk, self.lang = desk, lang
+        self.desk = desk
         self.setObjectName("teamConflictDialog")
-        self.setWindowTitle(pick(lang, "Конфликты командной библиотеки", "Team library conflicts"))
         self.resize(1060, 780)
         self.conflictList = QListWidget()
         self.table = QTableWidget(len(FIELDS), 2)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setVerticalHeaderLabels([pick(lang, ru, en) for _a, ru, en, _l in FIELDS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.keepLocalButton = QPushButton(pick(lang, "Оставить мою", "Keep mine"))
-        self.keepRemoteButton = QPushButton(pick(lang, "Взять с портала", "Take the portal's"))
-        self.keepBothButton = QPushButton(pick(lang, "Сохранить обе", "Keep both"))
+        self.keepLocalButton = QPushButton()
+        self.keepRemoteButton = QPushButton()
+        self.keepBothButton = QPushButton()
         self.keepLocalButton.clicked.connect(lambda: self.keep("local"))
         self.keepRemoteButton.clicked.connect(lambda: self.keep("remote"))
         self.keepBothButton.clicked.connect(lambda: self.keep("both"))
@@ -128,13 +127,30 @@ class ConflictDialog(QDialog):
         splitter.addWidget(right)
         splitter.setSizes([240, 740])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(pick(lang, "Закрыть", "Close"))
+        self.closeButton = close.button(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(close)
         self.conflictList.currentItemChanged.connect(lambda item, _old: self._show(item))
+        self.retranslate()
         self.reload()
+        follow_language(self, self.retranslate)
+
+    @property
+    def lang(self) -> Lang:
+        """The window's language now: texts made later follow a switch."""
+        return current_language()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(ui_text("Team library conflicts"))
+        self.table.setVerticalHeaderLabels([ui_text(label) for _a, label, _l in FIELDS])
+        self.keepLocalButton.setText(ui_text("Keep mine"))
+        self.keepRemoteButton.setText(ui_text("Take the portal's"))
+        self.keepBothButton.setText(ui_text("Keep both"))
+        self.closeButton.setText(ui_text("Close"))
+        if self.isVisible():  # once closed, the sync state it reads is closed too
+            self._show(self.conflictList.currentItem())
 
     def reload(self) -> None:
         self.conflictList.clear()
@@ -159,7 +175,7 @@ class ConflictDialog(QDialog):
             button.setEnabled(both is not None)
         self.keepBothButton.setEnabled(both is not None and both.kind == "edited")
         if both is None:
-            self.summary.setText(pick(self.lang, "Конфликтов нет.", "No conflicts left."))
+            self.summary.setText(ui_text("No conflicts left."))
             self.table.clearContents()
             self.previews.clear()
             return
@@ -173,24 +189,18 @@ class ConflictDialog(QDialog):
         )
         self.table.setHorizontalHeaderLabels(
             [
-                pick(self.lang, "Здесь", "Here"),
+                ui_text("Here"),
                 text(self.lang, "On the portal ({who}, {when})").format(who=who, when=when),
             ]
         )
         self.summary.setText(
-            pick(
-                self.lang,
-                "Шаблон удалён на портале, а здесь изменён."
-                if both.kind == "deleted_remote"
-                else "Шаблон изменён и здесь, и на портале. Обе версии сохранены.",
-                "The template was deleted on the portal and edited here."
-                if both.kind == "deleted_remote"
-                else "The template was edited here and on the portal. Both versions are kept.",
-            )
+            ui_text("The template was deleted on the portal and edited here.")
+            if both.kind == "deleted_remote"
+            else ui_text("The template was edited here and on the portal. Both versions are kept.")
         )
         bold = QFont(self.font())
         bold.setBold(True)
-        for row, (attribute, _ru, _en, limit) in enumerate(FIELDS):
+        for row, (attribute, _label, limit) in enumerate(FIELDS):
             texts = [field_text(t, attribute, self.lang) for t in (both.local, both.remote)]
             for column, (template, value) in enumerate(
                 zip((both.local, both.remote), texts, strict=True)

@@ -278,7 +278,7 @@ class TeamLibraryActions(QObject):
         lang = i18n.current_language()
         state = SyncState()
         desk = ConflictDesk(self.window.library, state, self.profile, lang)
-        dialog = ConflictDialog(desk, lang, self.window)
+        dialog = ConflictDialog(desk, self.window)
         self.conflictsDialogOpen = True
         dialog.resolved.connect(lambda tid: self._reread({tid}))
         dialog.finished.connect(lambda _code: self._after_conflicts(desk, state))
