@@ -73,7 +73,8 @@ def print_stats(stats: Any, lang: Lang, as_json: bool) -> None:
         (pick(lang, "  без замечаний", "  no problems"), by["ok"]),
         (pick(lang, "  с предупреждениями", "  with warnings"), by["warnings"]),
         (pick(lang, "  с ошибками", "  with errors"), by["errors"]),
-        (pick(lang, "  не проверены", "  not checked"), by["unknown"]),
+        (pick(lang, "  ещё не проверены", "  not checked yet"), by["pending"]),
+        (pick(lang, "  не удалось проверить", "  could not be checked"), by["unknown"]),
         (pick(lang, "В корзине", "In the trash"), stats.trash),
         (pick(lang, "Сохранённых версий", "Stored versions"), stats.versions),
         (pick(lang, "Размер файла, МБ", "File size, MB"), f"{stats.size_bytes / 2**20:.1f}"),
@@ -142,6 +143,11 @@ def run(args: argparse.Namespace) -> int:
                         f"Imported {result.count} template(s) from {path}",
                     )
                 )
+                # The import is committed; its rows' statuses and search index follow
+                # (the app would do it on its next start otherwise).
+                from olchat_desktop.storage.library_checking import check_pending
+
+                check_pending(library.path)
                 if result.bad:
                     for entry in result.bad:
                         name = f" «{entry.name}»" if entry.name else ""

@@ -149,6 +149,27 @@ class TemplateDraft(FrozenRecord):
         return data
 
     @classmethod
+    def stored_from_values(cls, values: Mapping[str, Any]) -> dict[str, Any]:
+        """``TemplateDraft(**values).to_stored()`` without building the record: the bulk
+        import's path (issue 15), 20,000 times per bundle. ``values`` are already
+        checked (``core.fileformat.template_values``); missing fields get the defaults."""
+        template_id = values.get("id")
+        return {
+            "id": new_template_id() if template_id is None else template_id,
+            "name": values.get("name", ""),
+            "line": values.get("line", ""),
+            "phone": values.get("phone", ""),
+            "header": values.get("header", ""),
+            "message": values.get("message", ""),
+            "footer": values.get("footer", ""),
+            "buttons": list(values.get("buttons", ())),
+            "wait_for_reply": values.get("wait_for_reply", False),
+            "tags": list(values.get("tags", ())),
+            "samples": dict(values.get("samples") or {}),
+            "sample_origins": dict(values.get("sample_origins") or {}),
+        }
+
+    @classmethod
     def from_stored(cls, data: Mapping[str, Any]) -> TemplateDraft:
         """A draft from a stored template's JSON object; ``ValueError`` when a field has
         the wrong type (the library then reports the row as damaged). Unknown keys, such

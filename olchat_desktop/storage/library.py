@@ -272,6 +272,13 @@ class TemplateLibrary(LibraryHistory):
         with self._transaction("DEFERRED") as conn:
             return team.infos(conn, scope)
 
+    def pending_count(self) -> int:
+        """Templates an import stored as not yet checked (``library_checking``)."""
+        from olchat_desktop.storage.library_checking import pending_count
+
+        with self._transaction("DEFERRED") as conn:
+            return pending_count(conn)
+
     def stats(self) -> LibraryStats:
         """Counts by status, the trash, stored versions and the file's size."""
         with self._transaction("DEFERRED") as conn:

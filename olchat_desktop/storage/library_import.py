@@ -34,7 +34,7 @@ from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.storage import library_errors as errors
 from olchat_desktop.storage.library import TemplateLibrary
-from olchat_desktop.storage.library_bulk import insert_new
+from olchat_desktop.storage.library_bulk import insert_new, insert_trigger_paused
 
 MAX_IMPORT_BYTES = 256 * 2**20
 CHUNK = 500  # entries per insert batch and per progress report
@@ -127,12 +127,12 @@ def _import_stream(
     first: list[TemplateDraft] = []
     count = 0
     # The library's own write transaction, held for the whole file (see the docstring).
-    with library._transaction("IMMEDIATE") as conn:
+    with library._transaction("IMMEDIATE") as conn, insert_trigger_paused(conn):
         chunk: list[dict[str, Any]] = []
 
         def flush() -> None:
             nonlocal count
-            stored = insert_new(conn, chunk, "imported")
+            stored = insert_new(conn, chunk, "imported", check=False)
             count += len(stored)
             for data in stored[: max(0, FIRST_KEPT - len(first))]:
                 first.append(TemplateDraft.from_stored(data))
@@ -155,7 +155,7 @@ def _import_stream(
                 text = name if isinstance(name, str) else ""
                 bad.append(BadEntry(position, text, problem.message("ru"), problem.message("en")))
                 continue
-            chunk.append(TemplateDraft(**values).to_stored())
+            chunk.append(TemplateDraft.stored_from_values(values))
             if len(chunk) >= CHUNK:
                 flush()
         _check_header(path, header)

@@ -280,3 +280,15 @@ def test_robot_settings_are_the_same_for_a_template_and_its_draft(template: Temp
     draft = _draft_of(template)
     assert robot_fields(draft) == robot_fields(template)
     assert format_robot_settings(draft) == format_robot_settings(template)
+
+
+@settings(max_examples=100, deadline=None)
+@given(templates())
+def test_stored_from_values_is_to_stored_without_the_record(template: Template) -> None:
+    """The bulk import's shortcut stores exactly what building a draft would."""
+    values = _dump_without_timestamps(template)
+    assert TemplateDraft.stored_from_values(values) == TemplateDraft(**values).to_stored()
+    assert list(TemplateDraft.stored_from_values(values)) == list(TemplateDraft.__slots__)
+    values.pop("id")
+    fresh = TemplateDraft.stored_from_values(values)
+    assert fresh["id"] and fresh["id"] != template.id

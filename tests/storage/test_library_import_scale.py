@@ -81,7 +81,13 @@ def test_broken_entries_are_listed_and_the_good_ones_imported(tmp_path: Path) ->
         assert len(library.list_templates()) == 953
         assert len(result.imported) == 100  # the first ones, for the window to open
         stats = library.stats()
-        assert stats.templates == 953 and stats.by_status["unknown"] == 0
+        assert stats.templates == 953 and stats.by_status["pending"] == 950
+        # The pass after the import (library_checking) checks them.
+        from olchat_desktop.storage.library_checking import check_pending
+
+        assert check_pending(library.path) == 950
+        stats = library.stats()
+        assert stats.by_status["pending"] == 0 and stats.by_status["unknown"] == 0
 
 
 def test_cli_import_lists_bad_entries_and_exits_2(

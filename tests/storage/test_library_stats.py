@@ -51,7 +51,13 @@ def test_stats_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert cli.main(["library", "--library", str(path), "stats", "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert stats["templates"] == 4
-    assert stats["by_status"] == {"ok": 1, "warnings": 1, "errors": 2, "unknown": 0}
+    assert stats["by_status"] == {
+        "ok": 1,
+        "warnings": 1,
+        "errors": 2,
+        "pending": 0,
+        "unknown": 0,
+    }
     assert stats["trash"] == 1
     assert stats["versions"] == 5
     assert stats["size_bytes"] > 0

@@ -40,6 +40,8 @@ from olchat_desktop.ui.views.template_delegate import (
 )
 
 if TYPE_CHECKING:
+    from olchat_desktop.storage.library_checking import Checked
+    from olchat_desktop.ui.controllers.library_checker import LibraryChecker
     from olchat_desktop.ui.controllers.library_search import LibrarySearch
 
 AUTOSAVE_DELAY_MS = 800
@@ -87,6 +89,7 @@ class LibraryController(QObject):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._start_search)
         self._search: LibrarySearch | None = None  # made on the first search
+        self._checker: LibraryChecker | None = None  # made when rows wait to be checked
         editor.edited.connect(self._on_edited)
         view.templateSearch.textChanged.connect(lambda _: self._search_timer.start())
         view.tagFilter.currentIndexChanged.connect(lambda _: self._start_search())
@@ -165,6 +168,9 @@ class LibraryController(QObject):
         if not self._loaded:
             self._loaded = True
             self.model.reload(self.query())
+            # Rows an import left unchecked (the app was closed during the pass, or the
+            # CLI imported them): finish them once the window shows.
+            QTimer.singleShot(0, self._resume_checks)
         if template is None:
             first = self.model.row_at(0) or self._first_of_library()
             if first is not None:
@@ -276,10 +282,52 @@ class LibraryController(QObject):
             self.model.upsert(self._current_id)
 
     def shutdown(self) -> None:
-        """Stop a running search, its thread and its reader connection."""
+        """Stop a running search, its thread and its reader connection, and the
+        checking pass after its batch in flight."""
         self._search_timer.stop()
         if self._search is not None:
             self._search.shutdown()
+        if self._checker is not None:
+            self._checker.stop()
+
+    # -- the checking pass after an import (storage.library_checking) ------------------
+
+    def check_pending(self) -> None:
+        """Check the rows an import stored as "not yet checked", in the background."""
+        if self._checker is None:
+            from olchat_desktop.ui.controllers.library_checker import LibraryChecker
+
+            self._checker = LibraryChecker(self.library.path, self)
+            self._checker.checked.connect(self._on_checked)
+            self._checker.finished.connect(self._on_checks_done)
+        self._checker.start()
+
+    def _resume_checks(self) -> None:
+        try:
+            pending = self.library.pending_count()
+        except LibraryError:
+            return
+        if pending:
+            self._show_checking(pending)
+            self.check_pending()
+
+    def _on_checked(self, batch: list[Checked], remaining: int) -> None:
+        self.model.set_statuses({checked.id: checked.status for checked in batch})
+        self._show_checking(remaining)
+
+    def _on_checks_done(self) -> None:
+        self._show_checking(0)
+        # Search did not find unchecked rows by their text: ask again now that it can.
+        query = self.query()
+        if query.text.strip() or query.sort == "status":
+            self._start_search()
+
+    def _show_checking(self, remaining: int) -> None:
+        note = self.view.checkingNote
+        note.setVisible(remaining > 0)
+        if remaining > 0:
+            text = ui_text("Checking imported templates: {n} left. Search finds them once checked.")
+            note.setText(text.format(n=remaining))
 
     # -- search in a worker -------------------------------------------------------------
 

@@ -226,6 +226,17 @@ class TemplateListModel(QAbstractListModel):
         for template_id in leaving:
             self.remove(template_id)
 
+    def set_statuses(self, statuses: dict[str, int | None]) -> None:
+        """New stored statuses (the checking pass after an import): the loaded rows
+        among them change in place (``dataChanged``)."""
+        changed: list[int] = []
+        for template_id, status in statuses.items():
+            row = self.row_of(template_id)
+            if row is not None and self._rows[row].status != status:
+                self._rows[row] = self._rows[row]._replace(status=status)
+                changed.append(row)
+        self._changed_rows(changed)
+
     def display_name(self, row: ListRow) -> str:
         name = row.name.strip() or self.untitled
         return f"{name} *" if row.id == self._marked else name

@@ -264,6 +264,7 @@ class TransferController(QObject):
             controller.refresh()
             self.window.populate_known_lines()
             controller.open_template(templates[0].id)
+            controller.check_pending()  # statuses and the search index, after the commit
         text = ui_text("Imported templates: {count}").format(count=result.count)
         self.window.statusBar().showMessage(text, STATUS_MS)
         if result.bad:

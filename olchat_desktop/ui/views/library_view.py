@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -45,6 +46,11 @@ class LibraryView(QWidget):
         for key in ("all", "local", "shared"):
             self.sharingFilter.addItem("", key)
         self._sharing_counts: tuple[int, int] | None = None
+        # Shown while the pass after an import checks its templates (issue 15).
+        self.checkingNote = QLabel()
+        self.checkingNote.setObjectName("checkingNote")
+        self.checkingNote.setWordWrap(True)
+        self.checkingNote.setVisible(False)
         self.templateList = QListView()
         self.templateList.setObjectName("templateList")
         # Every row is two lines high: the view lays out 20,000 rows without asking each.
@@ -66,6 +72,7 @@ class LibraryView(QWidget):
         filters.addWidget(self.sortCombo, 2)
         layout.addLayout(filters)
         layout.addWidget(self.sharingFilter)
+        layout.addWidget(self.checkingNote)
         layout.addWidget(self.templateList, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)

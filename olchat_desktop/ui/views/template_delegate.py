@@ -17,7 +17,12 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
 
 from olchat_desktop.storage.library_listing import ListRow
-from olchat_desktop.storage.library_status import STATUS_ERROR, STATUS_OK, STATUS_WARNING
+from olchat_desktop.storage.library_status import (
+    STATUS_ERROR,
+    STATUS_OK,
+    STATUS_PENDING,
+    STATUS_WARNING,
+)
 from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.views import sync_badge
 
@@ -30,11 +35,13 @@ SYNC_STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 SYNC_INFO_ROLE = Qt.ItemDataRole.UserRole + 4
 
 # Colours of the problems list's icons: red errors, amber warnings, green clean; grey
-# for a row whose status is not known (a damaged row).
+# for a row whose status is not known (a damaged row); a light neutral grey for a row
+# not checked yet (just imported: the checking pass colours it in a moment).
 DOT_COLOURS = {
     STATUS_ERROR: "#d93025",
     STATUS_WARNING: "#e8a200",
     STATUS_OK: "#1e9e4a",
+    STATUS_PENDING: "#dadce0",
     None: "#9aa0a6",
 }
 _PADDING = 4
@@ -71,7 +78,9 @@ def status_text(status: int | None) -> str:
         return ui_text("Has warnings")
     if status == STATUS_OK:
         return ui_text("No problems")
-    return ui_text("Not checked")
+    if status == STATUS_PENDING:
+        return ui_text("Not checked yet")
+    return ui_text("Could not be checked")
 
 
 class TemplateRowDelegate(QStyledItemDelegate):
