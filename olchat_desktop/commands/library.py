@@ -60,7 +60,7 @@ def register(subparsers: Any) -> None:
 
 def print_stats(stats: Any, lang: Lang, as_json: bool) -> None:
     """``library stats``: the figures as JSON, or one line each in ``lang``."""
-    from olchat_desktop.core.i18n import pick
+    from olchat_desktop.core.i18n import ptext, text
 
     if as_json:
         import json
@@ -69,15 +69,16 @@ def print_stats(stats: Any, lang: Lang, as_json: bool) -> None:
         return
     by = stats.by_status
     rows = [
-        (pick(lang, "Шаблонов", "Templates"), stats.templates),
-        (pick(lang, "  без замечаний", "  no problems"), by["ok"]),
-        (pick(lang, "  с предупреждениями", "  with warnings"), by["warnings"]),
-        (pick(lang, "  с ошибками", "  with errors"), by["errors"]),
-        (pick(lang, "  ещё не проверены", "  not checked yet"), by["pending"]),
-        (pick(lang, "  не удалось проверить", "  could not be checked"), by["unknown"]),
-        (pick(lang, "В корзине", "In the trash"), stats.trash),
-        (pick(lang, "Сохранённых версий", "Stored versions"), stats.versions),
-        (pick(lang, "Размер файла, МБ", "File size, MB"), f"{stats.size_bytes / 2**20:.1f}"),
+        # TRANSLATORS: a count follows ("Шаблонов: 20000"), not the window's "Шаблоны".
+        (ptext(lang, "library stats", "Templates"), stats.templates),
+        (text(lang, "  no problems"), by["ok"]),
+        (text(lang, "  with warnings"), by["warnings"]),
+        (text(lang, "  with errors"), by["errors"]),
+        (text(lang, "  not checked yet"), by["pending"]),
+        (text(lang, "  could not be checked"), by["unknown"]),
+        (text(lang, "In the trash"), stats.trash),
+        (text(lang, "Stored versions"), stats.versions),
+        (text(lang, "File size, MB"), f"{stats.size_bytes / 2**20:.1f}"),
     ]
     for label, value in rows:
         print(f"{label}: {value}")
