@@ -38,7 +38,7 @@ from olchat_desktop.storage.library_records import (
     TemplateVersion,
     TrashEntry,
 )
-from olchat_desktop.storage.library_schema import fold
+from olchat_desktop.storage.library_schema import SEARCHED_TEXT, fold
 from olchat_desktop.storage.library_status import STATUS_NAMES
 from olchat_desktop.storage.library_team import SyncInfo, TeamScope
 
@@ -194,7 +194,7 @@ class TemplateLibrary(LibraryHistory):
         where = ["deleted_at IS NULL"]
         params: list[object] = []
         for word in fold(text).split():
-            where.append("instr(search_text, ?) > 0")
+            where.append(f"instr({SEARCHED_TEXT}, ?) > 0")
             params.append(word)
         if tag is not None and tag.strip():
             where.append("id IN (SELECT template_id FROM template_tags WHERE tag_key = ?)")

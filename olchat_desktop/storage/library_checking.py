@@ -19,8 +19,8 @@ the index never holds a text the table does not.
 - **Resumable.** Whatever stops the pass (cancel, the window closing, kill -9), the
   rows not done yet stay pending and the next pass (the next start) does them.
 
-Until a row is checked, search does not find it by its text (its search text is
-empty); the sidebar says so and searches again when the pass ends.
+Until a row is checked, search still finds it: the queries fold its text from its body
+on the fly (``library_schema.SEARCHED_TEXT``), slower but with the same results.
 """
 
 from __future__ import annotations

@@ -48,6 +48,27 @@ def search_text(name: str, body: dict[str, object]) -> str:
     return fold("\n".join(parts))
 
 
+# What search matches a row against: its stored folded text, or, for a row a bulk import
+# left "not yet checked" (status -1: its search_text is still empty), the same text
+# folded from its body on the fly by the ``olchat_search_text`` function below. Search
+# gives the same results before, during and after the checking pass; the fallback costs
+# a JSON decode per pending row and query, only while rows are pending.
+SEARCHED_TEXT = "iif(status = -1, olchat_search_text(name, body), search_text)"
+
+
+def _search_text_of(name: object, body: object) -> str:
+    try:
+        data = json.loads(body) if isinstance(body, str) else None
+    except ValueError:
+        return ""
+    return search_text(str(name or ""), data) if isinstance(data, dict) else ""
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions our queries use (``SEARCHED_TEXT``), on every connection."""
+    conn.create_function("olchat_search_text", 2, _search_text_of, deterministic=True)
+
+
 def _migrate_to_1(conn: sqlite3.Connection) -> None:
     """The first schema: one row per template, the template itself as JSON."""
     conn.execute(
@@ -250,6 +271,7 @@ def open_connection(path: Path) -> sqlite3.Connection:
             path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
         )
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        register_functions(conn)
         # Refuse a newer schema before changing anything, even the journal mode.
         found = _user_version(conn)
         if found > SCHEMA_VERSION:

@@ -317,16 +317,16 @@ class LibraryController(QObject):
 
     def _on_checks_done(self) -> None:
         self._show_checking(0)
-        # Search did not find unchecked rows by their text: ask again now that it can.
-        query = self.query()
-        if query.text.strip() or query.sort == "status":
+        # The loaded rows have their dots; in the "problems first" order they now have
+        # their places too.
+        if self.query().sort == "status":
             self._start_search()
 
     def _show_checking(self, remaining: int) -> None:
         note = self.view.checkingNote
         note.setVisible(remaining > 0)
         if remaining > 0:
-            text = ui_text("Checking imported templates: {n} left. Search finds them once checked.")
+            text = ui_text("Checking imported templates for problems: {n} left.")
             note.setText(text.format(n=remaining))
 
     # -- search in a worker -------------------------------------------------------------
