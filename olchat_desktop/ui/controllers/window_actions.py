@@ -171,6 +171,9 @@ class WindowActions(QObject):
 
     def after_first_paint(self) -> None:
         self.portalFields  # noqa: B018  (builds it: the catalogue loads in the background)
+        from olchat_desktop.ui.sharing.sidebar import restore_team
+
+        restore_team(self.window)  # the team library's marks in the sidebar (issue 19)
 
     @cached_property
     def teamLibrary(self) -> TeamLibraryActions:

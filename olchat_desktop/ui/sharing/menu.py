@@ -47,10 +47,18 @@ class TeamLibraryActions(QObject):
         self.versionsAction.setObjectName("teamVersionsAction")
         self.versionsAction.setEnabled(False)  # until a sync tells which profile
         self.versionsAction.triggered.connect(self.open_versions)
+        self.folderAction = QAction(window)
+        self.folderAction.setObjectName("teamFolderAction")
+        self.folderAction.triggered.connect(self.open_folder_dialog)
         menu.addAction(self.syncAction)
         menu.addAction(self.shareAction)
         menu.addAction(self.conflictsAction)
         menu.addAction(self.versionsAction)
+        menu.addAction(self.folderAction)
+        self.folderDialog: Any = None
+        from olchat_desktop.ui.sharing.folder_choice import remembered_profile
+
+        self.chosen_profile: str | None = remembered_profile()  # from the folder dialog
         self.profile: str | None = None  # the sync state's key of the last sync
         # Background sync: once the user has synced in this session, again every few
         # minutes (no portal traffic for people who never use the team library).
@@ -78,6 +86,7 @@ class TeamLibraryActions(QObject):
         self.shareAction.setText(text(lang, "Share this template with the team"))
         self.conflictsAction.setText(text(lang, "Team library conflicts…"))
         self.versionsAction.setText(text(lang, "Who changed it (portal versions)…"))
+        self.folderAction.setText(text(lang, "Team library folder…"))
         self._set_label(self._state())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -145,7 +154,7 @@ class TeamLibraryActions(QObject):
             return demo_target(sandbox) if sandbox is not None else None
         from olchat_desktop.ui.connections.menu import connection_service
 
-        return profile_target(connection_service(self.window), lang)
+        return profile_target(connection_service(self.window), lang, self.chosen_profile)
 
     # -- outcomes ------------------------------------------------------------------------
 
@@ -226,6 +235,13 @@ class TeamLibraryActions(QObject):
             ).format(name=copy.name),
             15_000,
         )
+
+    def open_folder_dialog(self) -> Any:
+        """Choose the profile and the Disk folder (``folder_choice``)."""
+        from olchat_desktop.ui.sharing.folder_choice import open_folder_dialog
+
+        self.folderDialog = open_folder_dialog(self)
+        return self.folderDialog
 
     def open_versions(self) -> None:
         """Disk's version list of the open template, read in the task pool."""

@@ -73,3 +73,15 @@ def after_sync(
         controller.error.emit(failure.message(controller.language()))
         return
     update_counts(controller)
+
+
+def restore_team(window: Any) -> None:
+    """After the first paint: mark the remembered profile's shared templates (the one
+    chosen in the folder dialog), so a restart shows them before any sync."""
+    if getattr(window, "demo", False):
+        return  # the demo sandbox and its sync state are new on every start
+    from olchat_desktop.ui.sharing.folder_choice import remembered_profile
+
+    profile = remembered_profile()
+    if profile is not None:
+        show_team(window.libraryController, scope_for(profile))

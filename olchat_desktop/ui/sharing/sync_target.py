@@ -2,7 +2,8 @@
 
 Demo mode: the window's sandbox, as its admin; the state is keyed by the sandbox's member
 id, so a new sandbox (every demo start) starts a fresh sync state instead of mistaking
-its empty folder for "everything was deleted". Otherwise: the first saved portal profile.
+its empty folder for "everything was deleted". Otherwise: the profile chosen in the folder
+dialog, else the first saved portal profile.
 """
 
 from __future__ import annotations
@@ -34,11 +35,13 @@ def demo_target(sandbox: Any) -> SyncTarget:
     return SyncTarget(client, f"demo:{sandbox.member_id}", sandbox)
 
 
-def profile_target(service: Any, lang: Lang) -> SyncTarget:
+def profile_target(service: Any, lang: Lang, preferred: str | None = None) -> SyncTarget:
+    """The profile chosen in the folder dialog (``preferred``) if it still exists, else
+    the first saved portal profile."""
     portals = list(service.profiles.portals)
     if not portals:
         raise NoPortalError(lang)
-    profile = portals[0]
+    profile = next((p for p in portals if p.id == preferred), portals[0])
     return SyncTarget(service.bitrix_client(profile.id), profile.id)
 
 
