@@ -2,8 +2,8 @@
 offer (the demo sandbox in demo mode, else every saved portal profile), and what a
 choice changes (the sidebar marks that profile's shared templates, a sync starts).
 
-The remembered profile (``sharing.browse.PROFILE_CHOICE`` in the sync state) is the
-one "Sync now" uses from then on; without one, the first saved portal profile.
+The remembered profile (``sidebar.remembered_profile``) is the one "Sync now" uses from
+then on; without one, the first saved portal profile.
 """
 
 from __future__ import annotations
@@ -36,20 +36,6 @@ def profile_choices(window: Any, lang: Lang) -> list[Any]:
         ProfileChoice(f"{p.name} ({p.domain})", p.id, target(p.id))
         for p in service.profiles.portals
     ]
-
-
-def remembered_profile() -> str | None:
-    """The profile chosen in the dialog earlier (None: not chosen, or no state file)."""
-    from olchat_desktop.sharing.browse import PROFILE_CHOICE
-    from olchat_desktop.sharing.state import SyncState, default_path
-
-    if not default_path().is_file():
-        return None
-    state = SyncState()
-    try:
-        return state.choice(PROFILE_CHOICE)
-    finally:
-        state.close()
 
 
 def open_folder_dialog(actions: Any) -> Any:

@@ -56,7 +56,7 @@ class TeamLibraryActions(QObject):
         menu.addAction(self.versionsAction)
         menu.addAction(self.folderAction)
         self.folderDialog: Any = None
-        from olchat_desktop.ui.sharing.folder_choice import remembered_profile
+        from olchat_desktop.ui.sharing.sidebar import remembered_profile
 
         self.chosen_profile: str | None = remembered_profile()  # from the folder dialog
         self.profile: str | None = None  # the sync state's key of the last sync

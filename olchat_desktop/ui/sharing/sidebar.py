@@ -75,13 +75,25 @@ def after_sync(
     update_counts(controller)
 
 
+def remembered_profile() -> str | None:
+    """The profile chosen in the dialog earlier (None: not chosen, or no state file)."""
+    from olchat_desktop.sharing.browse import PROFILE_CHOICE
+    from olchat_desktop.sharing.state import SyncState, default_path
+
+    if not default_path().is_file():
+        return None
+    state = SyncState()
+    try:
+        return state.choice(PROFILE_CHOICE)
+    finally:
+        state.close()
+
+
 def restore_team(window: Any) -> None:
     """After the first paint: mark the remembered profile's shared templates (the one
     chosen in the folder dialog), so a restart shows them before any sync."""
     if getattr(window, "demo", False):
         return  # the demo sandbox and its sync state are new on every start
-    from olchat_desktop.ui.sharing.folder_choice import remembered_profile
-
     profile = remembered_profile()
     if profile is not None:
         show_team(window.libraryController, scope_for(profile))
