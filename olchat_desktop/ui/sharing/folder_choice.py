@@ -47,7 +47,8 @@ def open_folder_dialog(actions: Any) -> Any:
     try:
         choices = profile_choices(actions.window, lang)
     except Exception as error:  # unreadable profiles: say so, as Sync now does
-        actions._show(str(error), str(error))
+        shown = str(error)
+        actions._show(lambda: shown)
         return None
     dialog = FolderDialog(choices, lang, actions.window)
 
