@@ -203,3 +203,41 @@ def test_our_modules_are_recorded_as_featureless() -> None:
     for name in ("olchat_desktop.ui.main_window", "olchat_desktop.ui.send.open_dialog", "typing"):
         assert table[name] in (0, -1), name
     assert table["olchat_desktop.ui.preview.canvas"] == 0
+
+
+FALLBACK_SCRIPT = """
+import json, os, sys, types
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import PySide6.QtCore
+# A PySide release that keeps its feature table elsewhere: PySide's own hook still has
+# its table; only the place pyside_features looks in is gone.
+sys.modules["shibokensupport.feature"] = types.ModuleType("shibokensupport.feature")
+from olchat_desktop.ui.pyside_features import record_modules_without_features
+from olchat_desktop.app import build_main_window
+from PySide6.QtWidgets import QApplication
+
+window = build_main_window(["--lang", "en"])
+window.show()
+QApplication.processEvents()
+shown = window.isVisible() and window.libraryController.current_id is not None
+window.windowActions.shutdown()
+print(json.dumps({"recorded": record_modules_without_features(), "shown": shown}))
+"""
+
+
+def test_without_pysides_private_table_the_window_still_starts(olchat_home: Path) -> None:
+    # pyside_features writes into a private PySide table (issue 17 keeps it: about 8 ms,
+    # the margin under the 2x budget). Its fallback: when a release moves the table,
+    # nothing is recorded and start-up is only slower.
+    olchat_home.mkdir(parents=True, exist_ok=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", FALLBACK_SCRIPT],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "OLCHAT_DESKTOP_HOME": str(olchat_home)},
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert result == {"recorded": 0, "shown": True}
