@@ -26,10 +26,8 @@ from olchat_desktop.ui.controllers.problems import ProblemsPresenter
 from olchat_desktop.ui.controllers.recent_menu import RecentMenu
 from olchat_desktop.ui.controllers.transfer_actions import TransferActions
 from olchat_desktop.ui.controllers.window_actions import WindowActions
-from olchat_desktop.ui.dry_run.open_window import dry_run_action_text, install_dry_run_action
 from olchat_desktop.ui.help_menu import install_help_menu
 from olchat_desktop.ui.i18n import ui_text
-from olchat_desktop.ui.robots.open_dialog import install_robots_action, robots_action_text
 from olchat_desktop.ui.views.editor_view import EditorView
 from olchat_desktop.ui.views.library_view import LibraryView
 from olchat_desktop.ui.views.side_view import SideView
@@ -101,8 +99,8 @@ class MainWindow(WindowParts):
             self.libraryView, library, self.editor, self.language
         )
         self.windowActions = WindowActions(self)
-        self.robotsAction = install_robots_action(self)  # "Portal robots…" (issue 8)
-        self.dryRunAction = install_dry_run_action(self)  # "Check on real data…" (issue 16)
+        self.robotsAction = self.windowActions.robotsAction  # "Portal robots…" (issue 8)
+        self.dryRunAction = self.windowActions.dryRunAction  # "Check on real data…" (issue 16)
         # Import/Export/Trash (issue 5): the entries now, the commands on first use.
         actions = self.windowActions
         self.transferActions = TransferActions(
@@ -189,8 +187,6 @@ class MainWindow(WindowParts):
         self.libraryView.retranslate()
         self.editorView.retranslate()
         self.windowActions.retranslate()
-        self.robotsAction.setText(robots_action_text(self.language()))
-        self.dryRunAction.setText(dry_run_action_text(self.language()))
         self.transferActions.retranslate()
         self.recentFiles.retranslate()
         self.editor.retranslate()

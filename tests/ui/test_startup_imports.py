@@ -28,6 +28,10 @@ LAZY = (
     "olchat_desktop.ui.controllers.insert_field",
     "olchat_desktop.ui.catalogue.portal",
     "olchat_desktop.ui.sharing.menu",
+    "olchat_desktop.ui.robots.open_dialog",
+    "olchat_desktop.ui.dry_run.open_window",
+    "olchat_desktop.ui.connections.menu",
+    "olchat_desktop.ui.controllers.window_dialogs",
     "olchat_desktop.ui.instance_server",
     "PySide6.QtNetwork",
 )

@@ -1,19 +1,18 @@
-"""The main window's "Connections…" menu action and the service behind it.
+"""The main window's "Connections…" command (its menu entry is built by WindowActions) and
+the service behind it.
 
-Kept here so that the main window needs only one line to offer it (issue 4's UI lives in
-this package). The action retranslates itself on a language change.
+Imported when the command is first chosen (start-up budget, issue 17); issue 4's UI lives
+in this package.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from olchat_desktop.core.i18n import text
 from olchat_desktop.ui import i18n
-from olchat_desktop.ui.i18n import LiveTexts, ui_text
 
 
 def connection_service(window: Any) -> Any:
@@ -54,13 +53,3 @@ def open_connections(window: QWidget) -> None:
     with busy_cursor():
         dialog = ConnectionsDialog(service, window, sandbox_holder=holder)
     dialog.exec()
-
-
-def add_connections_action(window: QWidget, menu: QMenu) -> QAction:
-    action = QAction(window)
-    action.setObjectName("connectionsAction")
-    action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-    action.triggered.connect(lambda: open_connections(window))
-    menu.addAction(action)
-    LiveTexts(window).bind(action.setText, lambda: ui_text("&Connections…"))
-    return action

@@ -11,6 +11,7 @@ shortcut), the portal-field commands and their catalogue once the window has pai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.ui.connections.menu import add_connections_action
 from olchat_desktop.ui.controllers import formatting
 from olchat_desktop.ui.i18n import ui_text
 from olchat_desktop.ui.widgets.emoji_picker import EmojiPicker
@@ -39,6 +39,17 @@ if TYPE_CHECKING:
     from olchat_desktop.ui.window_parts import WindowParts
 
 UNDO_OFFER_MS = 20_000
+
+
+def _command(name: str, window: WindowParts) -> Callable[[], None]:
+    """A command of ``window_dialogs``, which is imported when one is first chosen."""
+
+    def run() -> None:
+        from olchat_desktop.ui.controllers import window_dialogs
+
+        getattr(window_dialogs, name)(window)
+
+    return run
 
 
 class WindowActions(QObject):
@@ -86,19 +97,28 @@ class WindowActions(QObject):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(library.delete_current)
         self.historyAction = self._action("Ctrl+H")
-        self.historyAction.triggered.connect(self.open_history)
+        self.historyAction.triggered.connect(_command("open_history", window))
         self.settingsAction = self._action(QKeySequence.StandardKey.Preferences)
         if self.settingsAction.shortcut().isEmpty():
             self.settingsAction.setShortcut(QKeySequence("Ctrl+,"))
-        self.settingsAction.triggered.connect(self.open_settings)
+        self.settingsAction.triggered.connect(_command("open_settings", window))
         self.quitAction = self._action(QKeySequence.StandardKey.Quit)
         self.quitAction.triggered.connect(window.close)
         for action in (self.newAction, self.duplicateAction, self.deleteAction):
             self.fileMenu.addAction(action)
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.historyAction)
+        # Portal robots… (issue 8), Connections… (issue 4), the team library (issue 19) and
+        # Check on real data… (issue 16): their modules load when chosen.
+        self.robotsAction = self._action()
+        self.robotsAction.setObjectName("portalRobotsAction")
+        self.robotsAction.triggered.connect(_command("open_robots", window))
+        self.fileMenu.addAction(self.robotsAction)
         self.fileMenu.addAction(self.settingsAction)
-        self.connectionsAction = add_connections_action(self.window, self.fileMenu)
+        self.connectionsAction = self._action("Ctrl+Shift+K")
+        self.connectionsAction.setObjectName("connectionsAction")
+        self.connectionsAction.triggered.connect(_command("open_connections", window))
+        self.fileMenu.addAction(self.connectionsAction)
         self.fileMenu.aboutToShow.connect(lambda: self.teamLibrary)  # issue 19
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
@@ -122,6 +142,10 @@ class WindowActions(QObject):
         self.sendHistoryAction = self._action()
         self.sendHistoryAction.triggered.connect(self.open_send_history)
         self.messageMenu.addAction(self.sendHistoryAction)
+        self.dryRunAction = self._action()
+        self.dryRunAction.setObjectName("dryRunAction")
+        self.dryRunAction.triggered.connect(_command("open_dry_run", window))
+        self.messageMenu.addAction(self.dryRunAction)
         self.messageMenu.addSeparator()
         for action in window.editorView.formatActions:
             self.messageMenu.addAction(action)
@@ -228,46 +252,10 @@ class WindowActions(QObject):
             self.undoDeleteAction.setEnabled(False)
 
     def open_send_dialog(self) -> None:
-        """Hook for the send dialog (issue 6); until then, explain the send paths."""
-        factory = getattr(self.window, "send_dialog_factory", None)
-        if callable(factory):
-            factory(self.window)
-            return
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(
-            self.window,
-            ui_text("Send a test"),
-            ui_text(
-                "Two ways to send this template to a test phone:\n\n• OLChat REST: sends a "
-                "text version of the message (buttons become numbered options). OLChat's "
-                "API has no button-message method.\n\n• Bitrix24 business process: starts "
-                "a workflow with the real button robot on a CRM item; the customer sees "
-                'real buttons, and with "wait for reply" the chosen button comes '
-                "back.\n\nConnect a portal or an OLChat line to send."
-            ),
-        )
+        _command("open_send_dialog", self.window)()
 
     def open_send_history(self) -> None:
-        from olchat_desktop.ui.send.open_dialog import open_send_history
-
-        open_send_history(self.window)
-
-    def open_history(self) -> None:
-        from olchat_desktop.ui.history_dialog import HistoryDialog
-
-        library = self.window.libraryController
-        library.save_now()
-        if library.current_id is None:
-            return
-        dialog = HistoryDialog(self.window.library, library.current_id)
-        if dialog.exec() and dialog.restored:
-            library.reload_current()
-
-    def open_settings(self) -> None:
-        from olchat_desktop.ui.settings_dialog import SettingsDialog
-
-        SettingsDialog(self.window).exec()
+        _command("open_send_history", self.window)()
 
     def shutdown(self) -> None:
         if "portalFields" in self.__dict__:  # built; never built just to shut it down
@@ -300,6 +288,8 @@ class WindowActions(QObject):
         self.duplicateAction.setText(ui_text("&Duplicate"))
         self.deleteAction.setText(ui_text("De&lete"))
         self.historyAction.setText(ui_text("&History…"))
+        self.robotsAction.setText(ui_text("Portal robots…"))
+        self.connectionsAction.setText(ui_text("&Connections…"))
         self.settingsAction.setText(ui_text("&Settings…"))
         self.quitAction.setText(ui_text("&Quit"))
         self.editMenu.setTitle(ui_text("&Edit"))
@@ -309,6 +299,7 @@ class WindowActions(QObject):
         self.messageMenu.setTitle(ui_text("&Message"))
         self.sendAction.setText(ui_text("&Send test…"))
         self.sendHistoryAction.setText(ui_text("Send &history…"))
+        self.dryRunAction.setText(ui_text("Check on real data…"))
         self.undoOfferButton.setText(ui_text("Undo"))
         self.undoOfferButton.setAccessibleName(ui_text("Undo delete"))
         self.demoLabel.setText(ui_text("Demo: sandbox portal"))

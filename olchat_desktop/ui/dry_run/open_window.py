@@ -9,14 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction
-
-from olchat_desktop.core.i18n import Lang, text
-
-
-def dry_run_action_text(lang: Lang) -> str:
-    return text(lang, "Check on real data…")
-
 
 def open_dry_run_window(window: Any) -> Any:
     """Show the window (one per main window; shown again with its report if reopened)."""
@@ -58,13 +50,3 @@ def _seeding(option: Any, sandbox: Any) -> Any:
         return option.open_client()
 
     return replace(option, open_client=open_client)
-
-
-def install_dry_run_action(window: Any) -> QAction:
-    """Add "Check on real data…" to the Message menu, after the send actions."""
-    action = QAction(dry_run_action_text(window.language()), window)
-    action.setObjectName("dryRunAction")
-    action.triggered.connect(lambda: open_dry_run_window(window))
-    actions = window.windowActions
-    actions.messageMenu.insertAction(actions.messageMenu.actions()[2], action)
-    return action

@@ -11,10 +11,6 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction
-
-from olchat_desktop.core.i18n import Lang, text
-
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
     from olchat_desktop.ui.robots.portal_option import PortalOption
@@ -109,17 +105,3 @@ def open_robots_dialog(window: Any) -> None:
     finally:
         if own_sandbox is not None:
             own_sandbox.stop()
-
-
-def robots_action_text(lang: Lang) -> str:
-    return text(lang, "Portal robots…")
-
-
-def install_robots_action(window: Any) -> QAction:
-    """Add "Portal robots…" to the File menu, before Settings."""
-    action = QAction(robots_action_text(window.language()), window)
-    action.setObjectName("portalRobotsAction")
-    action.triggered.connect(lambda: open_robots_dialog(window))
-    actions = window.windowActions
-    actions.fileMenu.insertAction(actions.settingsAction, action)
-    return action
