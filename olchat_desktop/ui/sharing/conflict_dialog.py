@@ -176,6 +176,7 @@ class ConflictDialog(QDialog):
         self.keepBothButton.setEnabled(both is not None and both.kind == "edited")
         if both is None:
             self.summary.setText(ui_text("No conflicts left."))
+            self.table.setHorizontalHeaderLabels([ui_text("Here"), ui_text("On the portal")])
             self.table.clearContents()
             self.previews.clear()
             return
