@@ -41,8 +41,9 @@ from olchat_desktop.ui import i18n
 from olchat_desktop.ui.main_window import MainWindow
 
 CYRILLIC = re.compile("[а-яёА-ЯЁ]")
-# Bitrix24 expressions name the portal's (Russian) fields in either language: {{Имя}}.
-EXPRESSION = re.compile(r"\{\{.*?\}\}|\{=.*?\}")
+# Bitrix24 expressions name the portal's (Russian) fields in either language: {{Имя}};
+# «…» quotes a name (a Disk folder, a template), which is data, not interface text.
+EXPRESSION = re.compile(r"\{\{.*?\}\}|\{=.*?\}|«.*?»")
 
 
 def russian_in(text: str) -> bool:
@@ -270,6 +271,18 @@ def field_picker(win: MainWindow, _sandbox: Sandbox, _tmp: Path) -> QWidget:
     return controller.popup
 
 
+def team_folder(win: MainWindow, sandbox: Sandbox, _tmp: Path) -> QWidget:
+    """Team library folder: the profile's Disk storages read from the sandbox."""
+    from olchat_desktop.ui.demo_sandbox import running_sandbox
+    from olchat_desktop.ui.sharing.folder_choice import profile_choices
+    from olchat_desktop.ui.sharing.folder_dialog import FolderDialog
+
+    _wait(lambda: running_sandbox(win) is not None)
+    dialog = FolderDialog(profile_choices(win, "ru"), win)
+    _wait(lambda: dialog.handle is not None and not dialog.handle.running)
+    return dialog
+
+
 DIALOGS: dict[str, Factory] = {
     "main window": lambda win, _sandbox, _tmp: win,
     "settings": settings,
@@ -291,6 +304,7 @@ DIALOGS: dict[str, Factory] = {
     "bundle import": bundle_import,
     "team library versions": versions,
     "team library conflicts": team_conflicts,
+    "team library folder": team_folder,
 }
 # Converted last: the team library UI is being written at the same time.
 PENDING: set[str] = set()

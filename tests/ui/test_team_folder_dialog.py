@@ -19,6 +19,7 @@ from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.sharing.browse import PROFILE_CHOICE
 from olchat_desktop.sharing.folders import DEFAULT_FOLDER_NAME
 from olchat_desktop.sharing.state import SyncState
+from olchat_desktop.ui import i18n
 from olchat_desktop.ui.demo_sandbox import running_sandbox
 from olchat_desktop.ui.main_window import MainWindow
 from olchat_desktop.ui.sharing.folder_dialog import FolderDialog, ProfileChoice
@@ -49,7 +50,7 @@ def portal(sandbox: Sandbox) -> Sandbox:
 
 @pytest.fixture
 def dialog(qtbot: QtBot, portal: Sandbox) -> Iterator[FolderDialog]:
-    made = FolderDialog([_choice(portal.webhook_url("manager"))], "en")
+    made = FolderDialog([_choice(portal.webhook_url("manager"))])
     qtbot.addWidget(made)
     _idle(qtbot, made)
     yield made
@@ -149,7 +150,7 @@ def test_offline_and_quota_messages(qtbot: QtBot, portal: Sandbox) -> None:
         closed = probe.getsockname()[1]
     url = portal.webhook_url("manager")
     url = url.replace(f":{urlsplit(url).port}/", f":{closed}/")
-    offline = FolderDialog([_choice(url)], "en")
+    offline = FolderDialog([_choice(url)])
     qtbot.addWidget(offline)
     _idle(qtbot, offline)
     assert offline.status.text().startswith("No connection to the portal")
@@ -170,7 +171,8 @@ def test_offline_and_quota_messages(qtbot: QtBot, portal: Sandbox) -> None:
         def close(self) -> None:
             real.close()
 
-    full = FolderDialog([_choice(portal.webhook_url("manager"), Full())], "ru")
+    i18n.install_language("ru")
+    full = FolderDialog([_choice(portal.webhook_url("manager"), Full())])
     qtbot.addWidget(full)
     _idle(qtbot, full)
     full.createButton.click()

@@ -50,7 +50,7 @@ def open_folder_dialog(actions: Any) -> Any:
         shown = str(error)
         actions._show(lambda: shown)
         return None
-    dialog = FolderDialog(choices, lang, actions.window)
+    dialog = FolderDialog(choices, actions.window)
 
     def chosen(profile: str, _folder: Any) -> None:
         from olchat_desktop.ui.sharing import sidebar

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.sharing.folders import DEFAULT_FOLDER_NAME
+from olchat_desktop.ui.i18n import LiveTexts, current_language, ui_text
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -46,18 +47,17 @@ class ProfileChoice:
 class FolderDialog(QDialog):
     chosen = Signal(str, object)  # profile, sharing.state.Folder
 
-    def __init__(
-        self, choices: list[ProfileChoice], lang: Lang, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, choices: list[ProfileChoice], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveTexts(self)
         from olchat_desktop.sharing.browse import Place
 
         self.setObjectName("teamFolderDialog")
-        self.choices, self.lang = choices, lang
+        self.choices = choices
         self.place: Place | None = None
         self.trail: list[Place] = []  # the places above ``place``, for Up
         self.handle: Any = None
-        self.setWindowTitle(text(lang, "Team library folder"))
+        self.live.bind(self.setWindowTitle, lambda: ui_text("Team library folder"))
         self.resize(560, 520)
         self.profileCombo = QComboBox()
         for choice in choices:
@@ -66,30 +66,36 @@ class FolderDialog(QDialog):
         self.whereLabel = QLabel()
         self.whereLabel.setWordWrap(True)
         self.folderList = QListWidget()
-        self.hint = QLabel(
-            text(
-                lang,
+        self.hint = QLabel()
+        self.live.bind(
+            self.hint.setText,
+            lambda: ui_text(
                 "Double-click a folder to open it. “Use this folder” takes the selected "
                 "folder, or the open one when none is selected.",
-            )
+            ),
         )
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)  # greyed: a hint, not a message
-        self.upButton = QPushButton(text(lang, "Up"))
-        self.createButton = QPushButton(
-            text(lang, "Create «{name}» here").format(name=DEFAULT_FOLDER_NAME)
+        self.upButton = QPushButton()
+        self.live.bind(self.upButton.setText, lambda: ui_text("Up"))
+        self.createButton = QPushButton()
+        self.live.bind(
+            self.createButton.setText,
+            lambda: ui_text("Create «{name}» here").format(name=DEFAULT_FOLDER_NAME),
         )
-        self.useButton = QPushButton(text(lang, "Use this folder"))
+        self.useButton = QPushButton()
+        self.live.bind(self.useButton.setText, lambda: ui_text("Use this folder"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: Disk gives no totals to count against
         self.progress.setTextVisible(False)
-        self.cancelButton = QPushButton(text(lang, "Cancel"))
+        self.cancelButton = QPushButton()
+        self.live.bind(self.cancelButton.setText, lambda: ui_text("Cancel"))
         self.status = QLabel()
         self.status.setObjectName("teamFolderStatus")
         self.status.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(text(lang, "Portal profile"), self.profileCombo)
-        form.addRow(text(lang, "Storage"), self.storageCombo)
+        form.addRow(self.live.label(lambda: ui_text("Portal profile")), self.profileCombo)
+        form.addRow(self.live.label(lambda: ui_text("Storage")), self.storageCombo)
         actions = QHBoxLayout()
         for button in (self.upButton, self.createButton):
             actions.addWidget(button)
@@ -100,7 +106,9 @@ class FolderDialog(QDialog):
         close = QDialogButtonBox()
         close.addButton(self.useButton, QDialogButtonBox.ButtonRole.AcceptRole)
         close.addButton(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(text(lang, "Close"))
+        self.live.bind(
+            close.button(QDialogButtonBox.StandardButton.Close).setText, lambda: ui_text("Close")
+        )
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -122,9 +130,15 @@ class FolderDialog(QDialog):
         if choices:
             self.load_storages()
         else:
-            self.status.setText(
-                text(lang, "Connect a Bitrix24 portal first (File → Connections…).")
+            self.live.bind(
+                self.status.setText,
+                lambda: ui_text("Connect a Bitrix24 portal first (File → Connections…)."),
             )
+
+    @property
+    def lang(self) -> Lang:
+        """The window's language now: texts made later follow a switch."""
+        return current_language()
 
     # -- portal calls in the task pool ---------------------------------------------------
 
@@ -148,12 +162,14 @@ class FolderDialog(QDialog):
                 disk.close()
                 target.client.close()
 
-        self.status.setText(busy)
+        self.live.set(self.status, lambda: busy)
         self._set_busy(True)
         self.handle = start_task(task, self)
         self.handle.succeeded.connect(done)
         self.handle.failed.connect(self._failed)
-        self.handle.cancelled.connect(lambda: self.status.setText(text(self.lang, "Cancelled.")))
+        self.handle.cancelled.connect(
+            lambda: self.live.set(self.status, lambda: text(self.lang, "Cancelled."))
+        )
         self.handle.finished.connect(lambda: self._set_busy(False))
 
     def cancel(self) -> None:
@@ -163,8 +179,10 @@ class FolderDialog(QDialog):
     def _failed(self, error: object) -> None:
         from olchat_desktop.sharing.browse import message
 
-        text_ = message(error, self.lang) if isinstance(error, BaseException) else str(error)
-        self.status.setText(text_)
+        self.live.set(
+            self.status,
+            lambda: message(error, self.lang) if isinstance(error, BaseException) else str(error),
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -279,6 +297,9 @@ class FolderDialog(QDialog):
             folder = choose(state, profile, storage_id, item)
         finally:
             state.close()
-        self.status.setText(text(self.lang, "The team library is «{name}».").format(name=item.name))
+        self.live.set(
+            self.status,
+            lambda: text(self.lang, "The team library is «{name}».").format(name=item.name),
+        )
         self.chosen.emit(profile, folder)
         self.accept()
