@@ -8,7 +8,10 @@ the baseline, measured in the same run, lists the same folder one page per reque
 
 Downloads are counted apart: Disk's REST API returns no file content, so every file that
 changed on the portal is one GET of its DOWNLOAD_URL (not a REST call, and not counted by
-the portal's leaky bucket). Local edits go up in batches of 50 ``uploadversion``s.
+the portal's leaky bucket), unless a sync bundle written by the pushing sync holds its
+current content (``sharing.bundles``: one GET for all of them). Local edits go up in
+batches of 50 ``uploadversion``s, plus one upload of the bundle when 10 or more files went
+up.
 
 Run: ``python -m benchmarks.sharing_bench``. Not a test: timings vary with the machine.
 """

@@ -46,7 +46,7 @@ from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
 from olchat_desktop.cancel import CancelToken
 from olchat_desktop.core.i18n import Lang, pick
 from olchat_desktop.core.template import Template
-from olchat_desktop.sharing import conflicts, errors
+from olchat_desktop.sharing import bundles, conflicts, errors
 from olchat_desktop.sharing.local import Local, make_local_copy, put_entry
 from olchat_desktop.sharing.report import Item, SyncReport
 from olchat_desktop.sharing.shared_file import (
@@ -173,10 +173,14 @@ class SharedLibrarySync:
 
     def _index(self, items: list[DiskItem], report: SyncReport) -> dict[str, DiskItem]:
         remote: dict[str, DiskItem] = {}
+        self.bundles: list[DiskItem] = []
         for item in sorted(items, key=lambda i: i.id):
             tid = id_from_file_name(item.name) if item.kind == "file" else None
             if item.kind != "file":
                 continue  # a sub-folder is the team's business, not a template
+            if bundles.is_bundle(item.name):
+                self.bundles.append(item)  # a pull's shortcut (``bundles``)
+                continue
             if tid is None or tid in remote:
                 if self.state.notice_is_new(self.profile, item.id, "", "ignored"):
                     report.ignored.append(Item("", item.name))
@@ -219,9 +223,11 @@ class SharedLibrarySync:
     def _download(
         self, wanted: dict[str, DiskItem], report: SyncReport
     ) -> dict[str, tuple[DiskItem, bytes]]:
-        got: dict[str, tuple[DiskItem, bytes]] = {}
+        got = bundles.read(self, self.bundles, wanted)
         retry: list[str] = []
         for done, (tid, item) in enumerate(wanted.items()):
+            if tid in got:
+                continue
             self.cancel.check()
             self.progress("download", done, len(wanted))
             try:

@@ -52,6 +52,8 @@ class SyncHost(Protocol):
     lang: Lang
     folder_name: str
     read_only: bool
+    server_now: float
+    bundles: list[DiskItem]
 
     def put(self, entry: Entry, **changes: object) -> Entry: ...
 

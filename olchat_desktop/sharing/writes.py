@@ -12,7 +12,7 @@ from __future__ import annotations
 from olchat_desktop.bitrix.disk import DiskItem, WriteOutcome
 from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
 from olchat_desktop.core.i18n import pick
-from olchat_desktop.sharing import errors
+from olchat_desktop.sharing import bundles, errors
 from olchat_desktop.sharing.local import Local, SyncHost, template_from_body
 from olchat_desktop.sharing.report import SyncReport
 from olchat_desktop.sharing.shared_file import content_dict, encode, file_name
@@ -32,6 +32,7 @@ class Writer:
         self.local = local
         self.report = report
         self.lang = sync.lang
+        self.pushed: list[tuple[DiskItem, bytes]] = []  # for the sync bundle
 
     def run(self, push: list[str], create: list[str], delete: list[str]) -> None:
         if self.sync.read_only:
@@ -39,6 +40,9 @@ class Writer:
             return
         self._push(push)
         self._create(create)
+        folder = self.sync.state.folder(self.sync.profile)
+        if folder is not None:
+            bundles.write(self.sync, folder.folder_id, self.pushed, self.sync.bundles)
         self._delete(delete)
 
     # -- the three kinds of writes -------------------------------------------------------
@@ -58,6 +62,7 @@ class Writer:
             return
         for tid, item in outcome.done.items():
             self._synced(tid, item)
+            self.pushed.append((item, files[tid][1]))
             self.report.add("pushed", tid, self.local[tid].template.name)
         denied = self._failures(outcome)
         if denied:
@@ -80,6 +85,7 @@ class Writer:
             return
         for tid, item in outcome.done.items():
             self._synced(tid, item)
+            self.pushed.append((item, files[tid][1]))
             self.report.add("uploaded", tid, self.local[tid].template.name)
         denied = self._failures(outcome)
         if denied:
