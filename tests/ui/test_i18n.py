@@ -92,3 +92,25 @@ def test_renders_to_png_without_clipped_text(
     image = win.grab().toImage()
     assert (image.width(), image.height()) == (win.width(), win.height())
     assert target.stat().st_size > 10_000
+
+
+def test_a_window_of_its_own_follows_a_switch_and_live_texts_keep_the_latest(
+    qtbot: QtBot,
+) -> None:
+    """``install_language`` reaches a top-level dialog with no parent (not a child of the
+    main window), and a LiveTexts label shows the text it was last given, remade in the
+    new language, not an older one."""
+    from PySide6.QtWidgets import QDialog
+
+    i18n.install_language("ru")
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    live = i18n.LiveTexts(dialog)
+    label = QLabel(dialog)
+    live.bind(dialog.setWindowTitle, lambda: i18n.ui_text("Settings"))
+    live.set(label, lambda: i18n.ui_text("Cancelled."))
+    live.set(label, lambda: i18n.ui_text("Saved."))
+    assert (dialog.windowTitle(), label.text()) == ("Настройки", "Сохранено.")
+    i18n.install_language("en")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Settings")
+    assert label.text() == "Saved."
