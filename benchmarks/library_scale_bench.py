@@ -8,7 +8,7 @@ not a test (issue 15).
    libraries. Goal: 20,000 in <= 2 s; wall and CPU time are printed (the machine is
    shared). Then the checking pass the app runs in the background after an import
    (``storage.library_checking``: statuses and the search index), timed on its own.
-2. Switch selection: 150 clicks on other rows of the sidebar (among the first 300), each
+2. Switch selection: 400 clicks on other rows of the sidebar (among the first 300), each
    timed from the selection change to the template loaded in the editor (synchronous),
    and with the repaint after it. Goal: p99 <= 16 ms and <= 2x the 200 figure.
 3. Search as you type: "шаблон 12 скидк" typed key by key, then erased; per key, the
@@ -40,7 +40,9 @@ from olchat_desktop.app import STARTUP_PROBE_ENV
 
 SIZES = (200, 20_000)
 RUNS = 7
-SWITCHES = 150
+SWITCHES = (
+    400  # p99 of 400 is the 4th slowest: one preemption on a loaded machine does not decide it
+)
 TYPED = "шаблон 12 скидк"
 
 _APP = """

@@ -26,7 +26,7 @@ from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.storage.library import TemplateLibrary
 from olchat_desktop.storage.library_errors import LibraryError
-from olchat_desktop.storage.library_listing import PAGE_SIZE, SORTS, ListQuery, ListRow, Sort
+from olchat_desktop.storage.library_listing import SORTS, ListQuery, ListRow, Sort
 from olchat_desktop.storage.library_team import SHARING_FILTERS, SharingFilter, SyncInfo, TeamScope
 from olchat_desktop.ui.controllers.editor_controller import EditorController
 from olchat_desktop.ui.controllers.library_model import ID_ROLE, TemplateListModel
@@ -342,7 +342,9 @@ class LibraryController(QObject):
         self._search.search(self.query())
 
     def _show_found(self, query: ListQuery, rows: list[ListRow], elapsed_ms: float) -> None:
-        self.model.set_rows(query, rows, PAGE_SIZE)
+        from olchat_desktop.ui.controllers.library_search import FIRST_PAGE
+
+        self.model.set_rows(query, rows, FIRST_PAGE)
         self._loaded = True
         if self._current_id is not None and self.model.row_of(self._current_id) is not None:
             self._select(self._current_id)
