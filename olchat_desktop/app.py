@@ -66,9 +66,16 @@ def build_main_window(argv: list[str]) -> MainWindow:
     # The keyring chosen once is remembered in these settings (issue 4).
     use_settings(settings, store)
     i18n.install_language(i18n.resolve_language(settings.language, options.lang))
-    library = TemplateLibrary()
+    try:
+        library = TemplateLibrary()
+    except LibraryError as error:
+        # Locked by another program or damaged: browse it read-only (issue 15); a file
+        # even that cannot read raises, and main() offers the rescue instead.
+        from olchat_desktop.ui.read_only import open_read_only
+
+        library = open_read_only(error)
     demo_mode = options.demo or demo.nothing_configured()
-    if demo_mode:
+    if demo_mode and not library.read_only:
         demo.seed_demo_library(library)
     window = MainWindow(library, settings, store, demo=demo_mode)
     window.send_dialog_factory = open_send_dialog  # type: ignore[attr-defined]

@@ -272,6 +272,13 @@ class TemplateLibrary(LibraryHistory):
         with self._transaction("DEFERRED") as conn:
             return team.infos(conn, scope)
 
+    def reopen(self) -> TemplateLibrary:
+        """Another connection to the same file in the same mode, for a worker thread
+        (a read-only library stays read-only: an import then fails at once, clearly)."""
+        other = TemplateLibrary(self.path, read_only=self.read_only)
+        other.read_only_reason = self.read_only_reason
+        return other
+
     def pending_count(self) -> int:
         """Templates an import stored as not yet checked (``library_checking``)."""
         from olchat_desktop.storage.library_checking import pending_count

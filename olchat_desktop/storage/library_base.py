@@ -22,6 +22,7 @@ from olchat_desktop.storage.library_schema import (
     MAX_VERSIONS,
     fold,
     open_connection,
+    open_read_only,
     replace_tags,
     search_text,
 )
@@ -34,14 +35,23 @@ if TYPE_CHECKING:
 class LibraryBase:
     """The connection, its lock and the row helpers every library method uses."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        """``read_only``: open a library the app could not open for writing (locked or
+        damaged, ``library_schema.open_read_only``); every write then raises a
+        ``LibraryError`` with code ``read_only`` and the file is never changed."""
         if path is None:
             from olchat_desktop.paths import library_path
 
             path = library_path()
         self._path = Path(path)
         self._lock = threading.RLock()
-        self._conn: sqlite3.Connection = open_connection(self._path)
+        self.read_only = read_only
+        self.immutable = False  # read-only past another program's lock
+        self.read_only_reason: str | None = None  # the LibraryError code that led here
+        if read_only:
+            self._conn, self.immutable = open_read_only(self._path)
+        else:
+            self._conn = open_connection(self._path)
 
     @property
     def path(self) -> Path:
@@ -69,6 +79,8 @@ class LibraryBase:
         """``IMMEDIATE`` for writes (take the write lock up front, so a second instance
         waits on the busy timeout instead of failing mid-way); ``DEFERRED`` for reads (one
         consistent snapshot across several SELECTs)."""
+        if self.read_only and mode != "DEFERRED":
+            raise errors.read_only(self._path)
         with self._lock:
             try:
                 self._conn.execute(f"BEGIN {mode}")

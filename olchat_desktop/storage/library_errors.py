@@ -45,6 +45,14 @@ def corrupt(path: Path) -> LibraryError:
     )
 
 
+def read_only(path: Path) -> LibraryError:
+    return LibraryError(
+        "read_only",
+        f"Библиотека шаблонов открыта только для чтения, изменения не сохраняются ({path}).",
+        f"The template library is open read-only: changes are not saved ({path}).",
+    )
+
+
 def unreadable(path: Path) -> LibraryError:
     return LibraryError(
         "unreadable",

@@ -325,9 +325,12 @@ class LibraryReader:
     WAL lets it read while the GUI's connection writes, and ``interrupt`` stops the
     running query when the user has typed on (https://sqlite.org/c3ref/interrupt.html)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, immutable: bool = False) -> None:
+        """``immutable``: the window reads past another program's lock (read-only mode,
+        ``library_schema.open_read_only``), and so must this reader."""
+        flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
         self._conn = sqlite3.connect(
-            f"{Path(path).resolve().as_uri()}?mode=ro",
+            f"{Path(path).resolve().as_uri()}{flags}",
             uri=True,
             timeout=BUSY_TIMEOUT_SECONDS,
             isolation_level=None,

@@ -295,6 +295,61 @@ def open_connection(path: Path) -> sqlite3.Connection:
         raise errors.migration_failed(path) from error
 
 
+# The oldest schema the read-only mode can list: 3 added the columns the sidebar reads.
+OLDEST_READABLE = 3
+# How long the read-only mode waits for a lock before reading past it (``immutable``).
+READ_ONLY_WAIT_SECONDS = 0.5
+
+
+def open_read_only(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection to a library the app could not open for writing (issue 15:
+    locked by another program, or damaged); returns it and whether it reads past locks.
+
+    ``mode=ro`` first: it sees the latest committed state, WAL included. When another
+    program holds a lock that even readers must respect (an exclusive lock), the file
+    is opened ``immutable=1`` (https://sqlite.org/uri.html#uriimmutable): SQLite then
+    takes no locks and ignores the WAL, so what is shown may miss that program's last
+    changes, which the caller says. Nothing is migrated, no journal mode changes, and
+    ``query_only`` refuses any write: the file stays exactly as it was. Raises
+    ``LibraryError`` when not even this can read the templates (not a database, a
+    schema too old or too new)."""
+    uri = Path(path).resolve().as_uri()
+    last: sqlite3.Error | None = None
+    for immutable in (False, True):
+        suffix = "?mode=ro" + ("&immutable=1" if immutable else "")
+        try:
+            conn = sqlite3.connect(
+                uri + suffix,
+                uri=True,
+                timeout=READ_ONLY_WAIT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as error:
+            raise errors.from_sqlite(error, path) from error
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            found = _user_version(conn)
+            if found > SCHEMA_VERSION:
+                raise errors.newer_schema(path, found, SCHEMA_VERSION)
+            if found < OLDEST_READABLE:
+                raise errors.migration_failed(path)
+            conn.execute("SELECT id, name, status FROM templates LIMIT 1").fetchall()
+        except sqlite3.Error as error:
+            conn.close()
+            last = error
+            if "locked" in str(error).lower() or "busy" in str(error).lower():
+                continue  # read past the lock
+            raise errors.from_sqlite(error, path) from error
+        except errors.LibraryError:
+            conn.close()
+            raise
+        register_functions(conn)
+        return conn, immutable
+    assert last is not None
+    raise errors.from_sqlite(last, path) from last
+
+
 def _enable_wal(conn: sqlite3.Connection, path: Path) -> None:
     """Switch to WAL, retrying while another instance opens the same fresh file.
 

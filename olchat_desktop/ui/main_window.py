@@ -126,6 +126,10 @@ class MainWindow(WindowParts):
         self._restore_geometry()
         self.retranslate()
         self.libraryController.open_template(settings.last_template_id)
+        if library.read_only:  # locked by another program or damaged (issue 15)
+            from olchat_desktop.ui.read_only import apply_read_only
+
+            apply_read_only(self)
         # Tag counts and the lines in use read every template: at 20,000 that is tens of
         # milliseconds the first frame does not need (both are in closed combo boxes), so
         # they wait until the window has painted (issue 15).

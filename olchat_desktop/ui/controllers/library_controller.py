@@ -175,6 +175,8 @@ class LibraryController(QObject):
             first = self.model.row_at(0) or self._first_of_library()
             if first is not None:
                 template = self.library.get_draft(first.id)
+            elif self.library.read_only:
+                template = self._new_draft()  # an empty library, shown, never stored
             else:
                 template = self.library.create_draft(self._new_draft())
                 self.model.upsert(template.id)
@@ -260,7 +262,7 @@ class LibraryController(QObject):
     def save_now(self) -> None:
         """Write the edited template if it changed (autosave, switching, closing)."""
         self._autosave.stop()
-        if not self.dirty or self._current_id is None:
+        if not self.dirty or self._current_id is None or self.library.read_only:
             return
         try:
             stored = self.library.save_draft(self.editor.draft())
@@ -303,6 +305,8 @@ class LibraryController(QObject):
         self._checker.start()
 
     def _resume_checks(self) -> None:
+        if self.library.read_only:
+            return  # the pass writes; the next normal start does it
         try:
             pending = self.library.pending_count()
         except LibraryError:
@@ -336,7 +340,7 @@ class LibraryController(QObject):
         if self._search is None:
             from olchat_desktop.ui.controllers.library_search import LibrarySearch
 
-            self._search = LibrarySearch(self.library.path, self)
+            self._search = LibrarySearch(self.library.path, self, self.library.immutable)
             self._search.found.connect(self._show_found)
             self._search.failed.connect(self._on_search_failed)
         self._search.search(self.query())

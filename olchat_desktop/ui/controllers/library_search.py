@@ -39,8 +39,9 @@ class _Bridge(QObject):
 class _State:
     """What the GUI thread and the worker share: the newest generation and the reader."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, immutable: bool) -> None:
         self.path = path
+        self.immutable = immutable
         self.latest = 0  # an int store is atomic in CPython
         self.reader: LibraryReader | None = None
 
@@ -58,7 +59,7 @@ def _serve(state: _State, requests: queue.SimpleQueue[object], bridge: _Bridge) 
             continue  # superseded while queued
         try:
             if state.reader is None:
-                state.reader = LibraryReader(state.path)
+                state.reader = LibraryReader(state.path, state.immutable)
             rows = state.reader.page(query, FIRST_PAGE)
         except Exception as error:  # delivered, never lost; an interrupted one is dropped
             if generation == state.latest:
@@ -74,9 +75,9 @@ class LibrarySearch(QObject):
     found = Signal(object, object, float)
     failed = Signal(object)
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, parent: QObject | None = None, immutable: bool = False) -> None:
         super().__init__(parent)
-        self._state = _State(path)
+        self._state = _State(path, immutable)
         self._requests: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._bridge = _Bridge()  # no parent: see the module docstring
         self._bridge.found.connect(self._on_found)

@@ -86,16 +86,16 @@ class TransferController(QObject):
         """Add a template file or bundle to the library in the background: streamed, in
         one transaction on a connection of its own (the window keeps reading its own),
         with a progress dialog whose Cancel leaves the library as it was (issue 15)."""
-        from olchat_desktop.storage.library import TemplateLibrary
         from olchat_desktop.storage.library_import import import_path
         from olchat_desktop.ui.transfer_progress import encode
 
         self.window.libraryController.save_now()
         self._last_dir = str(path.parent)
-        library_path = self.window.library.path
+        library = self.window.library
 
         def work(token: CancelToken, report: Report) -> object:
-            with TemplateLibrary(library_path) as own:
+            # Same mode as the window's: read-only refuses at once, never waits a lock.
+            with library.reopen() as own:
                 return import_path(own, path, token, lambda done: report(encode(done)))
 
         title = ui_text("Importing «{file}»…").format(file=path.name)
@@ -125,7 +125,6 @@ class TransferController(QObject):
         library (both None) to ``path``; a bundle is streamed with progress and Cancel,
         and a cancelled export leaves no file (issue 15)."""
         from olchat_desktop.storage import library_transfer
-        from olchat_desktop.storage.library import TemplateLibrary
         from olchat_desktop.storage.library_export import export_stream
         from olchat_desktop.ui.transfer_progress import encode
 
@@ -135,7 +134,7 @@ class TransferController(QObject):
             if template_id is not None:
                 library_transfer.export_template(library, template_id, path)
                 return path
-            with TemplateLibrary(library.path) as own:
+            with library.reopen() as own:  # read-only too when the window's is
                 export_stream(own, path, ids, token, lambda done: report(encode(done)))
             return path
 
