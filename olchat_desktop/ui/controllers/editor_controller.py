@@ -17,19 +17,23 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from olchat_desktop.core.counting import count_field
-from olchat_desktop.core.expressions import find_expressions
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.core.validation import Problem, validate
 from olchat_desktop.ui.controllers.formatting import replace_in_widget
 from olchat_desktop.ui.controllers.problems import ProblemsPresenter
-from olchat_desktop.ui.controllers.samples import ItemOrigin, SamplesPresenter, latest_origin
+from olchat_desktop.ui.controllers.samples import (
+    ItemOrigin,
+    SamplesPresenter,
+    expression_sources,
+    latest_origin,
+    origin_texts,
+)
 from olchat_desktop.ui.i18n import ui_text
-from olchat_desktop.ui.views.editor_view import BUTTON_COUNT, EditorView
-from olchat_desktop.ui.widgets.counter_label import CounterLabel
+from olchat_desktop.ui.views.editor_view import EditorView
 
 if TYPE_CHECKING:
     from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
@@ -125,20 +129,7 @@ class EditorController(QObject):
                 widget.selectAll()
 
     def widget_for_field(self, field: str) -> QWidget | None:
-        view = self.view
-        if field.startswith("buttons"):
-            index = int(field[8]) if field.startswith("buttons[") else 0
-            return view.buttonEdits[min(index, BUTTON_COUNT - 1)]
-        return {
-            "name": view.nameEdit,
-            "tags": view.tagsEdit,
-            "line": view.lineCombo,
-            "phone": view.phoneEdit,
-            "header": view.headerEdit,
-            "message": view.messageEdit,
-            "footer": view.footerEdit,
-            "wait_for_reply": view.waitForReplyCheck,
-        }.get(field)
+        return self.view.widget_for(field)
 
     def set_catalogue(self, catalogue: FieldCatalogue | None, entity: CrmEntity = "deal") -> None:
         """The portal's fields to check expressions against (None: no such check)."""
@@ -212,7 +203,7 @@ class EditorController(QObject):
             return
         self._template = self._template.replace(**{field: text})
         if not self._refresh_samples():
-            counter = self._counter_for(field)
+            counter = self.view.counter_for(field)
             if counter is not None:
                 counter.show_count(count_field(text, self._template.samples))
         self._revalidate()
@@ -254,14 +245,6 @@ class EditorController(QObject):
 
     # -- refreshing ---------------------------------------------------------------------
 
-    def _counter_for(self, field: str) -> CounterLabel | None:
-        view = self.view
-        return {
-            "header": view.headerCounter,
-            "message": view.messageCounter,
-            "footer": view.footerCounter,
-        }.get(field)
-
     def _recount_all(self) -> None:
         template, view = self._template, self.view
         samples = template.samples
@@ -276,22 +259,12 @@ class EditorController(QObject):
         (then every counter was recounted too)."""
         template = self._template
         texts = [getattr(template, name) for name in _SAMPLED_FIELDS] + list(template.buttons)
-        sources: list[str] = []
-        for text in texts:
-            if "{" in text:
-                for expression in find_expressions(text):
-                    if expression.source not in sources:
-                        sources.append(expression.source)
-        found = tuple(sources)
+        found = expression_sources(texts)
         if found == self._expression_sources and not force:
             return False
         self._expression_sources = found
         lang = self._language()
-        origins: dict[str, str] = {}
-        for source, ref in template.sample_origins.items():
-            origin = ItemOrigin.from_ref(ref)
-            if origin is not None:
-                origins[source] = origin.text(lang)
+        origins = origin_texts(template.sample_origins, lang)
         latest = latest_origin(template.sample_origins)
         refill = self.view.refillSamplesButton
         if latest is not None:
@@ -324,12 +297,3 @@ def _split_tags(text: str) -> list[str]:
         if tag and tag.casefold() not in (t.casefold() for t in tags):
             tags.append(tag)
     return tags
-
-
-def plain_text_of(widget: QWidget) -> str:
-    """The text of a line or plain-text edit (helper for tests and the field inserter)."""
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    return ""

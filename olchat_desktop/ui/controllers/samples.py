@@ -9,11 +9,13 @@ sample came from ("из сделки #12"); typing in a cell makes it the user's
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
+from olchat_desktop.core.expressions import find_expressions
+from olchat_desktop.core.i18n import Lang
 from olchat_desktop.ui.fill_samples.origin import ItemOrigin, latest_origin
 from olchat_desktop.ui.i18n import ui_text
 
@@ -93,3 +95,25 @@ class SamplesPresenter(QObject):
             finally:
                 self._filling = False
         self.sample_changed.emit(source, text if text != "" else None)
+
+
+def expression_sources(texts: Iterable[str]) -> tuple[str, ...]:
+    """The expressions in ``texts``, each once, in the order they first appear: the rows
+    of the samples table."""
+    sources: list[str] = []
+    for text in texts:
+        if "{" in text:  # most fields have none: skip the scan
+            for expression in find_expressions(text):
+                if expression.source not in sources:
+                    sources.append(expression.source)
+    return tuple(sources)
+
+
+def origin_texts(sample_origins: Mapping[str, str], lang: Lang) -> dict[str, str]:
+    """Expression -> "from deal #12" for the samples filled from a CRM item."""
+    texts: dict[str, str] = {}
+    for source, ref in sample_origins.items():
+        origin = ItemOrigin.from_ref(ref)
+        if origin is not None:
+            texts[source] = origin.text(lang)
+    return texts

@@ -10,8 +10,7 @@ from __future__ import annotations
 import itertools
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,14 +24,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from olchat_desktop.core import limits
 from olchat_desktop.ui.i18n import ui_text
+from olchat_desktop.ui.views.format_toolbar import FormatToolbar
 from olchat_desktop.ui.widgets.counter_label import CounterLabel
 
 BUTTON_COUNT = limits.MAX_BUTTONS
@@ -106,7 +104,15 @@ class EditorView(QScrollArea):
         for name, widget in names.items():
             widget.setObjectName(name)
 
-        self.toolbar = self._build_toolbar()
+        tools = FormatToolbar(self, self.messageEdit)
+        self.formatTools = tools
+        self.toolbar = tools.toolbar
+        self.boldAction, self.italicAction = tools.boldAction, tools.italicAction
+        self.strikeAction, self.monoAction = tools.strikeAction, tools.monoAction
+        self.codeAction, self.bulletAction = tools.codeAction, tools.bulletAction
+        self.numberedAction, self.quoteAction = tools.numberedAction, tools.quoteAction
+        self.formatActions = tools.formatActions
+        self.emojiButton, self.insertFieldButton = tools.emojiButton, tools.insertFieldButton
         self.labels: dict[str, QLabel] = {}
         row = 0
         for key, widget, counter in (
@@ -196,63 +202,28 @@ class EditorView(QScrollArea):
             grid.addWidget(counter, row, 2, align)
         return row + 1
 
-    def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar()
-        toolbar.setObjectName("formatToolbar")
-        toolbar.setIconSize(QSize(16, 16))
-        # Toolbar buttons take no focus, so Tab goes from field to field.
-        toolbar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.boldAction = QAction("B", self)
-        self.boldAction.setShortcut(QKeySequence.StandardKey.Bold)
-        self.italicAction = QAction("I", self)
-        self.italicAction.setShortcut(QKeySequence.StandardKey.Italic)
-        self.strikeAction = QAction("S", self)
-        self.strikeAction.setShortcut(QKeySequence("Ctrl+Shift+X"))
-        self.monoAction = QAction("```", self)
-        self.monoAction.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        self.codeAction = QAction("`", self)
-        self.codeAction.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.bulletAction = QAction("•", self)
-        self.numberedAction = QAction("1.", self)
-        self.quoteAction = QAction("❝", self)
-        self.formatActions = [
-            self.boldAction,
-            self.italicAction,
-            self.strikeAction,
-            self.monoAction,
-            self.codeAction,
-            self.bulletAction,
-            self.numberedAction,
-            self.quoteAction,
-        ]
-        for action in self.formatActions:
-            # Shortcuts act only while the message field has focus.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.messageEdit.addAction(action)
-            toolbar.addAction(action)
-        bold_font = self.font()
-        bold_font.setBold(True)
-        self.boldAction.setFont(bold_font)
-        italic_font = self.font()
-        italic_font.setItalic(True)
-        self.italicAction.setFont(italic_font)
-        strike_font = self.font()
-        strike_font.setStrikeOut(True)
-        self.strikeAction.setFont(strike_font)
-        toolbar.addSeparator()
-        self.emojiButton = QToolButton()
-        self.emojiButton.setObjectName("emojiButton")
-        # No "😊" text: measuring it would load the colour emoji font at start-up, for a
-        # button that shows its icon (icons.apply_action_icons; the text is the fallback).
-        self.emojiButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        toolbar.addWidget(self.emojiButton)
-        self.insertFieldButton = QToolButton()
-        self.insertFieldButton.setObjectName("insertFieldButton")
-        self.insertFieldButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addWidget(self.insertFieldButton)
-        for button in toolbar.findChildren(QToolButton):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return toolbar
+    def widget_for(self, field: str) -> QWidget | None:
+        """The widget that edits a template field ("buttons[1]" is the second button)."""
+        if field.startswith("buttons"):
+            index = int(field[8]) if field.startswith("buttons[") else 0
+            return self.buttonEdits[min(index, BUTTON_COUNT - 1)]
+        return {
+            "name": self.nameEdit,
+            "tags": self.tagsEdit,
+            "line": self.lineCombo,
+            "phone": self.phoneEdit,
+            "header": self.headerEdit,
+            "message": self.messageEdit,
+            "footer": self.footerEdit,
+            "wait_for_reply": self.waitForReplyCheck,
+        }.get(field)
+
+    def counter_for(self, field: str) -> CounterLabel | None:
+        return {
+            "header": self.headerCounter,
+            "message": self.messageCounter,
+            "footer": self.footerCounter,
+        }.get(field)
 
     def retranslate(self) -> None:
         texts = {
@@ -312,25 +283,7 @@ class EditorView(QScrollArea):
         self.fillSamplesButton.setToolTip(
             ui_text("Fill every sample with the values of a real CRM item")
         )
-        actions = (
-            (self.boldAction, ui_text("Bold (*text*)")),
-            (self.italicAction, ui_text("Italic (_text_)")),
-            (self.strikeAction, ui_text("Strikethrough (~text~)")),
-            (self.monoAction, ui_text("Monospace block (```text```)")),
-            (self.codeAction, ui_text("Inline code (`text`)")),
-            (self.bulletAction, ui_text("Bulleted list (- item)")),
-            (self.numberedAction, ui_text("Numbered list (1. item)")),
-            (self.quoteAction, ui_text("Quote (> text)")),
-        )
-        for action, tip in actions:
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} {shortcut}".strip())
-            action.setStatusTip(tip)
-        self.emojiButton.setToolTip(ui_text("Insert emoji"))
-        self.emojiButton.setAccessibleName(ui_text("Insert emoji"))
-        self.insertFieldButton.setText(ui_text("Insert field"))
-        self.insertFieldButton.setAccessibleName(ui_text("Insert a Bitrix24 CRM field"))
-        self.toolbar.setAccessibleName(ui_text("Message formatting"))
+        self.formatTools.retranslate()
         for counter, field in (
             (self.headerCounter, ui_text("Header")),
             (self.messageCounter, ui_text("Message")),
