@@ -22,7 +22,7 @@ from olchat_desktop.bitrix.batch import call_batch
 from olchat_desktop.bitrix.client import BitrixClient
 from olchat_desktop.bitrix.errors import BitrixError
 from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.i18n import N_, Lang
 from olchat_desktop.core.item_samples import (
     item_samples,
     referenced_user_ids,
@@ -46,10 +46,8 @@ class ItemVanishedError(BitrixError):
     """The item was found a moment ago but is gone now (deleted, merged, access revoked)."""
 
     code: ClassVar[str] = "ITEM_NOT_FOUND"
-    ru: ClassVar[str] = "Элемент CRM не найден: его удалили или объединили с другим."
-    en: ClassVar[str] = "The CRM item is gone: it was deleted or merged into another."
-    hint_ru: ClassVar[str] = "Найдите элемент заново."
-    hint_en: ClassVar[str] = "Search for the item again."
+    summary: ClassVar[str] = N_("The CRM item is gone: it was deleted or merged into another.")
+    advice: ClassVar[str] = N_("Search for the item again.")
 
 
 class ItemSummary(NamedTuple):

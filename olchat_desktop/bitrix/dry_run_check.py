@@ -26,7 +26,7 @@ from olchat_desktop.core.dry_run import DryRun
 from olchat_desktop.core.dry_run_report import DryRunReport
 from olchat_desktop.core.dry_run_stats import DEFAULT_WORST_N
 from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, LazyText
 from olchat_desktop.core.template_draft import TemplateContent
 
 ProgressCallback = Callable[[ScanProgress, DryRunReport], None]
@@ -36,12 +36,12 @@ _CURSOR_KEYS = {">ID", ">=ID"}
 class FilterError(ValueError):
     """A filter the user typed that cannot be sent; ``message(lang)`` says why."""
 
-    def __init__(self, ru: str, en: str) -> None:
-        super().__init__(en)
-        self.ru, self.en = ru, en
+    def __init__(self, problem: LazyText) -> None:
+        super().__init__(problem("en"))
+        self.problem = problem
 
     def message(self, lang: Lang) -> str:
-        return pick(lang, self.ru, self.en)
+        return self.problem(lang)
 
 
 def build_filter(
@@ -58,13 +58,16 @@ def build_filter(
             parsed = json.loads(raw_json)
         except json.JSONDecodeError as err:
             raise FilterError(
-                f"Фильтр не является JSON: {err.msg} (строка {err.lineno}, столбец {err.colno}).",
-                f"The filter is not JSON: {err.msg} (line {err.lineno}, column {err.colno}).",
+                LazyText(
+                    "The filter is not JSON: {msg} (line {lineno}, column {colno}).",
+                    msg=err.msg,
+                    lineno=err.lineno,
+                    colno=err.colno,
+                )
             ) from None
         if not isinstance(parsed, dict):
             raise FilterError(
-                'Фильтр должен быть объектом JSON, например {"STAGE_ID": "NEW"}.',
-                'The filter must be a JSON object, for example {"STAGE_ID": "NEW"}.',
+                LazyText('The filter must be a JSON object, for example {"STAGE_ID": "NEW"}.')
             )
         flt.update(parsed)
     if category not in (None, ""):
@@ -76,17 +79,17 @@ def build_filter(
             day = date.fromisoformat(str(created_after).strip())
         except ValueError:
             raise FilterError(
-                f"Дата «{created_after}» не в формате ГГГГ-ММ-ДД.",
-                f"The date “{created_after}” is not in the YYYY-MM-DD form.",
+                LazyText(
+                    "The date “{created_after}” is not in the YYYY-MM-DD form.",
+                    created_after=created_after,
+                )
             ) from None
         flt[">=DATE_CREATE"] = day.isoformat()
     for key in set(flt) & _CURSOR_KEYS:
         try:
             int(flt[key])
         except (TypeError, ValueError):
-            raise FilterError(
-                f"{key} в фильтре должен быть числом.", f"{key} in the filter must be a number."
-            ) from None
+            raise FilterError(LazyText("{key} in the filter must be a number.", key=key)) from None
     if ">=ID" in flt:  # the scan continues with ">ID"; ">=N" is ">N-1"
         flt[">ID"] = int(flt.pop(">=ID")) - 1
     return flt

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.i18n import N_, Lang, text
 from olchat_desktop.redaction import redact
 
 
@@ -21,10 +21,8 @@ class BitrixError(Exception):
     """Base of every error the Bitrix24 client raises."""
 
     code: ClassVar[str] = "BITRIX_ERROR"
-    ru: ClassVar[str] = "Ошибка Bitrix24."
-    en: ClassVar[str] = "Bitrix24 error."
-    hint_ru: ClassVar[str] = "Повторите попытку позже."
-    hint_en: ClassVar[str] = "Try again later."
+    summary: ClassVar[str] = N_("Bitrix24 error.")
+    advice: ClassVar[str] = N_("Try again later.")
     retryable: ClassVar[bool] = False
 
     def __init__(
@@ -45,13 +43,11 @@ class BitrixError(Exception):
         where = f" in {self.method}" if self.method else ""
         status = f"HTTP {self.status}, " if self.status is not None else ""
         detail = f": {self.detail}" if self.detail else ""
-        return f"{self.error_code} ({status}{self.en.rstrip('.')}{where}){detail}"
+        return f"{self.error_code} ({status}{self.summary.rstrip('.')}{where}){detail}"
 
     def user_message(self, lang: Lang = "en") -> str:
         """One line for a person: what happened and what to do."""
-        if lang == "ru":
-            return f"{self.error_code}: {self.ru} {self.hint_ru}"
-        return f"{self.error_code}: {self.en} {self.hint_en}"
+        return f"{self.error_code}: {text(lang, self.summary)} {text(lang, self.advice)}"
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._text()!r})"
@@ -79,28 +75,24 @@ class RequestError(BitrixError):
 
 class ExpiredTokenError(AuthError):
     code = "expired_token"
-    ru, en = "Срок действия токена доступа истёк.", "The access token has expired."
-    hint_ru = "Приложение обновит его само; если ошибка повторяется, войдите заново."
-    hint_en = "The app refreshes it itself; if this repeats, sign in again."
+    summary = N_("The access token has expired.")
+    advice = N_("The app refreshes it itself; if this repeats, sign in again.")
 
 
 class SignInAgainError(AuthError):
     """``invalid_grant`` or an unusable token: only a new sign-in helps."""
 
     code = "invalid_grant"
-    ru, en = "Авторизация на портале больше не действует.", "The portal sign-in is no longer valid."
-    hint_ru = "Войдите в портал заново (кнопка «Войти»)."
-    hint_en = "Sign in to the portal again ('Sign in')."
+    summary = N_("The portal sign-in is no longer valid.")
+    advice = N_("Sign in to the portal again ('Sign in').")
 
 
 class OperationTimeLimitError(LimitError):
     """429: the method's operating-time budget is spent; it is paused until ``reset_at``."""
 
     code = "OPERATION_TIME_LIMIT"
-    ru = "Метод временно заблокирован: исчерпан лимит времени выполнения."
-    en = "The method is blocked for now: its operating-time limit is spent."
-    hint_ru = "Повторите после указанного времени."
-    hint_en = "Try again after the time given."
+    summary = N_("The method is blocked for now: its operating-time limit is spent.")
+    advice = N_("Try again after the time given.")
 
     def __init__(self, detail: str = "", *, reset_at: float | None = None, **kw: Any) -> None:
         self.reset_at = reset_at
@@ -115,30 +107,25 @@ class ProtocolError(BitrixError):
     """The answer is not a Bitrix24 JSON envelope (HTML error page, proxy, truncated body)."""
 
     code = "PROTOCOL_ERROR"
-    ru = "Портал ответил не в формате REST API (например, HTML-страницей)."
-    en = "The portal did not answer in the REST API format (for example, an HTML page)."
-    hint_ru = "Проверьте адрес портала и прокси; если портал работает, повторите позже."
-    hint_en = "Check the portal address and any proxy; if the portal works, retry later."
+    summary = N_("The portal did not answer in the REST API format (for example, an HTML page).")
+    advice = N_("Check the portal address and any proxy; if the portal works, retry later.")
 
 
 class ConnectionFailedError(BitrixError):
     """The portal could not be reached, or the connection broke mid-call."""
 
     code = "CONNECTION_FAILED"
-    ru, en = "Не удалось связаться с порталом.", "Could not reach the portal."
-    hint_ru = "Проверьте интернет, адрес портала и сертификат."
-    hint_en = "Check the network, the portal address and its certificate."
+    summary = N_("Could not reach the portal.")
+    advice = N_("Check the network, the portal address and its certificate.")
 
     def __init__(self, detail: str = "", *, maybe_applied: bool = False, **kw: Any) -> None:
         self.maybe_applied = maybe_applied
         super().__init__(detail, **kw)
 
     def user_message(self, lang: Lang = "en") -> str:
-        text = super().user_message(lang)
+        message = super().user_message(lang)
         if self.maybe_applied:
-            text += (
-                " Запрос мог выполниться: проверьте результат на портале перед повтором."
-                if lang == "ru"
-                else " The request may have been applied: check the portal before retrying."
+            message += " " + text(
+                lang, "The request may have been applied: check the portal before retrying."
             )
-        return text
+        return message

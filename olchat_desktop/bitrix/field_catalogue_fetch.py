@@ -31,7 +31,7 @@ from olchat_desktop.core.field_catalogue import (
     parse_statuses,
 )
 from olchat_desktop.core.field_resolution import builtin_catalogue
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, ptext, text
 
 STATUS_PAGES = 5
 MAX_STATUS_PAGES = 40  # 2,000 statuses: far beyond any real portal
@@ -40,14 +40,19 @@ ProblemKind = Literal[
     "access_denied", "rate_limited", "malformed", "skipped_fields", "too_many_fields",
     "control_chars", "failed",
 ]  # fmt: skip
-_ENTITY_NAMES = {
-    "deal": ("сделок", "deals"),
-    "contact": ("контактов", "contacts"),
-    "lead": ("лидов", "leads"),
-    "company": ("компаний", "companies"),
-    "statuses": ("стадий и справочников", "stages and lists"),
-    "": ("портала", "the portal"),  # the whole catalogue: «поля портала»
-}
+
+
+def _entity_fields_of(entity: str, lang: Lang) -> str:
+    """Whose fields, as the messages below say it (Russian genitive plural: «поля сделок»)."""
+    names = {
+        "deal": ptext(lang, "fields of", "deals"),
+        "contact": ptext(lang, "fields of", "contacts"),
+        "lead": ptext(lang, "fields of", "leads"),
+        "company": ptext(lang, "fields of", "companies"),
+        "statuses": ptext(lang, "fields of", "stages and lists"),
+        "": ptext(lang, "fields of", "the portal"),  # the whole catalogue: «поля портала»
+    }
+    return names.get(entity, entity)
 
 
 class CatalogueProblem(NamedTuple):
@@ -59,50 +64,47 @@ class CatalogueProblem(NamedTuple):
     detail: str = ""  # a BitrixError's user message for "failed"
 
     def message(self, lang: Lang = "ru", *, cached: bool = False) -> str:
-        what = pick(lang, *_ENTITY_NAMES.get(self.entity, (self.entity, self.entity)))
-        kept = pick(
-            lang,
-            " Используется сохранённый список." if cached else " Используется встроенный список.",
-            " The saved list is used." if cached else " The built-in list is used.",
-        )
+        what = _entity_fields_of(self.entity, lang)
+        if cached:
+            kept = " " + text(lang, "The saved list is used.")
+        else:
+            kept = " " + text(lang, "The built-in list is used.")
         n = self.number
-        texts: dict[str, tuple[str, str]] = {
-            "access_denied": (
-                f"Нет доступа к полям {what}: у вебхука или пользователя нет прав на этот "
-                f"раздел CRM.{kept}",
-                f"No access to the fields of {what}: the webhook or user has no rights to "
-                f"that part of the CRM.{kept}",
-            ),
-            "rate_limited": (
-                f"Портал ограничил частоту запросов, список полей ({what}) не обновлён. "
-                f"Повторите через минуту.{kept}",
-                f"The portal limited the request rate; the field list ({what}) was not "
-                f"refreshed. Try again in a minute.{kept}",
-            ),
-            "malformed": (
-                f"Портал вернул список полей {what} в непонятном виде.{kept}",
-                f"The portal returned the field list of {what} in a form the app does "
-                f"not understand.{kept}",
-            ),
-            "skipped_fields": (
-                f"Пропущено полей {what} без типа или названия: {n}.",
-                f"Skipped {n} field(s) of {what} with no type or name.",
-            ),
-            "too_many_fields": (
-                f"Портал вернул {n} полей {what}; показаны первые {MAX_FIELDS_PER_ENTITY}.",
-                f"The portal returned {n} fields of {what}; the first "
-                f"{MAX_FIELDS_PER_ENTITY} are shown.",
-            ),
-            "control_chars": (
-                f"В названиях полей {what} были управляющие символы ({n}); они убраны.",
-                f"{n} field name(s) of {what} held control characters; they were removed.",
-            ),
-            "failed": (
-                f"Не удалось прочитать поля {what}: {self.detail}{kept}",
-                f"Could not read the fields of {what}: {self.detail}{kept}",
-            ),
-        }
-        return pick(lang, *texts[self.kind])
+        if self.kind == "access_denied":
+            message = text(
+                lang,
+                "No access to the fields of {what}: the webhook or user has no rights to "
+                "that part of the CRM.",
+            )
+        elif self.kind == "rate_limited":
+            message = text(
+                lang,
+                "The portal limited the request rate; the field list ({what}) was not "
+                "refreshed. Try again in a minute.",
+            )
+        elif self.kind == "malformed":
+            message = text(
+                lang,
+                "The portal returned the field list of {what} in a form the app does not "
+                "understand.",
+            )
+        elif self.kind == "skipped_fields":
+            message, kept = text(lang, "Skipped {n} field(s) of {what} with no type or name."), ""
+        elif self.kind == "too_many_fields":
+            message = text(
+                lang, "The portal returned {n} fields of {what}; the first {limit} are shown."
+            )
+            kept = ""
+        elif self.kind == "control_chars":
+            message = text(
+                lang, "{n} field name(s) of {what} held control characters; they were removed."
+            )
+            kept = ""
+        else:  # "failed"
+            message = text(lang, "Could not read the fields of {what}: {detail}")
+        return (
+            message.format(what=what, n=n, limit=MAX_FIELDS_PER_ENTITY, detail=self.detail) + kept
+        )
 
 
 class CatalogueLoad(NamedTuple):
@@ -231,8 +233,7 @@ def fetch_catalogue(client: BitrixClient) -> tuple[FieldCatalogue, int]:
 
 class CatalogueUnavailableError(BitrixError):
     code = "CATALOGUE_UNAVAILABLE"
-    ru = "Список полей портала недоступен."
-    en = "The portal's field list is unavailable."
+    summary = N_("The portal's field list is unavailable.")
 
     def __init__(self, problem: CatalogueProblem) -> None:
         super().__init__(problem.message("en"))

@@ -4,7 +4,7 @@ A webhook URL is ``https://PORTAL/rest/USER_ID/SECRET/[method[.json]]`` (apidocs
 ``local-integrations/local-webhooks``). Users paste it with a method suffix, ``.json``, a
 trailing slash, surrounding spaces or quotes, without a scheme, or with an IDN host; all of
 that is accepted and normalised. Everything else is refused with a specific message per
-defect (ru and en), because issue 4 asks for a precise answer to every malformed input.
+defect (translated), because issue 4 asks for a precise answer to every malformed input.
 Plain ``http://`` is refused except for loopback hosts (the sandbox): REST requires HTTPS
 (``400 INVALID_REQUEST "Https required"``).
 """
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 import idna  # a direct dependency of httpx; IDNA 2008 + UTS 46 mapping for IDN hosts
 
-from olchat_desktop.bitrix.url_messages import MESSAGES
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.bitrix.url_messages import EXAMPLE, MESSAGES
+from olchat_desktop.core.i18n import Lang, text
 
 _LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 _SECRET = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -37,8 +37,7 @@ class WebhookUrlError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: Lang = "en") -> str:
-        ru, en = MESSAGES[self.code]
-        return (ru if lang == "ru" else en).format(**self.details)
+        return text(lang, MESSAGES[self.code]).format(example=EXAMPLE, **self.details)
 
 
 @dataclass(frozen=True)

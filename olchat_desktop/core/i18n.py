@@ -71,8 +71,9 @@ def translator(lang: Lang) -> gettext.NullTranslations:
 
 
 def text(lang: Lang, message: str) -> str:
-    """``message`` (English source text) in ``lang``."""
-    if lang == SOURCE_LANG:
+    """``message`` (English source text) in ``lang``. The empty string stays empty (gettext
+    would answer it with the catalogue's header)."""
+    if lang == SOURCE_LANG or not message:
         return message
     return translator(lang).gettext(message)
 

@@ -1,4 +1,4 @@
-"""Typed OLChat errors with Russian and English messages, and secret redaction.
+"""Typed OLChat errors with translatable messages, and secret redaction.
 
 Every error carries a stable ``code``, the HTTP status when there was one, a message and
 a hint in both languages, and (for answers the server did give) the parsed JSON in
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, text
 from olchat_desktop.redaction import MASK
 from olchat_desktop.redaction import redact as shared_redact
 
@@ -35,10 +35,8 @@ class OlchatError(Exception):
     """Base of every OLChat client error."""
 
     code = "OLCHAT_ERROR"
-    ru = "Ошибка OLChat."
-    en = "OLChat error."
-    hint_ru = ""
-    hint_en = ""
+    summary = N_("OLChat error.")
+    advice = ""
 
     def __init__(
         self,
@@ -56,11 +54,11 @@ class OlchatError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: Lang) -> str:
-        base = pick(lang, self.ru, self.en)
+        base = text(lang, self.summary)
         return f"{base} ({self.detail})" if self.detail else base
 
     def hint(self, lang: Lang) -> str:
-        return pick(lang, self.hint_ru, self.hint_en)
+        return text(lang, self.advice)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, http_status={self.http_status!r})"
@@ -68,50 +66,38 @@ class OlchatError(Exception):
 
 class InvalidTokenError(OlchatError):
     code = "INVALID_TOKEN"
-    ru = "OLChat не принял токен вебхука."
-    en = "OLChat rejected the webhook token."
-    hint_ru = "Скопируйте вебхук заново: «•••» → Настройки коннектора → Вебхук."
-    hint_en = "Copy the webhook again: «•••» → Connector settings → Webhook."
+    summary = N_("OLChat rejected the webhook token.")
+    advice = N_("Copy the webhook again: «•••» → Connector settings → Webhook.")
 
 
 class InvalidPhoneError(OlchatError, ValueError):
     code = "INVALID_PHONE"
-    ru = "Неверный номер телефона."
-    en = "Invalid phone number."
-    hint_ru = "Укажите номер цифрами, российский — начиная с 7, например 79991234567."
-    hint_en = "Enter the number as digits; a Russian one starts with 7, e.g. 79991234567."
+    summary = N_("Invalid phone number.")
+    advice = N_("Enter the number as digits; a Russian one starts with 7, e.g. 79991234567.")
 
 
 class NoWhatsAppError(OlchatError):
     code = "NO_WHATSAPP"
-    ru = "На номере нет зарегистрированного аккаунта WhatsApp."
-    en = "The number has no WhatsApp account."
-    hint_ru = "Проверьте номер или выберите другого получателя."
-    hint_en = "Check the number or choose another recipient."
+    summary = N_("The number has no WhatsApp account.")
+    advice = N_("Check the number or choose another recipient.")
 
 
 class LineNotConnectedError(OlchatError):
     code = "LINE_NOT_CONNECTED"
-    ru = "Линия WhatsApp не подключена."
-    en = "The WhatsApp line is not connected."
-    hint_ru = "Подключите линию в приложении OLChat (отсканируйте QR-код) и повторите."
-    hint_en = "Connect the line in the OLChat app (scan the QR code) and try again."
+    summary = N_("The WhatsApp line is not connected.")
+    advice = N_("Connect the line in the OLChat app (scan the QR code) and try again.")
 
 
 class NotPaidError(OlchatError):
     code = "NOT_PAID"
-    ru = "Тариф OLChat не оплачен."
-    en = "The OLChat tariff is not paid."
-    hint_ru = "Оплатите тариф OLChat для этой линии."
-    hint_en = "Pay the OLChat tariff for this line."
+    summary = N_("The OLChat tariff is not paid.")
+    advice = N_("Pay the OLChat tariff for this line.")
 
 
 class RateLimitError(OlchatError):
     code = "RATE_LIMIT"
-    ru = "Превышен лимит запросов OLChat."
-    en = "OLChat request limit exceeded."
-    hint_ru = "Подождите несколько секунд и повторите. Лимиты OLChat изменить нельзя."
-    hint_en = "Wait a few seconds and try again. OLChat's limits cannot be changed."
+    summary = N_("OLChat request limit exceeded.")
+    advice = N_("Wait a few seconds and try again. OLChat's limits cannot be changed.")
 
     def __init__(self, detail: str = "", *, retry_after: float | None = None, **kw: Any) -> None:
         self.retry_after = retry_after
@@ -120,10 +106,8 @@ class RateLimitError(OlchatError):
 
 class NetworkError(OlchatError):
     code = "NETWORK"
-    ru = "Нет связи с OLChat."
-    en = "Could not reach OLChat."
-    hint_ru = "Проверьте подключение к интернету и адрес сервера."
-    hint_en = "Check the internet connection and the server address."
+    summary = N_("Could not reach OLChat.")
+    advice = N_("Check the internet connection and the server address.")
 
     def __init__(self, detail: str = "", *, maybe_sent: bool = False, **kw: Any) -> None:
         # A send that timed out may still have gone out: the UI must ask before resending.
@@ -133,31 +117,24 @@ class NetworkError(OlchatError):
 
 class RequestTimeoutError(NetworkError):
     code = "TIMEOUT"
-    ru = "OLChat не ответил вовремя."
-    en = "OLChat did not answer in time."
-    hint_ru = "Повторите позже. Если это была отправка, проверьте, не дошло ли сообщение."
-    hint_en = "Try again later. If this was a send, check whether the message arrived."
+    summary = N_("OLChat did not answer in time.")
+    advice = N_("Try again later. If this was a send, check whether the message arrived.")
 
 
 class ProtocolError(OlchatError):
     code = "UNEXPECTED_ANSWER"
-    ru = "Неожиданный ответ OLChat."
-    en = "Unexpected answer from OLChat."
-    hint_ru = "Проверьте адрес сервера OLChat; если он верен, сервис может быть недоступен."
-    hint_en = "Check the OLChat server address; if it is right, the service may be down."
+    summary = N_("Unexpected answer from OLChat.")
+    advice = N_("Check the OLChat server address; if it is right, the service may be down.")
 
 
 class EndpointNotFoundError(ProtocolError):
     code = "NOT_FOUND"
-    ru = "Метод OLChat не найден (ни v2, ни v1)."
-    en = "OLChat method not found (neither v2 nor v1)."
+    summary = N_("OLChat method not found (neither v2 nor v1).")
 
 
 class ApiError(OlchatError):
     """An error OLChat reported that has no more specific class; ``detail`` is its text."""
 
     code = "API_ERROR"
-    ru = "OLChat вернул ошибку."
-    en = "OLChat returned an error."
-    hint_ru = "Текст ошибки выше — от OLChat; исправьте указанный параметр."
-    hint_en = "The error text above comes from OLChat; fix the parameter it names."
+    summary = N_("OLChat returned an error.")
+    advice = N_("The error text above comes from OLChat; fix the parameter it names.")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from olchat_desktop.core.fileformat import TemplateFileError, loads_file, template_to_dict
+from olchat_desktop.core.i18n import LazyText
 from olchat_desktop.core.template import Template
 from olchat_desktop.storage import library_errors as errors
 from olchat_desktop.storage.library import TemplateLibrary
@@ -48,8 +49,8 @@ def display_path(path: Path | str) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def _refused(code: str, ru: str, en: str) -> LibraryError:
-    return LibraryError(code, ru, en)
+def _refused(code: str, problem: LazyText) -> LibraryError:
+    return LibraryError(code, problem)
 
 
 def check_path(path: Path) -> int:
@@ -59,31 +60,35 @@ def check_path(path: Path) -> int:
         info = path.stat()
     except FileNotFoundError:
         raise _refused(
-            "file_missing", f"Файл не найден: {shown}", f"The file does not exist: {shown}"
+            "file_missing", LazyText("The file does not exist: {shown}", shown=shown)
         ) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise errors.file_unreadable(Path(shown), reason, reason) from None
+        raise errors.file_unreadable(Path(shown), reason) from None
     if stat.S_ISDIR(info.st_mode):
         raise _refused(
             "is_folder",
-            f"«{shown}» — это папка. Перетащите или откройте сами файлы шаблонов (*.olchat.json).",
-            f"«{shown}» is a folder. Drop or open the template files (*.olchat.json) instead.",
+            LazyText(
+                "«{shown}» is a folder. Drop or open the template files (*.olchat.json) instead.",
+                shown=shown,
+            ),
         )
     if not stat.S_ISREG(info.st_mode):
         raise _refused(
             "not_a_file",
-            f"«{shown}» — не обычный файл и не может быть шаблоном.",
-            f"«{shown}» is not a regular file, so it cannot be a template.",
+            LazyText("«{shown}» is not a regular file, so it cannot be a template.", shown=shown),
         )
     if info.st_size > MAX_FILE_BYTES:
         size_mb, limit_mb = info.st_size // 2**20, MAX_FILE_BYTES // 2**20
         raise _refused(
             "file_too_large",
-            f"Файл «{shown}» слишком большой для файла шаблонов ({size_mb} МБ, "
-            f"допустимо до {limit_mb} МБ). Ничего не импортировано.",
-            f"The file «{shown}» is too large to be a template file ({size_mb} MB, "
-            f"at most {limit_mb} MB). Nothing was imported.",
+            LazyText(
+                "The file «{shown}» is too large to be a template file ({size_mb} MB, at "
+                "most {limit_mb} MB). Nothing was imported.",
+                shown=shown,
+                size_mb=size_mb,
+                limit_mb=limit_mb,
+            ),
         )
     return info.st_size
 
@@ -99,13 +104,13 @@ def read_file(path: Path) -> tuple[bool, list[Template]]:
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise errors.file_unreadable(shown, reason, reason) from None
+        raise errors.file_unreadable(shown, reason) from None
     if len(data) > MAX_FILE_BYTES:
         check_path(path)  # the size message
     try:
         parsed = loads_file(data)
     except TemplateFileError as error:
-        raise errors.file_unreadable(shown, error.message("ru"), error.message("en")) from None
+        raise errors.file_unreadable(shown, error.problem) from None
     return parsed.bundle, parsed.templates
 
 

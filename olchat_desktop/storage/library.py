@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.core.template_draft import TemplateDraft, new_template_id
 from olchat_desktop.storage import library_listing as listing
 from olchat_desktop.storage import library_team as team
@@ -133,8 +133,8 @@ class TemplateLibrary(LibraryHistory):
     def _duplicate(self, template_id: str, lang: Lang) -> dict[str, Any]:
         with self._transaction("IMMEDIATE") as conn:
             source = self._draft(self._row(conn, template_id))
-            suffix = pick(lang, " (копия)", " (copy)")
-            copy = source.replace(id=new_template_id(), name=source.name + suffix)
+            name = text(lang, "{name} (copy)").format(name=source.name)
+            copy = source.replace(id=new_template_id(), name=name)
             return self._store(conn, copy.to_stored(), "duplicated")
 
     def rename(self, template_id: str, name: str) -> Template:

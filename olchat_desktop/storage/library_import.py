@@ -30,7 +30,7 @@ from olchat_desktop.core.fileformat import (
     TemplateFileError,
     template_values,
 )
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, LazyText
 from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.storage import library_errors as errors
 from olchat_desktop.storage.library import TemplateLibrary
@@ -56,11 +56,10 @@ class ImportProgress(NamedTuple):
 class BadEntry(NamedTuple):
     position: int  # 1-based, as the file lists them
     name: str
-    reason_ru: str
-    reason_en: str
+    problem: LazyText
 
     def reason(self, lang: Lang = "ru") -> str:
-        return pick(lang, self.reason_ru, self.reason_en)
+        return self.problem(lang)
 
 
 class BundleImport:
@@ -84,10 +83,12 @@ def too_large(path: Path, size: int) -> errors.LibraryError:
     limit = MAX_IMPORT_BYTES // 2**20
     return errors.file_unreadable(
         path,
-        f"файл слишком большой ({mb:,.0f} МБ, предел {limit} МБ). 20 000 шаблонов занимают "
-        "около 25 МБ: это не набор шаблонов OLChat Desktop или он повреждён.",
-        f"the file is too large ({mb:,.0f} MB, the limit is {limit} MB). 20,000 templates "
-        "take about 25 MB: this is not an OLChat Desktop bundle, or it is damaged.",
+        LazyText(
+            "the file is too large ({size:,.0f} MB, the limit is {limit} MB). 20,000 templates "
+            "take about 25 MB: this is not an OLChat Desktop bundle, or it is damaged.",
+            size=mb,
+            limit=limit,
+        ),
     )
 
 
@@ -108,7 +109,7 @@ def import_path(
         stream = path.open("rb")
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise errors.file_unreadable(path, reason, reason) from error
+        raise errors.file_unreadable(path, reason) from error
     with stream:
         return _import_stream(library, path, stream, size, token, progress)
 
@@ -148,12 +149,10 @@ def _import_stream(
                 values = template_values(entry, position or None)
             except TemplateFileError as problem:
                 if position == 0:  # a single-template file: the file itself is bad
-                    raise errors.file_unreadable(
-                        path, problem.message("ru"), problem.message("en")
-                    ) from None
+                    raise errors.file_unreadable(path, problem.problem) from None
                 name = entry.get("name") if isinstance(entry, dict) else None
                 text = name if isinstance(name, str) else ""
-                bad.append(BadEntry(position, text, problem.message("ru"), problem.message("en")))
+                bad.append(BadEntry(position, text, problem.problem))
                 continue
             chunk.append(TemplateDraft.stored_from_values(values))
             if len(chunk) >= CHUNK:
@@ -203,14 +202,10 @@ def _entries(path: Path, stream: IO[bytes], header: dict[str, Any]) -> Iterator[
         # position is enough (and the file's content stays out of messages and logs).
         near = stream.tell()
         raise errors.file_unreadable(
-            path,
-            f"файл повреждён: это не JSON (около байта {near}).",
-            f"the file is damaged: not valid JSON (near byte {near}).",
+            path, LazyText("the file is damaged: not valid JSON (near byte {near}).", near=near)
         ) from None
     except UnicodeDecodeError:
-        raise errors.file_unreadable(
-            path, "файл не в кодировке UTF-8.", "the file is not UTF-8."
-        ) from None
+        raise errors.file_unreadable(path, LazyText("the file is not UTF-8.")) from None
 
 
 def _check_header(path: Path, header: dict[str, Any]) -> None:
@@ -232,4 +227,4 @@ def _not_template() -> TemplateFileError:
 
 
 def _refused(path: Path, problem: TemplateFileError) -> errors.LibraryError:
-    return errors.file_unreadable(path, problem.message("ru"), problem.message("en"))
+    return errors.file_unreadable(path, problem.problem)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from olchat_desktop.core.frozen_record import FrozenRecord, set_field
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, text
 
 if TYPE_CHECKING:
     from olchat_desktop.core.template import Template
@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 # Fields that are bookkeeping, not content: changing only these is not a new version.
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at"})
 
-_SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
-    "created": ("создан", "created"),
-    "imported": ("импортирован", "imported"),
-    "duplicated": ("создан копированием", "duplicated"),
-    "migrated": ("перенесён из старой версии библиотеки", "migrated from an older library"),
-    "restored": ("восстановлена прежняя версия", "an earlier version restored"),
+_SUMMARY_TEXTS: dict[str, str] = {
+    "created": N_("created"),
+    "imported": N_("imported"),
+    "duplicated": N_("duplicated"),
+    "migrated": N_("migrated from an older library"),
+    "restored": N_("an earlier version restored"),
 }
 
 
@@ -50,9 +50,9 @@ class TemplateVersion(NamedTuple):
         """The summary for people, e.g. "changed: message, buttons"."""
         if self.summary.startswith("changed:"):
             fields = self.summary.removeprefix("changed:").replace(",", ", ")
-            return pick(lang, f"изменено: {fields}", f"changed: {fields}")
-        ru, en = _SUMMARY_TEXTS.get(self.summary, (self.summary, self.summary))
-        return pick(lang, ru, en)
+            return text(lang, "changed: {fields}").format(fields=fields)
+        msgid = _SUMMARY_TEXTS.get(self.summary)
+        return text(lang, msgid) if msgid else self.summary
 
 
 class TrashEntry(NamedTuple):

@@ -66,11 +66,11 @@ def read_template_file(path: Path) -> list[Template]:
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise errors.file_unreadable(path, reason, reason) from error
+        raise errors.file_unreadable(path, reason) from error
     try:
         return loads_templates(data)
     except TemplateFileError as error:
-        raise errors.file_unreadable(path, error.message("ru"), error.message("en")) from error
+        raise errors.file_unreadable(path, error.problem) from error
 
 
 def import_file(library: TemplateLibrary, path: Path) -> ImportResult:

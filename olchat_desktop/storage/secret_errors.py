@@ -13,7 +13,7 @@ from enum import Enum
 
 from keyring import errors as keyring_errors
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, text
 
 
 class SecretErrorKind(Enum):
@@ -27,44 +27,26 @@ class SecretErrorKind(Enum):
     FAILED = "failed"
 
 
-_MESSAGES: dict[SecretErrorKind, tuple[str, str]] = {
-    SecretErrorKind.LOCKED: (
-        "Хранилище ключей ({where}) заблокировано. Разблокируйте его и повторите.",
-        "The keyring ({where}) is locked. Unlock it and try again.",
+# {where}: the keyring's name (its msgid, translated when the message is shown).
+_MESSAGES: dict[SecretErrorKind, str] = {
+    SecretErrorKind.LOCKED: N_("The keyring ({where}) is locked. Unlock it and try again."),
+    SecretErrorKind.NO_BACKEND: N_("There is no system keyring: the secret was not saved."),
+    SecretErrorKind.INIT_FAILED: N_(
+        "Could not open the keyring ({where}). Check that it is running."
     ),
-    SecretErrorKind.NO_BACKEND: (
-        "В системе нет хранилища ключей: секрет не сохранён.",
-        "There is no system keyring: the secret was not saved.",
+    SecretErrorKind.SET_FAILED: N_("Could not save the secret in the keyring ({where})."),
+    SecretErrorKind.DELETE_FAILED: N_("Could not delete the secret from the keyring ({where})."),
+    SecretErrorKind.UNAVAILABLE: N_(
+        "The keyring ({where}) is not responding (D-Bus error). Try again later."
     ),
-    SecretErrorKind.INIT_FAILED: (
-        "Не удалось открыть хранилище ключей ({where}). Проверьте, что оно запущено.",
-        "Could not open the keyring ({where}). Check that it is running.",
+    SecretErrorKind.BACKEND_GONE: N_(
+        "Secrets were saved in {where}, which is not available now. Start or unlock it and try "
+        "again."
     ),
-    SecretErrorKind.SET_FAILED: (
-        "Не удалось сохранить секрет в хранилище ключей ({where}).",
-        "Could not save the secret in the keyring ({where}).",
-    ),
-    SecretErrorKind.DELETE_FAILED: (
-        "Не удалось удалить секрет из хранилища ключей ({where}).",
-        "Could not delete the secret from the keyring ({where}).",
-    ),
-    SecretErrorKind.UNAVAILABLE: (
-        "Хранилище ключей ({where}) не отвечает (ошибка D-Bus). Повторите позже.",
-        "The keyring ({where}) is not responding (D-Bus error). Try again later.",
-    ),
-    SecretErrorKind.BACKEND_GONE: (
-        "Секреты сохранены в хранилище {where}, но сейчас оно недоступно. "
-        "Запустите или разблокируйте его и повторите.",
-        "Secrets were saved in {where}, which is not available now. "
-        "Start or unlock it and try again.",
-    ),
-    SecretErrorKind.FAILED: (
-        "Ошибка хранилища ключей ({where}).",
-        "The keyring ({where}) reported an error.",
-    ),
+    SecretErrorKind.FAILED: N_("The keyring ({where}) reported an error."),
 }
 
-_TITLES: tuple[str, str] = ("Хранилище ключей", "Keyring")
+_TITLE = N_("Keyring")
 
 # SecretStorage/jeepney classes are matched by name so this module never imports them
 # (they exist on Linux only).
@@ -85,24 +67,21 @@ class SecretStoreError(Exception):
     def __init__(
         self,
         kind: SecretErrorKind,
-        where_ru: str,
-        where_en: str,
+        where: str,
         detail: str = "",
     ) -> None:
         self.kind = kind
-        self.where_ru = where_ru
-        self.where_en = where_en
+        self.where = where  # the keyring's display name: a msgid (N_) or a product name
         # The failing exception's class name, for logs and bug reports (no message text:
         # back-end messages are free-form and we cannot vouch for their content).
         self.detail = detail
         super().__init__(self.user_message("en"))
 
     def title(self, lang: Lang) -> str:
-        return pick(lang, *_TITLES)
+        return text(lang, _TITLE)
 
     def user_message(self, lang: Lang) -> str:
-        ru, en = _MESSAGES[self.kind]
-        return pick(lang, ru.format(where=self.where_ru), en.format(where=self.where_en))
+        return text(lang, _MESSAGES[self.kind]).format(where=text(lang, self.where))
 
     def __repr__(self) -> str:
         return f"SecretStoreError(kind={self.kind.value!r}, detail={self.detail!r})"

@@ -32,7 +32,7 @@ import keyring.core
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, text
 from olchat_desktop.storage.secret_errors import SecretErrorKind, SecretStoreError, classify
 
 __all__ = [
@@ -67,20 +67,19 @@ ALLOWED_BACKENDS: frozenset[str] = frozenset(
 )
 
 # (ru name, en name) of each keyring as users know it.
-_BACKEND_NAMES: Final[dict[str, tuple[str, str]]] = {
-    "keyring.backends.SecretService.Keyring": ("GNOME Keyring", "GNOME Keyring"),
-    "keyring.backends.libsecret.Keyring": ("GNOME Keyring", "GNOME Keyring"),
-    "keyring.backends.macOS.Keyring": ("Связка ключей", "Keychain"),
-    "keyring.backends.Windows.WinVaultKeyring": (
-        "Диспетчер учётных данных Windows",
-        "Windows Credential Manager",
-    ),
-    "keyring.backends.kwallet.DBusKeyring": ("KWallet", "KWallet"),
-    "keyring.backends.kwallet.DBusKeyringKWallet4": ("KWallet", "KWallet"),
+# Display names: product names as they are, or msgids where the system translates them.
+_BACKEND_NAMES: Final[dict[str, str]] = {
+    "keyring.backends.SecretService.Keyring": "GNOME Keyring",
+    "keyring.backends.libsecret.Keyring": "GNOME Keyring",
+    "keyring.backends.macOS.Keyring": N_("Keychain"),
+    "keyring.backends.Windows.WinVaultKeyring": N_("Windows Credential Manager"),
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
 }
-_LOCATION_RU: Final[dict[str, str]] = {
-    "Связка ключей": "в Связке ключей",
-    "Диспетчер учётных данных Windows": "в Диспетчере учётных данных Windows",
+# "in <keyring>" where Russian declines the name (в Связке ключей); others: "in {name}".
+_LOCATIONS: Final[dict[str, str]] = {
+    "Keychain": N_("in Keychain"),
+    "Windows Credential Manager": N_("in Windows Credential Manager"),
 }
 
 
@@ -96,11 +95,15 @@ def backend_path(backend: KeyringBackend | type[KeyringBackend]) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def _backend_names(path: str) -> tuple[str, str]:
+def _backend_name(path: str) -> str:
     if path in _BACKEND_NAMES:
         return _BACKEND_NAMES[path]
-    short = path.rsplit(".", 2)[-2:]
-    return " ".join(short), " ".join(short)
+    return " ".join(path.rsplit(".", 2)[-2:])
+
+
+def _location(name: str, lang: Lang) -> str:
+    msgid = _LOCATIONS.get(name)
+    return text(lang, msgid) if msgid else text(lang, "in {name}").format(name=text(lang, name))
 
 
 class SecretStore:
@@ -170,17 +173,11 @@ class SecretStore:
         """Where secrets go, for the connections screen: "in GNOME Keyring", "not stored: …"."""
         mode = self.mode
         if mode is StoreMode.MEMORY:
-            return pick(
-                lang,
-                "не сохраняются: в системе нет хранилища ключей, "
-                "секреты забудутся при закрытии приложения",
-                "not stored: no system keyring, forgotten when the app closes",
-            )
-        ru, en = _backend_names(self.backend_name or "")
-        where_ru, where_en = _LOCATION_RU.get(ru, f"в {ru}"), f"in {en}"
+            return text(lang, "not stored: no system keyring, forgotten when the app closes")
+        where = _location(_backend_name(self.backend_name or ""), lang)
         if mode is StoreMode.UNAVAILABLE:
-            return pick(lang, f"{where_ru}, но сейчас недоступно", f"{where_en}, not available now")
-        return pick(lang, where_ru, where_en)
+            return text(lang, "{where}, not available now").format(where=where)
+        return where
 
     def recheck(self) -> StoreMode:
         """Resolve the keyring again (e.g. after the user started or unlocked it).
@@ -282,8 +279,7 @@ class SecretStore:
         return self._remembered
 
     def _error(self, kind: SecretErrorKind, detail: str) -> SecretStoreError:
-        ru, en = _backend_names(self._current_name() or "")
-        return SecretStoreError(kind, ru, en, detail)
+        return SecretStoreError(kind, _backend_name(self._current_name() or ""), detail)
 
     def _ensure_resolved(self) -> None:
         # An unavailable remembered keyring is looked for again on every use.

@@ -10,6 +10,7 @@ from olchat_desktop.bitrix.webhook_url import (
     parse_portal_address,
     parse_webhook_url,
 )
+from olchat_desktop.core import i18n
 
 SECRET = "k3x9q2m7w1z8p4r6"
 
@@ -148,7 +149,8 @@ def test_each_defect_gets_its_specific_message(text: str, code: str) -> None:
 
 
 def test_every_message_has_both_languages() -> None:
-    for code, (ru, en) in MESSAGES.items():
+    for code, msgid in MESSAGES.items():
+        ru, en = i18n.text("ru", msgid), i18n.text("en", msgid)
         assert ru.strip() and en.strip(), code
         assert any("а" <= ch <= "я" for ch in ru.lower()), code
 
