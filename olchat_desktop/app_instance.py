@@ -14,7 +14,7 @@ import time
 from typing import TYPE_CHECKING
 
 from olchat_desktop import single_instance
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.gui_args import GuiOptions
 
 if TYPE_CHECKING:
@@ -63,12 +63,10 @@ def claim(options: GuiOptions, argv: list[str]) -> Claim:
 
 
 def _no_answer(lang: Lang) -> str:
-    return pick(
+    return text(
         lang,
-        "OLChat Desktop уже запущен с этой библиотекой, но не отвечает. Подождите, пока "
-        "окно откроется, или закройте его и запустите программу снова.",
-        "OLChat Desktop is already running on this library but does not answer. Wait "
-        "for its window to open, or close it and start the app again.",
+        "OLChat Desktop is already running on this library but does not answer. "
+        "Wait for its window to open, or close it and start the app again.",
     )
 
 

@@ -34,7 +34,7 @@ import stat
 import sys
 from pathlib import Path
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 PROTOCOL = 1
 ANSWER_OK = b"ok\n"
@@ -53,22 +53,17 @@ class InstanceRefused(Exception):
 
     def message(self, lang: Lang) -> str:
         if self.owner is not None and self.owner != _uid():
-            return pick(
+            return text(
                 lang,
-                f"Не удалось запустить OLChat Desktop: «{self.path}» принадлежит другому "
-                f"пользователю (uid {self.owner}). Удалите его или задайте свой "
-                "XDG_RUNTIME_DIR, затем запустите программу снова.",
-                f"OLChat Desktop did not start: «{self.path}» belongs to another user "
-                f"(uid {self.owner}). Remove it or set your own XDG_RUNTIME_DIR, then "
-                "start the app again.",
-            )
-        return pick(
+                "OLChat Desktop did not start: «{path}» belongs to another user (uid "
+                "{owner}). Remove it or set your own XDG_RUNTIME_DIR, then start the app "
+                "again.",
+            ).format(path=self.path, owner=self.owner)
+        return text(
             lang,
-            f"Не удалось запустить OLChat Desktop: «{self.path}» — ссылка, не папка или "
-            "доступна другим пользователям. Удалите её или задайте свой XDG_RUNTIME_DIR.",
-            f"OLChat Desktop did not start: «{self.path}» is a link, not a folder, or open "
+            "OLChat Desktop did not start: «{path}» is a link, not a folder, or open "
             "to other users. Remove it or set your own XDG_RUNTIME_DIR.",
-        )
+        ).format(path=self.path)
 
 
 def _uid() -> int:

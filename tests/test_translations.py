@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,7 +125,7 @@ def test_translations_keep_the_placeholders(lang: str) -> None:
         for form in forms:
             if _fields(form) != expected:
                 wrong.append(f"{ids[-1]!r} -> {form!r}")
-            if expected:
+            elif expected:
                 form.format(**dict.fromkeys(expected, 7))  # a malformed brace raises here
     assert not wrong, wrong
 
@@ -259,3 +260,38 @@ def test_empty_text_stays_empty() -> None:
     """gettext answers "" with the catalogue's header; an empty hint must stay empty."""
     assert i18n.text("ru", "") == ""
     assert i18n.LazyText("")("ru") == ""
+
+
+# Calls whose msgid is a literal: Babel must see every one of them. A call inside an
+# f-string's braces (Python 3.11 tokenizes the f-string as one string) is invisible to it,
+# so its text would silently stay English; this catches that.
+_KEYWORD_MSGID_ARGS = {
+    "text": (1,),
+    "ntext": (1, 2),
+    "ptext": (2,),
+    "LazyText": (0,),
+    "N_": (0,),
+    "ui_text": (0,),
+    "ui_ntext": (0, 1),
+    "ui_ptext": (1,),
+}
+
+
+def test_every_literal_msgid_is_extracted(
+    source_messages: dict[MessageKey, tuple[str, ...]],
+) -> None:
+    extracted = {msgid for ids in source_messages.values() for msgid in ids}
+    missed = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            for index in _KEYWORD_MSGID_ARGS.get(node.func.id, ()):
+                if index >= len(node.args):
+                    continue
+                arg = node.args[index]
+                literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                if literal and arg.value and arg.value not in extracted:
+                    missed.append(f"{path.relative_to(ROOT)}:{node.lineno}: {arg.value!r}")
+    assert not missed, "not extracted (inside an f-string?): " + "; ".join(missed[:20])

@@ -32,7 +32,7 @@ from typing import Any
 from olchat_desktop.cancel import CancelToken
 from olchat_desktop.commands.command_lang import command_lang
 from olchat_desktop.commands.portal_options import add_portal_options
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 EXIT_OK, EXIT_BREAKS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 ENTITIES = ("deal", "contact", "lead", "company")
@@ -100,11 +100,7 @@ def _first_interrupt_stops(token: CancelToken, lang: Lang) -> Iterator[None]:
             raise KeyboardInterrupt
         token.cancel()
         print(
-            pick(
-                lang,
-                "check-data: остановка после текущей страницы (Ctrl+C ещё раз — прервать)",
-                "check-data: stopping after the current page (Ctrl+C again to abort)",
-            ),
+            text(lang, "check-data: stopping after the current page (Ctrl+C again to abort)"),
             file=sys.stderr,
             flush=True,
         )
@@ -139,13 +135,7 @@ def run(args: argparse.Namespace) -> int:
     lang = command_lang(args)
     try:
         if not portal_given(args):
-            raise PortalUsageError(
-                pick(
-                    lang,
-                    "укажите --demo, --profile ИМЯ или --webhook URL",
-                    "give --demo, --profile NAME or --webhook URL",
-                )
-            )
+            raise PortalUsageError(text(lang, "give --demo, --profile NAME or --webhook URL"))
         template = loads_templates(Path(args.file).read_bytes())[0]
         flt = build_filter(
             category=args.category,
@@ -154,9 +144,7 @@ def run(args: argparse.Namespace) -> int:
             raw_json=args.filter_json,
         )
         if args.limit is not None and args.limit <= 0:
-            raise PortalUsageError(
-                pick(lang, "--limit: нужно число больше 0", "--limit: N must be > 0")
-            )
+            raise PortalUsageError(text(lang, "--limit: N must be > 0"))
     except OSError as exc:
         print(f"error: {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -194,10 +182,10 @@ def run(args: argparse.Namespace) -> int:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
-        text = error_text(exc, lang)
-        if text is None:
+        message = error_text(exc, lang)
+        if message is None:
             raise
-        print(f"error: {text}", file=sys.stderr)
+        print(f"error: {message}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -22,7 +22,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from olchat_desktop.commands.command_lang import command_lang
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 EXIT_OK, EXIT_FALLBACK, EXIT_USAGE = 0, 1, 2
 ENTITY_CHOICES = ["deal", "contact", "lead", "company"]
@@ -48,13 +48,13 @@ def register(subparsers: Any) -> None:
 def age_text(fetched_at: float, lang: Lang, now: float | None = None) -> str:
     minutes = max(0, int(((now or time.time()) - fetched_at) // 60))
     if minutes < 1:
-        return pick(lang, "только что", "just now")
+        return text(lang, "just now")
     if minutes < 120:
-        return pick(lang, f"{minutes} мин назад", f"{minutes} min ago")
+        return text(lang, "{minutes} min ago").format(minutes=minutes)
     hours = minutes // 60
     if hours < 48:
-        return pick(lang, f"{hours} ч назад", f"{hours} h ago")
-    return pick(lang, f"{hours // 24} дн назад", f"{hours // 24} days ago")
+        return text(lang, "{hours} h ago").format(hours=hours)
+    return text(lang, "{value} days ago").format(value=hours // 24)
 
 
 def field_json(field: Any) -> dict[str, Any]:
@@ -82,10 +82,10 @@ def run(args: argparse.Namespace) -> int:
             connection = open_portal(args, lang, stack)
             catalogue, from_portal = portal_catalogue(connection, lang, refresh=args.refresh)
     except Exception as exc:
-        text = error_text(exc, lang)
-        if text is None:
+        message = error_text(exc, lang)
+        if message is None:
             raise
-        print(f"error: {text}", file=sys.stderr)
+        print(f"error: {message}", file=sys.stderr)
         return EXIT_USAGE
     fields = catalogue.of_entity(args.entity)
     if args.json:
@@ -99,9 +99,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         if from_portal:
             age = age_text(catalogue.fetched_at, lang)
-            print(pick(lang, f"# поля портала, обновлены {age}", f"# portal fields, read {age}"))
+            print(text(lang, "# portal fields, read {age}").format(age=age))
         else:
-            print(pick(lang, "# встроенный список полей", "# built-in field list"))
+            print(text(lang, "# built-in field list"))
         for field in fields:
             kind = field.type + ("*" if field.multiple else "")
             items = "; ".join(f"{item.id}={item.value}" for item in field.items)

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from olchat_desktop.core.i18n import text
+
 if TYPE_CHECKING:
     from olchat_desktop.core.i18n import Lang
 
@@ -85,7 +87,6 @@ def print_stats(stats: Any, lang: Lang, as_json: bool) -> None:
 
 
 def run_salvage(library: Path | None, path: Path, lang: Lang) -> int:
-    from olchat_desktop.core.i18n import pick
     from olchat_desktop.paths import library_path
     from olchat_desktop.storage.library import LibraryError
     from olchat_desktop.storage.library_salvage import salvage
@@ -97,13 +98,11 @@ def run_salvage(library: Path | None, path: Path, lang: Lang) -> int:
         print(f"olchat-desktop library: {error.message(lang)}", file=sys.stderr)
         return EXIT_FAILED
     print(
-        pick(
+        text(
             lang,
-            f"Сохранено шаблонов: {result.saved} → {path}; не прочитано: {result.unreadable}."
-            f" Файл библиотеки не изменён: {source}",
-            f"Saved {result.saved} template(s) to {path}; unreadable: {result.unreadable}."
-            f" The library file is unchanged: {source}",
-        )
+            "Saved {saved} template(s) to {path}; unreadable: {unreadable}. The "
+            "library file is unchanged: {source}",
+        ).format(saved=result.saved, path=path, unreadable=result.unreadable, source=source)
     )
     return EXIT_OK
 
@@ -113,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
         from olchat_desktop.commands.library_sync import run as run_sync
 
         return run_sync(args)
-    from olchat_desktop.core.i18n import DEFAULT_LANG, pick
+    from olchat_desktop.core.i18n import DEFAULT_LANG
     from olchat_desktop.storage.library import LibraryError, TemplateLibrary
     from olchat_desktop.storage.library_export import export_stream
     from olchat_desktop.storage.library_import import import_path
@@ -129,19 +128,15 @@ def run(args: argparse.Namespace) -> int:
             elif args.library_action == "export":
                 count = export_stream(library, path, args.ids)
                 print(
-                    pick(
-                        lang,
-                        f"Экспортировано шаблонов: {count} → {path}",
-                        f"Exported {count} template(s) to {path}",
+                    text(lang, "Exported {count} template(s) to {path}").format(
+                        count=count, path=path
                     )
                 )
             else:
                 result = import_path(library, path)
                 print(
-                    pick(
-                        lang,
-                        f"Импортировано шаблонов: {result.count} из {path}",
-                        f"Imported {result.count} template(s) from {path}",
+                    text(lang, "Imported {count} template(s) from {path}").format(
+                        count=result.count, path=path
                     )
                 )
                 # The import is committed; its rows' statuses and search index follow

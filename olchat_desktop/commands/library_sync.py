@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from olchat_desktop.commands.command_lang import command_lang
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 EXIT_ERRORS = 2
 DEMO_PROFILE = "demo"
@@ -129,9 +129,7 @@ def _sync(args: argparse.Namespace, lang: Lang, stack: ExitStack) -> Any:
         known = {t.id for t in library.list_templates()}
         unknown = [tid for tid in args.share if tid not in known]
         if unknown:
-            raise UsageError(
-                pick(lang, "нет шаблона с id ", "no template with id ") + ", ".join(unknown)
-            )
+            raise UsageError(text(lang, "no template with id ") + ", ".join(unknown))
         engine.share(args.share)
     return engine.sync()
 
@@ -178,9 +176,7 @@ def _profile_client(name: str, lang: Lang) -> tuple[Any, str]:
             return ConnectionService(store).bitrix_client(profile.id), profile.id
     known = ", ".join(p.name for p in store.portals) or "—"
     raise UsageError(
-        pick(
-            lang,
-            f"нет профиля портала «{name}» (есть: {known})",
-            f"no portal profile named {name!r} (known: {known})",
+        text(lang, "no portal profile named {name!r} (known: {known})").format(
+            name=name, known=known
         )
     )

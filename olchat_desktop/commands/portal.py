@@ -43,20 +43,24 @@ def register(subparsers: Any) -> None:
 
 
 def _summary(result: Any, lang: Lang) -> list[str]:
-    ru = lang == "ru"
-    yes, no = ("да", "нет") if ru else ("yes", "no")
+    from olchat_desktop.core.i18n import text
+
     lines = [
-        f"{'Портал' if ru else 'Portal'}: {result.portal}",
-        f"{'Пользователь' if ru else 'User'}: {result.user_name} (ID {result.user_id})",
-        f"{'Администратор' if ru else 'Admin'}: {yes if result.admin else no}",
-        f"{'Права' if ru else 'Scopes'}: {', '.join(result.scopes) or '—'}",
+        text(lang, "Portal: {portal}").format(portal=result.portal),
+        text(lang, "User: {name} (ID {id})").format(name=result.user_name, id=result.user_id),
+        text(lang, "Admin: yes") if result.admin else text(lang, "Admin: no"),
+        text(lang, "Scopes: {scopes}").format(scopes=", ".join(result.scopes) or "—"),
     ]
     if result.missing:
         for feature, scopes in result.missing.items():
-            label = "не хватает прав для" if ru else "missing scopes for"
-            lines.append(f"  {label} {feature}: {', '.join(scopes)}")
+            lines.append(
+                "  "
+                + text(lang, "missing scopes for {feature}: {scopes}").format(
+                    feature=feature, scopes=", ".join(scopes)
+                )
+            )
     else:
-        lines.append("Все функции доступны." if ru else "Every feature is available.")
+        lines.append(text(lang, "Every feature is available."))
     return lines
 
 

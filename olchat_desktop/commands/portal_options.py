@@ -22,7 +22,7 @@ import sys
 from contextlib import ExitStack
 from typing import Any, NamedTuple
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 DEMO_KEY = "sandbox-demo"
 
@@ -79,11 +79,7 @@ def open_portal(args: argparse.Namespace, lang: Lang, stack: ExitStack) -> Porta
     chosen = [args.portal_demo, bool(args.portal_profile), bool(args.portal_webhook)]
     if sum(chosen) != 1:
         raise PortalUsageError(
-            pick(
-                lang,
-                "укажите портал: --demo, --profile ИМЯ или --webhook URL (что-то одно)",
-                "name the portal: --demo, --profile NAME or --webhook URL (one of them)",
-            )
+            text(lang, "name the portal: --demo, --profile NAME or --webhook URL (one of them)")
         )
     if args.portal_demo:
         sandbox = open_sandbox()
@@ -117,10 +113,8 @@ def _profile_connection(name: str, lang: Lang, stack: ExitStack) -> PortalConnec
             return PortalConnection(client, portal_key(profile.domain), profile.name, False)
     known = ", ".join(p.name for p in store.portals) or "—"
     raise PortalUsageError(
-        pick(
-            lang,
-            f"нет профиля портала «{name}» (есть: {known})",
-            f"no portal profile named {name!r} (known: {known})",
+        text(lang, "no portal profile named {name!r} (known: {known})").format(
+            name=name, known=known
         )
     )
 

@@ -47,24 +47,23 @@ def _fail(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
-    from olchat_desktop.core.i18n import Lang
+    from olchat_desktop.core.i18n import Lang, text
 
     # The sub-command's --lang wins; the global --lang (interface language) is the fallback.
     lang: Lang = "en" if (args.render_lang or getattr(args, "lang", None)) == "en" else "ru"
-    ru = lang == "ru"
     path = Path(args.file)
     try:
         templates = loads_templates(path.read_bytes())
     except TemplateFileError as error:
         return _fail(f"{args.file}: {error.message(lang)}")
     except FileNotFoundError:
-        return _fail(f"{args.file}: {'файл не найден' if ru else 'no such file'}")
+        return _fail(f"{args.file}: " + text(lang, "no such file"))
     except IsADirectoryError:
-        return _fail(f"{args.file}: {'это папка, а не файл' if ru else 'a directory, not a file'}")
+        return _fail(f"{args.file}: " + text(lang, "a directory, not a file"))
     except OSError as error:
         return _fail(f"{args.file}: {error.strerror or type(error).__name__}")
     if not templates:
-        return _fail(f"{args.file}: {'в файле нет шаблонов' if ru else 'no templates in file'}")
+        return _fail(f"{args.file}: " + text(lang, "no templates in file"))
     if args.width < 240 or args.scale <= 0:
         return _fail("--width ≥ 240, --scale > 0")
 
@@ -74,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     from olchat_desktop.ui.i18n import install_language
 
     ensure_application([])
-    install_language("ru" if ru else "en")
+    install_language(lang)
     from olchat_desktop.ui.preview import PreviewView
 
     view = PreviewView()
@@ -88,5 +87,5 @@ def run(args: argparse.Namespace) -> int:
     try:
         view.canvas.export_png(args.out, args.scale)
     except OSError:
-        return _fail(f"{args.out}: {'не удалось записать PNG' if ru else 'cannot write the PNG'}")
+        return _fail(f"{args.out}: " + text(lang, "cannot write the PNG"))
     return EXIT_OK

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from olchat_desktop.commands.command_lang import command_lang
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.i18n import Lang, text
 
 EXIT_OK, EXIT_ROBOT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     lang = command_lang(args)
     if args.csv and not Path(args.csv).resolve().parent.is_dir():
         # Refuse before reading 500 templates only to fail at the end.
-        print(f"error: {args.csv}: " + _text(lang, "папки нет", "no such folder"), file=sys.stderr)
+        print(f"error: {args.csv}: " + text(lang, "no such folder"), file=sys.stderr)
         return EXIT_USAGE
     try:
         with ExitStack() as stack:
@@ -145,13 +145,7 @@ def _open_client(args: argparse.Namespace, lang: Lang, stack: ExitStack) -> Any:
         return BitrixClient(WebhookAuth(sandbox.webhook_url("admin")), rate_profile="off")
     named = [n for n in (args.portal, args.audit_profile, args.audit_webhook) if n]
     if len(named) > 1:
-        raise UsageError(
-            _text(
-                lang,
-                "укажите портал одним способом: URL, --profile ИМЯ или --webhook URL",
-                "name the portal once: a URL, --profile NAME or --webhook URL",
-            )
-        )
+        raise UsageError(text(lang, "name the portal once: a URL, --profile NAME or --webhook URL"))
     if args.audit_webhook:
         webhook = parse_webhook_url(args.audit_webhook)
         return BitrixClient(WebhookAuth(webhook), rate_profile=args.rate_profile)
@@ -162,13 +156,7 @@ def _open_client(args: argparse.Namespace, lang: Lang, stack: ExitStack) -> Any:
         return client
     target = (args.portal or "").strip()
     if not target:
-        raise UsageError(
-            _text(
-                lang,
-                "укажите URL вебхука, имя профиля или --demo",
-                "give a webhook URL, a profile name or --demo",
-            )
-        )
+        raise UsageError(text(lang, "give a webhook URL, a profile name or --demo"))
     if "/" not in target:
         client = _profile_client(target, lang)
         if client is not None:
@@ -177,10 +165,6 @@ def _open_client(args: argparse.Namespace, lang: Lang, stack: ExitStack) -> Any:
             raise UsageError(_unknown_profile(target, lang))
     webhook = parse_webhook_url(target)  # WebhookUrlError names the exact defect
     return BitrixClient(WebhookAuth(webhook), rate_profile=args.rate_profile)
-
-
-def _text(lang: Lang, ru: str, en: str) -> str:
-    return ru if lang == "ru" else en
 
 
 def _load_profiles(lang: Lang) -> Any:
@@ -212,10 +196,8 @@ def _profile_client(name: str, lang: Lang) -> Any:
 
 def _unknown_profile(name: str, lang: Lang) -> str:
     known = ", ".join(p.name for p in _load_profiles(lang).portals) or "—"
-    return _text(
-        lang,
-        f"нет профиля портала «{name}» (есть: {known})",
-        f"no portal profile named {name!r} (known: {known})",
+    return text(lang, "no portal profile named {name!r} (known: {known})").format(
+        name=name, known=known
     )
 
 
@@ -237,33 +219,34 @@ def _output(args: argparse.Namespace, report: Any, lang: Lang) -> int:
 
 def summary_lines(report: Any, lang: Lang) -> list[str]:
     """The human summary: one line per robot, then its problems indented."""
-    ru = lang == "ru"
     lines: list[str] = []
     for robot in report.robots:
         errors = sum(1 for problem in robot.problems if problem.is_error)
         warnings = len(robot.problems) - errors
-        kind = _text(lang, "автоматизация", "automation") if robot.automation else "workflow"
+        kind = text(lang, "automation") if robot.automation else "workflow"
         stage = robot.stage or "—"
         title = robot.title or robot.activity_name
-        counts = (
-            f"ошибок {errors}, предупреждений {warnings}"
-            if ru
-            else f"{errors} error(s), {warnings} warning(s)"
+        counts = text(lang, "{errors} error(s), {warnings} warning(s)").format(
+            errors=errors, warnings=warnings
         )
         lines.append(
             f"#{robot.template_id} {robot.template_name} [{kind}] "
             f"{'/'.join(robot.document_type) or '—'} "
-            f"{_text(lang, 'стадия', 'stage')} {stage}: «{title}»: {counts}"
+            + text(lang, "stage {stage}").format(stage=stage)
+            + f": «{title}»: {counts}"
         )
         lines.extend(f"    {p.field}: {p.code}: {p.message}" for p in robot.problems)
     with_errors = sum(1 for robot in report.robots if robot.has_errors)
     lines.append(
-        _text(
+        text(
             lang,
-            f"Шаблонов прочитано: {report.templates_read}, роботов: {len(report.robots)}, "
-            f"с ошибками: {with_errors}, запросов: {report.requests}.",
-            f"Templates read: {report.templates_read}, robots: {len(report.robots)}, "
-            f"with errors: {with_errors}, requests: {report.requests}.",
+            "Templates read: {templates_read}, robots: {count}, with errors: "
+            "{with_errors}, requests: {requests}.",
+        ).format(
+            templates_read=report.templates_read,
+            count=len(report.robots),
+            with_errors=with_errors,
+            requests=report.requests,
         )
     )
     return lines

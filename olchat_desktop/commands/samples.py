@@ -21,7 +21,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 ENTITIES = ("deal", "contact", "lead", "company")
@@ -45,18 +45,15 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _item(text: str, lang: Lang) -> tuple[str, str]:
-    entity, _, item_id = text.strip().partition(":")
+def _item(raw: str, lang: Lang) -> tuple[str, str]:
+    entity, _, item_id = raw.strip().partition(":")
     entity = entity.strip().lower()
     if entity not in ENTITIES or not item_id.strip().isdigit():
         raise ValueError(
-            pick(
+            text(
                 lang,
-                f"--item: ожидается сущность:ID, например deal:42 (сущность: "
-                f"{', '.join(ENTITIES)}), а не «{text}»",
-                f"--item: expected ENTITY:ID such as deal:42 (entity: {', '.join(ENTITIES)}), "
-                f"not {text!r}",
-            )
+                "--item: expected ENTITY:ID such as deal:42 (entity: {entities}), not {value!r}",
+            ).format(entities=", ".join(ENTITIES), value=raw)
         )
     return entity, item_id.strip()
 
@@ -79,8 +76,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.apply and len(templates) != 1:
         print(
-            "error: "
-            + pick(lang, "--apply: в файле несколько шаблонов", "--apply: the file is a bundle"),
+            "error: " + text(lang, "--apply: the file is a bundle"),
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -101,19 +97,16 @@ def _fill(
             catalogue, _ = portal_catalogue(connection, lang)
             fill = samples_from_item(connection.client, template, catalogue, entity, item_id)
     except Exception as exc:
-        text = error_text(exc, lang)
-        if text is None:
+        message = error_text(exc, lang)
+        if message is None:
             raise
-        print(f"error: {text}", file=sys.stderr)
+        print(f"error: {message}", file=sys.stderr)
         return EXIT_FAILED if isinstance(exc, BitrixError) else EXIT_USAGE
     sources = dict.fromkeys(e.source for e in template_expressions(template))
     unresolved = [source for source in sources if source not in fill.samples]
     for source in unresolved:
         print(
-            "warning: "
-            + pick(
-                lang, f"{source}: нет такого поля на портале", f"{source}: no such portal field"
-            ),
+            "warning: " + text(lang, "{source}: no such portal field").format(source=source),
             file=sys.stderr,
         )
     if args.apply:

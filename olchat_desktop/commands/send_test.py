@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from olchat_desktop.commands.command_lang import command_lang
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.i18n import Lang, text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -260,8 +260,10 @@ def _send_workflow(
                 raise UsageError(f"no {kind.lower()} found by {args.phone}; give --item")
             item = found[0]
             # Say which item the phone found: the workflow writes to it (issue 14 point 6).
-            by_phone = "найдено по номеру" if lang == "ru" else "found by the phone"
-            print(f"{by_phone} {args.phone}: {item.label(lang)}", file=sys.stderr, flush=True)
+            found_by = text(lang, "found by the phone {phone}: {item}").format(
+                phone=args.phone, item=item.label(lang)
+            )
+            print(found_by, file=sys.stderr, flush=True)
         report(f"{workflow_template.name} → {item.label(lang)}")
         running = portal.running_on(item.document_id)
         if len(running) >= MAX_WAITING_PER_ITEM:

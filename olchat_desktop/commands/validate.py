@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from olchat_desktop.core.i18n import Lang, text
+
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
@@ -66,18 +68,17 @@ def _catalogue(args: argparse.Namespace, lang: Any) -> Any:
     return catalogue
 
 
-def _read_error(path: Path, lang: str) -> str | None:
+def _read_error(path: Path, lang: Lang) -> str | None:
     """Why ``path`` cannot be read as a file, or None when it can."""
     if not path.exists():
-        return "файл не найден" if lang == "ru" else "no such file"
+        return text(lang, "no such file")
     if path.is_dir():
-        return "это папка, а не файл" if lang == "ru" else "a directory, not a file"
+        return text(lang, "a directory, not a file")
     return None
 
 
 def run(args: argparse.Namespace) -> int:
     from olchat_desktop.core.fileformat import TemplateFileError, loads_templates
-    from olchat_desktop.core.i18n import Lang
     from olchat_desktop.core.validation import validate
 
     # The sub-command's --lang wins; the global --lang (interface language) is the fallback.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 
 
 class MissingSecretError(Exception):
@@ -13,10 +13,8 @@ class MissingSecretError(Exception):
         super().__init__(self.user_message("en"))
 
     def user_message(self, lang: Lang = "en") -> str:
-        return pick(
-            lang,
-            f"Для подключения «{self.name}» нет сохранённого секрета: введите его заново.",
-            f"The connection '{self.name}' has no stored secret: enter it again.",
+        return text(lang, "The connection '{name}' has no stored secret: enter it again.").format(
+            name=self.name
         )
 
 

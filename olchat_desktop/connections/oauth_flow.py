@@ -17,13 +17,14 @@ from __future__ import annotations
 import html
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from olchat_desktop.bitrix.webhook_url import PortalAddress, is_loopback
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.i18n import N_, Lang, LazyText, text
 from olchat_desktop.redaction import register_secret
 
 CALLBACK_PATH = "/callback"
@@ -33,30 +34,18 @@ LOOPBACK_HOST = "127.0.0.1"
 KNOWN_OAUTH_SERVERS = frozenset({"oauth.bitrix.info", "oauth.bitrix24.tech"})
 DEFAULT_OAUTH_SERVER = "oauth.bitrix.info"
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "empty": (
-        "Вставьте адрес, на который вас перенаправил браузер, или код авторизации.",
-        "Paste the address the browser was redirected to, or the authorization code.",
+_MESSAGES: dict[str, str] = {
+    "empty": N_("Paste the address the browser was redirected to, or the authorization code."),
+    "no_code": N_("This address has no 'code' parameter: copy the whole address after signing in."),
+    "denied": N_(
+        "The portal refused the sign-in ({error}). Check the client id and the app's rights."
     ),
-    "no_code": (
-        "В этом адресе нет параметра code: скопируйте адрес после входа целиком.",
-        "This address has no 'code' parameter: copy the whole address after signing in.",
+    "state_mismatch": N_(
+        "This answer belongs to another sign-in (state differs): press 'Sign in' again."
     ),
-    "denied": (
-        "Портал отказал во входе ({error}). Проверьте client_id и права приложения.",
-        "The portal refused the sign-in ({error}). Check the client id and the app's rights.",
-    ),
-    "state_mismatch": (
-        "Этот ответ относится к другому входу (state не совпадает): нажмите «Войти» ещё раз.",
-        "This answer belongs to another sign-in (state differs): press 'Sign in' again.",
-    ),
-    "bad_code": (
-        "Код авторизации содержит недопустимые символы: скопируйте его заново.",
-        "The authorization code contains invalid characters: copy it again.",
-    ),
-    "timeout": (
-        "Браузер не вернулся в приложение: вставьте адрес после входа или код вручную.",
-        "The browser did not come back to the app: paste the address or the code by hand.",
+    "bad_code": N_("The authorization code contains invalid characters: copy it again."),
+    "timeout": N_(
+        "The browser did not come back to the app: paste the address or the code by hand."
     ),
 }
 
@@ -70,8 +59,7 @@ class OAuthInputError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: Lang = "en") -> str:
-        ru, en = _MESSAGES[self.code]
-        return (ru if lang == "ru" else en).format(**self.details)
+        return text(lang, _MESSAGES[self.code]).format(**self.details)
 
 
 @dataclass(frozen=True)
@@ -170,22 +158,22 @@ class _CallbackHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         if parts.path.rstrip("/") != CALLBACK_PATH:
-            self._answer(404, "Страница не найдена.", "Not found.")
+            self._answer(404, LazyText("Not found."))
             return
         try:
             reply = reply_from_query(parse_qs(parts.query), self.server.expected_state)
         except OAuthInputError as exc:
             self.server.deliver(None, exc)
-            self._answer(400, exc.message("ru"), exc.message("en"))
+            self._answer(400, exc.message)
             return
         self.server.deliver(reply, None)
         self._answer(
-            200,
-            "Вход выполнен. Вернитесь в OLChat Desktop, это окно можно закрыть.",
-            "Signed in. Return to OLChat Desktop; you can close this window.",
+            200, LazyText("Signed in. Return to OLChat Desktop; you can close this window.")
         )
 
-    def _answer(self, status: int, ru: str, en: str) -> None:
+    def _answer(self, status: int, message: Callable[[Lang], str]) -> None:
+        # The browser page says it in both languages: we do not know the browser's.
+        ru, en = message("ru"), message("en")
         body = _PAGE.format(ru=html.escape(ru), en=html.escape(en)).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -15,7 +15,7 @@ from olchat_desktop.bitrix.webhook_url import (
     parse_portal_address,
     parse_webhook_url,
 )
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, text
 
 _CLIENT_ID = re.compile(r"^(local|app)\.[A-Za-z0-9]+\.[A-Za-z0-9]+$|^[A-Za-z0-9._-]{4,100}$")
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,200}$")
@@ -23,23 +23,11 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,200}$")
 
 # The parser's messages speak of a webhook URL; for the portal address field these codes
 # get wording about an address instead.
-_ADDRESS_MESSAGES: dict[str, tuple[str, str]] = {
-    "space_inside": (
-        "В адресе портала есть пробел: удалите его.",
-        "The portal address contains a space: remove it.",
-    ),
-    "query_string": (
-        "Адрес портала не содержит параметров после «?»: удалите их.",
-        "A portal address has no parameters after '?': remove them.",
-    ),
-    "fragment": (
-        "Адрес портала не содержит части после «#»: удалите её.",
-        "A portal address has no '#' part: remove it.",
-    ),
-    "two_urls": (
-        "Вставлено несколько адресов сразу: оставьте один адрес портала.",
-        "Several addresses were pasted at once: keep one portal address.",
-    ),
+_ADDRESS_MESSAGES: dict[str, str] = {
+    "space_inside": N_("The portal address contains a space: remove it."),
+    "query_string": N_("A portal address has no parameters after '?': remove them."),
+    "fragment": N_("A portal address has no '#' part: remove it."),
+    "two_urls": N_("Several addresses were pasted at once: keep one portal address."),
 }
 _HOST_BAD_PORT = re.compile(r"^[^/:?#\[\]@]+:(?P<port>[^/?#]*)$")
 
@@ -54,95 +42,77 @@ def _ok(message: str = "") -> FieldCheck:
     return FieldCheck(True, message)
 
 
-def check_webhook(text: str, lang: Lang) -> FieldCheck:
+def check_webhook(raw: str, lang: Lang) -> FieldCheck:
     try:
-        webhook = parse_webhook_url(text)
+        webhook = parse_webhook_url(raw)
     except WebhookUrlError as exc:
         return FieldCheck(False, exc.message(lang))
     return _ok(
-        pick(
-            lang,
-            f"Портал {webhook.portal.netloc}, пользователь {webhook.user_id}",
-            f"Portal {webhook.portal.netloc}, user {webhook.user_id}",
+        text(lang, "Portal {netloc}, user {user_id}").format(
+            netloc=webhook.portal.netloc, user_id=webhook.user_id
         )
     )
 
 
-def check_portal_address(text: str, lang: Lang) -> FieldCheck:
-    if not text.strip():
+def check_portal_address(raw: str, lang: Lang) -> FieldCheck:
+    if not raw.strip():
         return FieldCheck(
             False,
-            pick(
-                lang,
-                "Введите адрес портала, например portal.bitrix24.ru",
-                "Enter the portal address, for example portal.bitrix24.ru",
-            ),
+            text(lang, "Enter the portal address, for example portal.bitrix24.ru"),
         )
-    bad_port = _HOST_BAD_PORT.match(text.strip())
+    bad_port = _HOST_BAD_PORT.match(raw.strip())
     if bad_port and not bad_port["port"].isdigit():
         # "host:abc" would otherwise read as a URL scheme named "host".
         code = "empty_port" if not bad_port["port"] else "bad_port"
         return FieldCheck(False, WebhookUrlError(code, port=bad_port["port"]).message(lang))
     try:
-        address = parse_portal_address(text)
+        address = parse_portal_address(raw)
     except WebhookUrlError as exc:
         if exc.code in _ADDRESS_MESSAGES:
-            return FieldCheck(False, pick(lang, *_ADDRESS_MESSAGES[exc.code]))
+            return FieldCheck(False, text(lang, _ADDRESS_MESSAGES[exc.code]))
         return FieldCheck(False, exc.message(lang))
     return _ok(address.origin)
 
 
-def check_client_id(text: str, lang: Lang) -> FieldCheck:
-    value = text.strip()
+def check_client_id(raw: str, lang: Lang) -> FieldCheck:
+    value = raw.strip()
     if not value:
         return FieldCheck(
             False,
-            pick(
-                lang,
-                "Введите client_id локального приложения (вида local.xxxx.yyyy).",
-                "Enter the local app's client id (like local.xxxx.yyyy).",
-            ),
+            text(lang, "Enter the local app's client id (like local.xxxx.yyyy)."),
         )
     if not _CLIENT_ID.match(value):
         return FieldCheck(
             False,
-            pick(
-                lang,
-                "client_id содержит недопустимые символы: скопируйте его со страницы приложения.",
-                "The client id has invalid characters: copy it from the app's page.",
-            ),
+            text(lang, "The client id has invalid characters: copy it from the app's page."),
         )
     return _ok()
 
 
-def check_secret(text: str, lang: Lang, *, optional: bool = False) -> FieldCheck:
+def check_secret(raw: str, lang: Lang, *, optional: bool = False) -> FieldCheck:
     """Client secret or OLChat token. ``optional`` when editing (empty keeps the stored one)."""
-    value = text.strip()
+    value = raw.strip()
     if not value:
         if optional:
-            return _ok(pick(lang, "Пусто: останется сохранённый.", "Empty: the stored one stays."))
-        return FieldCheck(False, pick(lang, "Введите секрет.", "Enter the secret."))
+            return _ok(text(lang, "Empty: the stored one stays."))
+        return FieldCheck(False, text(lang, "Enter the secret."))
     if not _TOKEN.match(value):
         return FieldCheck(
             False,
-            pick(
-                lang,
-                "Секрет содержит пробелы или недопустимые символы: скопируйте его заново.",
-                "The secret contains spaces or invalid characters: copy it again.",
-            ),
+            text(lang, "The secret contains spaces or invalid characters: copy it again."),
         )
     return _ok()
 
 
-def check_name(text: str, lang: Lang, taken: set[str]) -> FieldCheck:
-    value = text.strip()
+def check_name(raw: str, lang: Lang, taken: set[str]) -> FieldCheck:
+    value = raw.strip()
     if not value:
-        return FieldCheck(False, pick(lang, "Введите название.", "Enter a name."))
+        return FieldCheck(False, text(lang, "Enter a name."))
     if len(value) > 100:
-        return FieldCheck(False, pick(lang, "Не длиннее 100 символов.", "At most 100 characters."))
+        return FieldCheck(False, text(lang, "At most 100 characters."))
     if value.casefold() in {n.casefold() for n in taken}:
         return FieldCheck(
             False,
-            pick(lang, f"Название «{value}» уже занято.", f"The name '{value}' is already used."),
+            text(lang, "The name '{value}' is already used.").format(value=value),
         )
     return _ok()

@@ -21,7 +21,7 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from olchat_desktop.core import limits
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import LANGS, N_, Lang, LazyText, text
 from olchat_desktop.core.template import Template
 from olchat_desktop.robots.codes import robot_code
 
@@ -39,22 +39,24 @@ CRM_DOCUMENT_FILTER: Final[dict[str, list[list[str]]]] = {
 }
 
 
-def _names(ru: str, en: str) -> dict[str, str]:
-    return {"ru": ru, "en": en}
+def _names(msgid: str, **fields: object) -> dict[str, str]:
+    """The text in every language at once: the portal shows each user their own."""
+    return {lang: LazyText(msgid, **fields)(lang) for lang in LANGS}
 
 
 def _prop(
-    ru: str, en: str, kind: str, required: bool, default: str, ru_hint: str = "", en_hint: str = ""
+    name: str, kind: str, required: bool, default: str, hint: str = "", **fields: object
 ) -> dict[str, Any]:
+    """A robot property; ``name`` and ``hint`` are msgids (``fields`` fill them)."""
     prop: dict[str, Any] = {
-        "Name": _names(ru, en),
+        "Name": _names(name, **fields),
         "Type": kind,
         "Required": "Y" if required else "N",
         "Multiple": "N",
         "Default": default,
     }
-    if ru_hint:
-        prop["Description"] = _names(ru_hint, en_hint)
+    if hint:
+        prop["Description"] = _names(hint, **fields)
     return prop
 
 
@@ -62,7 +64,7 @@ def robot_properties(
     template: Template, line_options: Mapping[str, str] | None = None
 ) -> dict[str, dict[str, Any]]:
     """PROPERTIES mirroring the robot's fields, in its order, with the template's values."""
-    line = _prop("Линия WhatsApp", "WhatsApp line", "string", True, template.line)
+    line = _prop(N_("WhatsApp line"), "string", True, template.line)
     if line_options:
         line["Type"] = "select"
         line["Options"] = dict(line_options)
@@ -70,38 +72,37 @@ def robot_properties(
     props: dict[str, dict[str, Any]] = {
         "Line": line,
         "Phone": _prop(
-            "Номер телефона", "Phone number", "string", True, template.phone,
-            "Цифры, начиная с 7, или поле CRM", "Digits starting with 7, or a CRM field",
+            N_("Phone number"), "string", True, template.phone,
+            N_("Digits starting with 7, or a CRM field"),
         ),
         "Header": _prop(
-            "Заголовок", "Header", "string", False, template.header,
-            f"До {limits.HEADER} символов", f"Up to {limits.HEADER} characters",
+            N_("Header"), "string", False, template.header,
+            N_("Up to {limit} characters"), limit=limits.HEADER,
         ),
         "Message": _prop(
-            "Сообщение", "Message", "text", True, template.message,
-            f"До {limits.MESSAGE} символов", f"Up to {limits.MESSAGE} characters",
+            N_("Message"), "text", True, template.message,
+            N_("Up to {limit} characters"), limit=limits.MESSAGE,
         ),
         "Footer": _prop(
-            "Подпись", "Footer", "string", False, template.footer,
-            f"До {limits.FOOTER} символов", f"Up to {limits.FOOTER} characters",
+            N_("Footer"), "string", False, template.footer,
+            N_("Up to {limit} characters"), limit=limits.FOOTER,
         ),
     }  # fmt: skip
     for number, title in enumerate(buttons, start=1):
         props[f"Button{number}"] = _prop(
-            f"Кнопка {number}", f"Button {number}", "string", number == 1, title,
-            f"До {limits.BUTTON} символов", f"Up to {limits.BUTTON} characters",
+            N_("Button {number}"), "string", number == 1, title,
+            N_("Up to {limit} characters"), number=number, limit=limits.BUTTON,
         )  # fmt: skip
     props["WaitForReply"] = _prop(
-        "Ожидать ответ сообщения", "Wait for reply", "bool", False,
-        "Y" if template.wait_for_reply else "N",
-    )  # fmt: skip
+        N_("Wait for reply"), "bool", False, "Y" if template.wait_for_reply else "N"
+    )
     return props
 
 
 def return_properties() -> dict[str, dict[str, Any]]:
     return {
         PRESSED_BUTTON_KEY: {
-            "Name": _names("Нажатая кнопка", "Pressed button"),
+            "Name": _names(N_("Pressed button")),
             "Type": "string",
         }
     }
@@ -121,10 +122,9 @@ def robot_definition(
         "CODE": code or robot_code(template.name),
         "HANDLER": handler_url.strip(),
         "USE_SUBSCRIPTION": "Y" if template.wait_for_reply else "N",
-        "NAME": _names(f"WhatsApp с кнопками: {title}", f"WhatsApp buttons: {title}"),
+        "NAME": _names(N_("WhatsApp buttons: {title}"), title=title),
         "DESCRIPTION": _names(
-            "Сообщение WhatsApp с кнопками через OLChat (опубликовано OLChat Desktop).",
-            "WhatsApp button message through OLChat (published by OLChat Desktop).",
+            N_("WhatsApp button message through OLChat (published by OLChat Desktop).")
         ),
         "PROPERTIES": robot_properties(template, line_options),
         "RETURN_PROPERTIES": return_properties(),
@@ -148,35 +148,30 @@ class HandlerProblem:
     """Why a handler URL cannot be used. ``code``: empty | malformed | not_https | other_domain."""
 
     code: str
-    ru: str
-    en: str
+    problem: LazyText
 
     def message(self, lang: Lang) -> str:
-        return pick(lang, self.ru, self.en)
+        return self.problem(lang)
 
 
 def same_domain_rule(lang: Lang) -> str:
     """The rule, explained for the admin before they type anything."""
-    return pick(
+    return text(
         lang,
-        "Bitrix24 отправляет вызов робота на адрес обработчика со своих серверов. Адрес "
-        "должен быть на HTTPS и на том же домене, что и обработчик вашего локального "
-        "приложения (поле «Путь вашего обработчика» в его настройках): приложение на "
-        "https://robots.example.com/app может зарегистрировать только "
-        "https://robots.example.com/…. Настольное приложение этим сервером быть не может.",
-        "Bitrix24 calls the robot's handler from its own servers. The address must be HTTPS "
-        "and on the same domain as your local application's handler (the \"Your handler "
-        'path" setting): an app at https://robots.example.com/app can register only '
+        "Bitrix24 calls the robot's handler from its own servers. The address "
+        "must be HTTPS and on the same domain as your local application's "
+        'handler (the "Your handler path" setting): an app at '
+        "https://robots.example.com/app can register only "
         "https://robots.example.com/…. The desktop app cannot be that server.",
     )
 
 
 def check_handler_url(url: str, app_domain: str | None = None) -> HandlerProblem | None:
     """None when ``url`` can be registered; ``app_domain`` enables the same-domain check."""
-    text = url.strip()
-    if not text:
-        return HandlerProblem("empty", "Укажите адрес обработчика.", "Enter the handler address.")
-    parts = urlsplit(text)
+    address = url.strip()
+    if not address:
+        return HandlerProblem("empty", LazyText("Enter the handler address."))
+    parts = urlsplit(address)
     try:
         host = (parts.hostname or "").lower()
     except ValueError:
@@ -184,22 +179,24 @@ def check_handler_url(url: str, app_domain: str | None = None) -> HandlerProblem
     if not parts.scheme or not host:
         return HandlerProblem(
             "malformed",
-            "Адрес обработчика должен быть полным, например https://robots.example.com/wa.",
-            "The handler must be a full address, e.g. https://robots.example.com/wa.",
+            LazyText("The handler must be a full address, e.g. https://robots.example.com/wa."),
         )
     if parts.scheme.lower() != "https":
         return HandlerProblem(
             "not_https",
-            "Bitrix24 принимает только обработчики на HTTPS (иначе ERROR_UNSUPPORTED_PROTOCOL).",
-            "Bitrix24 accepts HTTPS handlers only (otherwise ERROR_UNSUPPORTED_PROTOCOL).",
+            LazyText(
+                "Bitrix24 accepts HTTPS handlers only (otherwise ERROR_UNSUPPORTED_PROTOCOL)."
+            ),
         )
     wanted = (app_domain or "").strip().lower().rstrip(".")
     if wanted and host != wanted:
         return HandlerProblem(
             "other_domain",
-            f"Обработчик на {host}, а приложение установлено с доменом {wanted}. Bitrix24 "
-            "отклонит такой адрес (ERROR_WRONG_HANDLER_URL): используйте тот же домен.",
-            f"The handler is on {host} but the application's domain is {wanted}. Bitrix24 "
-            "rejects it (ERROR_WRONG_HANDLER_URL): use the same domain.",
+            LazyText(
+                "The handler is on {host} but the application's domain is {wanted}. "
+                "Bitrix24 rejects it (ERROR_WRONG_HANDLER_URL): use the same domain.",
+                host=host,
+                wanted=wanted,
+            ),
         )
     return None

@@ -13,14 +13,14 @@ the template it published from; the portal stays the source of truth for which C
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from olchat_desktop.bitrix.auth import WebhookAuth
 from olchat_desktop.bitrix.errors import BitrixError
 from olchat_desktop.bitrix.services import BitrixServices
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, LazyText
 from olchat_desktop.robots.definition import check_handler_url, update_fields
 
 ALREADY_INSTALLED = "ERROR_ACTIVITY_ALREADY_INSTALLED"
@@ -28,17 +28,16 @@ NOT_FOUND = "ERROR_ACTIVITY_NOT_FOUND"
 
 
 class RobotPublishError(Exception):
-    """A publish/list/delete failure with a ru/en explanation (never a secret)."""
+    """A publish/list/delete failure with a translatable explanation (never a secret)."""
 
     code = "robot_error"
 
-    def __init__(self, ru: str, en: str) -> None:
-        self.ru = ru
-        self.en = en
-        super().__init__(en)
+    def __init__(self, problem: Callable[[Lang], str]) -> None:
+        self.problem = problem  # a LazyText, or any text-in-a-language function
+        super().__init__(problem("en"))
 
     def message(self, lang: Lang) -> str:
-        return pick(lang, self.ru, self.en)
+        return self.problem(lang)
 
 
 class WebhookNotSupported(RobotPublishError):
@@ -46,16 +45,14 @@ class WebhookNotSupported(RobotPublishError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Роботов регистрирует только приложение: Bitrix24 принимает bizproc.robot.* "
-            "лишь в контексте OAuth-приложения и отвечает вебхуку «Application context "
-            "required». Робот принадлежит приложению (его обработчик, его список роботов, "
-            "удаление вместе с приложением), а у вебхука приложения нет. Создайте локальное "
-            "приложение с правом bizproc и подключите портал через OAuth.",
-            "Only an application can register robots: Bitrix24 accepts bizproc.robot.* in "
-            "an OAuth application's context and answers a webhook with \"Application context "
-            'required". A robot belongs to an app (its handler, its robot list, removal with '
-            "the app), and a webhook has no app. Create a local application with the bizproc "
-            "scope and connect the portal through OAuth.",
+            LazyText(
+                "Only an application can register robots: Bitrix24 accepts "
+                "bizproc.robot.* in an OAuth application's context and answers a webhook "
+                'with "Application context required". A robot belongs to an app (its '
+                "handler, its robot list, removal with the app), and a webhook has no "
+                "app. Create a local application with the bizproc scope and connect the "
+                "portal through OAuth."
+            )
         )
 
 
@@ -65,8 +62,10 @@ class RobotAlreadyInstalled(RobotPublishError):
     def __init__(self, robot_code: str) -> None:
         self.robot_code = robot_code
         super().__init__(
-            f"Робот {robot_code} уже зарегистрирован этим приложением. Обновить его?",
-            f"The robot {robot_code} is already registered by this application. Update it?",
+            LazyText(
+                "The robot {robot_code} is already registered by this application. Update it?",
+                robot_code=robot_code,
+            )
         )
 
 
@@ -76,8 +75,7 @@ class RobotNotFound(RobotPublishError):
     def __init__(self, robot_code: str) -> None:
         self.robot_code = robot_code
         super().__init__(
-            f"Робота {robot_code} нет среди роботов приложения.",
-            f"The application has no robot {robot_code}.",
+            LazyText("The application has no robot {robot_code}.", robot_code=robot_code)
         )
 
 
@@ -113,7 +111,7 @@ class RobotPublisher:
         """Add the robot; on ALREADY_INSTALLED update it if allowed, else raise."""
         problem = check_handler_url(str(definition.get("HANDLER", "")), app_domain)
         if problem is not None:
-            raise HandlerRejected(problem.ru, problem.en)
+            raise HandlerRejected(problem.problem)
         code = str(definition["CODE"])
         try:
             self.services.add_robot(definition)
@@ -155,17 +153,11 @@ class RobotPublisher:
         code = _code_of(error)
         if code == "ERROR_WRONG_HANDLER_URL":
             return HandlerRejected(
-                "Bitrix24 отклонил адрес обработчика: он должен быть на домене приложения.",
-                "Bitrix24 rejected the handler: it must be on the application's domain.",
+                LazyText("Bitrix24 rejected the handler: it must be on the application's domain.")
             )
         if code == "ERROR_UNSUPPORTED_PROTOCOL":
-            return HandlerRejected(
-                "Bitrix24 принимает только обработчики на HTTPS.",
-                "Bitrix24 accepts HTTPS handlers only.",
-            )
+            return HandlerRejected(LazyText("Bitrix24 accepts HTTPS handlers only."))
         if "application context" in error.detail.lower():
             return WebhookNotSupported()
         detail = f" ({error.detail})" if error.detail else ""
-        return RobotPublishError(
-            error.user_message("ru") + detail, error.user_message("en") + detail
-        )
+        return RobotPublishError(lambda lang: error.user_message(lang) + detail)

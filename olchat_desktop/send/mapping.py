@@ -19,25 +19,17 @@ from typing import Any, Final
 
 from olchat_desktop import paths
 from olchat_desktop.core.expressions import substitute
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, ptext, text
 from olchat_desktop.core.phone import normalize_phone
 from olchat_desktop.core.template import Template
 from olchat_desktop.storage.atomic import write_json_atomic
 
 NOT_MAPPED: Final = ""
-# Template field -> (ru label, en label).
-FIELD_LABELS: Final[dict[str, tuple[str, str]]] = {
-    "line": ("Линия WhatsApp", "WhatsApp line"),
-    "recipient": ("Номер получателя", "Recipient's number"),
-    "header": ("Заголовок", "Header"),
-    "message": ("Сообщение", "Message"),
-    "footer": ("Подпись", "Footer"),
-    "button1": ("Кнопка 1", "Button 1"),
-    "button2": ("Кнопка 2", "Button 2"),
-    "button3": ("Кнопка 3", "Button 3"),
-    "wait_for_reply": ("Ожидать ответ", "Wait for reply"),
-}
-TEMPLATE_FIELDS: Final = tuple(FIELD_LABELS)
+# The template's fields, in the robot form's order (labels: field_label).
+TEMPLATE_FIELDS: Final = (
+    "line", "recipient", "header", "message", "footer",
+    "button1", "button2", "button3", "wait_for_reply",
+)  # fmt: skip
 _ALIASES: Final[dict[str, frozenset[str]]] = {
     "line": frozenset({"line", "линия", "линияwhatsapp", "whatsappline", "lineid"}),
     "recipient": frozenset(
@@ -58,9 +50,18 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def field_label(name: str, lang: Lang) -> str:
     if name == NOT_MAPPED:
-        return pick(lang, "— не заполнять —", "— leave empty —")
-    ru, en = FIELD_LABELS[name]
-    return pick(lang, ru, en)
+        return text(lang, "— leave empty —")
+    if name.startswith("button"):
+        return text(lang, "Button {number}").format(number=name.removeprefix("button"))
+    labels = {
+        "line": ptext(lang, "robot field", "WhatsApp line"),
+        "recipient": ptext(lang, "robot field", "Recipient's number"),
+        "header": ptext(lang, "robot field", "Header"),
+        "message": ptext(lang, "robot field", "Message"),
+        "footer": ptext(lang, "robot field", "Footer"),
+        "wait_for_reply": ptext(lang, "robot field", "Wait for reply"),
+    }
+    return labels[name]
 
 
 def _key(text: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, LazyText, text
 from olchat_desktop.core.phone import normalize_phone
 from olchat_desktop.core.rendition import render_text
 from olchat_desktop.core.template import Template
@@ -42,14 +42,11 @@ def text_to_send(template: Template, lang: Lang) -> str:
 
 
 def path_explanation(lang: Lang) -> str:
-    return pick(
+    return text(
         lang,
-        "OLChat REST отправляет ТЕКСТОВУЮ версию сообщения: кнопки станут пронумерованными "
-        "вариантами ответа. Настоящих кнопок получатель не увидит — у API OLChat нет "
-        "метода для сообщений с кнопками.",
-        "OLChat REST sends a TEXT version of the message: the buttons become numbered "
-        "options. The recipient sees no real buttons: OLChat's API has no button-message "
-        "method.",
+        "OLChat REST sends a TEXT version of the message: the buttons become "
+        "numbered options. The recipient sees no real buttons: OLChat's API has "
+        "no button-message method.",
     )
 
 
@@ -84,21 +81,19 @@ def send_via_olchat(
     """Run the whole path; every failure comes back as an outcome, never an exception."""
     lang = request.lang
     phone = normalize_phone(request.phone)
-    text = text_to_send(request.template, lang)
+    body = text_to_send(request.template, lang)
 
-    def step(ru: str, en: str) -> None:
-        report(pick(lang, ru, en))
+    def step(progress: LazyText) -> None:
+        report(progress(lang))
 
     def cancelled(**extra: object) -> SendOutcome:
-        outcome = SendOutcome(
-            send_id, "olchat", "cancelled", detail=pick(lang, "Отменено.", "Cancelled.")
-        )
+        outcome = SendOutcome(send_id, "olchat", "cancelled", detail=text(lang, "Cancelled."))
         for name, value in extra.items():
             setattr(outcome, name, value)
         return outcome
 
     try:
-        step("Проверяю линию WhatsApp…", "Checking the WhatsApp line…")
+        step(LazyText("Checking the WhatsApp line…"))
         line = client.line_status()
         if line.connected is False:
             raise LineNotConnectedError()
@@ -106,26 +101,22 @@ def send_via_olchat(
             raise NotPaidError()
         if cancel.cancelled:
             return cancelled()
-        step(f"Проверяю, есть ли WhatsApp на номере {phone}…", f"Checking {phone} has WhatsApp…")
+        step(LazyText("Checking {phone} has WhatsApp…", phone=phone))
         check = client.check_phone(phone)
         if check.has_whatsapp is False:
             raise NoWhatsAppError(phone)
         if cancel.cancelled:
             return cancelled()
-        step("Отправляю текстовую версию сообщения…", "Sending the text version…")
-        sent = client.send_text(phone, text)
+        step(LazyText("Sending the text version…"))
+        sent = client.send_text(phone, body)
     except OlchatError as error:
         return _error_outcome(send_id, error, lang)
     message_id = sent.message_id or ""
-    step(f"Отправлено, id сообщения {message_id or '—'}.", f"Sent, message id {message_id or '—'}.")
+    step(LazyText("Sent, message id {value}.", value=message_id or "—"))
     if cancel.cancelled:
         return cancelled(message_id=message_id)
     if not message_id:
-        detail = pick(
-            lang,
-            "OLChat не вернул id сообщения: статус не отследить.",
-            "OLChat returned no message id: the status cannot be tracked.",
-        )
+        detail = text(lang, "OLChat returned no message id: the status cannot be tracked.")
         return SendOutcome(send_id, "olchat", "sent", detail=detail)
     if request.status_timeout <= 0:  # nobody asked to wait for delivery: accepted is done
         return SendOutcome(send_id, "olchat", "sent", message_id=message_id, status="sent")
@@ -139,7 +130,7 @@ def _poll_status(
     request: OlchatSendRequest,
     send_id: str,
     cancel: Cancel,
-    step: Callable[[str, str], None],
+    step: Callable[[LazyText], None],
 ) -> SendOutcome:
     lang = request.lang
     waited, state = 0.0, "sent"
@@ -150,24 +141,18 @@ def _poll_status(
             # The message went out; only tracking failed. Keep the id, do not resend.
             return _error_outcome(send_id, error, lang, message_id=message_id, result="sent")
         state = status.state
-        step(f"Статус доставки: {state}.", f"Delivery status: {state}.")
+        step(LazyText("Delivery status: {state}.", state=state))
         if state in _FINAL_STATES:
             result: Result = "delivered" if state == "delivered" else "read"
             if state == "failed":
                 result = "failed"
-            detail = (
-                pick(lang, "WhatsApp не доставил сообщение.", "WhatsApp did not deliver it.")
-                if state == "failed"
-                else ""
-            )
+            detail = text(lang, "WhatsApp did not deliver it.") if state == "failed" else ""
             return SendOutcome(
                 send_id, "olchat", result, detail=detail, message_id=message_id, status=state
             )
         if waited >= request.status_timeout:
-            detail = pick(
-                lang,
-                f"Сообщение отправлено, но не доставлено за {request.status_timeout:g} с.",
-                f"Sent, but not delivered within {request.status_timeout:g} s.",
+            detail = text(lang, "Sent, but not delivered within {status_timeout:g} s.").format(
+                status_timeout=request.status_timeout
             )
             return SendOutcome(
                 send_id, "olchat", "timeout", detail=detail, message_id=message_id, status=state
@@ -179,6 +164,6 @@ def _poll_status(
                 "cancelled",
                 message_id=message_id,
                 status=state,
-                detail=pick(lang, "Отслеживание отменено.", "Tracking cancelled."),
+                detail=text(lang, "Tracking cancelled."),
             )
         waited += request.poll_interval

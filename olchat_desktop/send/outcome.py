@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Protocol, get_args
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, text
 
 SendPath = Literal["olchat", "workflow"]
 # sent/delivered/read: OLChat message states; completed/replied/stage_changed/terminated:
@@ -67,24 +67,24 @@ class SendOutcome:
         return data
 
 
-_RESULT_TEXTS: dict[str, tuple[str, str]] = {
-    "sent": ("отправлено", "sent"),
-    "delivered": ("доставлено", "delivered"),
-    "read": ("прочитано", "read"),
-    "completed": ("процесс завершён", "workflow completed"),
-    "replied": ("клиент ответил", "the customer replied"),
-    "stage_changed": ("стадия сменилась", "stage changed"),
-    "terminated": ("процесс остановлен", "workflow terminated"),
-    "timeout": ("тайм-аут", "timed out"),
-    "failed": ("ошибка", "failed"),
-    "cancelled": ("отменено", "cancelled"),
+_RESULT_TEXTS: dict[str, str] = {
+    "sent": N_("sent"),
+    "delivered": N_("delivered"),
+    "read": N_("read"),
+    "completed": N_("workflow completed"),
+    "replied": N_("the customer replied"),
+    "stage_changed": N_("stage changed"),
+    "terminated": N_("workflow terminated"),
+    "timeout": N_("timed out"),
+    "failed": N_("failed"),
+    "cancelled": N_("cancelled"),
 }
 
 
 def result_text(result: str, lang: Lang) -> str:
     """The result code in words, for the dialog and the history filter."""
-    ru, en = _RESULT_TEXTS.get(result, (result, result))
-    return pick(lang, ru, en)
+    msgid = _RESULT_TEXTS.get(result)
+    return text(lang, msgid) if msgid else result
 
 
 def describe(outcome: SendOutcome, lang: Lang) -> str:
@@ -93,13 +93,11 @@ def describe(outcome: SendOutcome, lang: Lang) -> str:
     only repeats the reply."""
     lines = [f"{outcome.send_id}: {result_text(outcome.result, lang)}"]
     if outcome.reply:
-        lines.append(
-            pick(lang, f"Ответ клиента: «{outcome.reply}»", f"Customer's reply: «{outcome.reply}»")
-        )
+        lines.append(text(lang, "Customer's reply: «{reply}»").format(reply=outcome.reply))
     if outcome.message_id:
-        lines.append(pick(lang, "id сообщения: ", "message id: ") + outcome.message_id)
+        lines.append(text(lang, "message id: ") + outcome.message_id)
     if outcome.workflow_id:
-        lines.append(pick(lang, "id процесса: ", "workflow id: ") + outcome.workflow_id)
+        lines.append(text(lang, "workflow id: ") + outcome.workflow_id)
     if outcome.detail and not (outcome.reply and f"«{outcome.reply}»" in outcome.detail):
         lines.append(outcome.detail)
     return "\n".join(lines)

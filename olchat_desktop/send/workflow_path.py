@@ -30,7 +30,7 @@ from typing import Any
 from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
 from olchat_desktop.bitrix.models import WorkflowInstance, WorkflowTemplate
 from olchat_desktop.bitrix.services import BitrixServices
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.core.phone import normalize_phone
 from olchat_desktop.send.outcome import Cancel, SendOutcome
 
@@ -53,14 +53,11 @@ _cache_lock = threading.Lock()
 
 
 def path_explanation(lang: Lang) -> str:
-    return pick(
+    return text(
         lang,
-        "Бизнес-процесс Битрикс24 запускает настоящего робота «[OLChat] WhatsApp Отправка "
-        "сообщения с кнопками» на элементе CRM: получатель увидит настоящие кнопки, а при "
-        "«Ожидать ответ» вернётся текст нажатой кнопки.",
-        "The Bitrix24 business process runs the real robot «[OLChat] WhatsApp Отправка "
-        "сообщения с кнопками» on a CRM item: the recipient sees real buttons, and with "
-        '"wait for reply" the tapped button\'s text comes back.',
+        "The Bitrix24 business process runs the real robot «[OLChat] WhatsApp "
+        "Отправка сообщения с кнопками» on a CRM item: the recipient sees real "
+        'buttons, and with "wait for reply" the tapped button\'s text comes back.',
     )
 
 
@@ -77,11 +74,7 @@ class CrmCandidate:
         return ["crm", _DOCUMENT_CLASSES[self.kind], f"{self.kind}_{self.item_id}"]
 
     def label(self, lang: Lang) -> str:
-        kind = (
-            pick(lang, "Сделка", "Deal")
-            if self.kind == "DEAL"
-            else pick(lang, "Контакт", "Contact")
-        )
+        kind = text(lang, "Deal") if self.kind == "DEAL" else text(lang, "Contact")
         return f"{kind} {self.item_id}: {self.title}"
 
 
@@ -136,7 +129,7 @@ class WorkflowPortal:
         return next((row for row in rows if row.id == workflow_id), None)
 
     def terminate(self, workflow_id: str, lang: Lang) -> bool:
-        status = pick(lang, "Остановлено из OLChat Desktop", "Stopped from OLChat Desktop")
+        status = text(lang, "Stopped from OLChat Desktop")
         return self.services.terminate_workflow(workflow_id, status)
 
     def deal_reply(self, deal_id: int) -> str:
@@ -195,7 +188,7 @@ def start_and_track(
     try:
         if item.kind == "DEAL" and not portal.sandbox:
             before = portal.deal_reply(item.item_id)
-        report(pick(lang, "Запускаю бизнес-процесс…", "Starting the workflow…"))
+        report(text(lang, "Starting the workflow…"))
         workflow_id = portal.services.start_workflow(
             request.workflow_template.id, item.document_id, request.parameters
         )
@@ -203,7 +196,7 @@ def start_and_track(
         return _failed(send_id, error, lang)
     if on_started is not None:
         on_started(workflow_id)
-    report(pick(lang, f"Запущен, id {workflow_id}.", f"Started, id {workflow_id}."))
+    report(text(lang, "Started, id {workflow_id}.").format(workflow_id=workflow_id))
     return _track(portal, request, send_id, workflow_id, before, cancel, report)
 
 
@@ -227,31 +220,20 @@ def _track(
             return _finished(portal, request, send_id, workflow_id, reply_before)
         state = str((running.model_extra or {}).get("STATE") or "running")
         if state == "queued":
-            report(
-                pick(
-                    lang,
-                    "В очереди: на элементе уже ждут 2 процесса.",
-                    "Queued: 2 workflows already wait on this item.",
-                )
-            )
+            report(text(lang, "Queued: 2 workflows already wait on this item."))
         elif request.wait_for_reply:
             report(
-                pick(
-                    lang,
-                    f"Ждёт ответа клиента… ({waited:.0f} с)",
-                    f"Waiting for the customer's reply… ({waited:.0f} s)",
+                text(lang, "Waiting for the customer's reply… ({waited:.0f} s)").format(
+                    waited=waited
                 )
             )
         else:
-            report(pick(lang, "Выполняется…", "Running…"))
+            report(text(lang, "Running…"))
         if waited >= request.timeout:
-            detail = pick(
+            detail = text(
                 lang,
-                f"Процесс не завершился за {request.timeout:g} с: ответа нет. "
-                "Его можно остановить.",
-                f"The workflow did not finish within {request.timeout:g} s: no reply. "
-                "You can terminate it.",
-            )
+                "The workflow did not finish within {timeout:g} s: no reply. You can terminate it.",
+            ).format(timeout=request.timeout)
             return SendOutcome(
                 send_id,
                 "workflow",
@@ -269,7 +251,7 @@ def _track(
                 workflow_id=workflow_id,
                 status=state,
                 still_running=True,
-                detail=pick(lang, "Отслеживание отменено.", "Tracking cancelled."),
+                detail=text(lang, "Tracking cancelled."),
             )
         waited += request.poll_interval
 
@@ -294,11 +276,9 @@ def _finished(
     except BitrixError as error:
         outcome.detail = error.user_message(lang)
     if outcome.result == "replied" and not outcome.detail:
-        outcome.detail = pick(
-            lang, f"Клиент нажал «{outcome.reply}».", f"The customer tapped «{outcome.reply}»."
-        )
+        outcome.detail = text(lang, "The customer tapped «{reply}».").format(reply=outcome.reply)
     elif outcome.result == "completed" and not outcome.detail:
-        outcome.detail = pick(lang, "Бизнес-процесс завершён.", "The workflow completed.")
+        outcome.detail = text(lang, "The workflow completed.")
     return outcome
 
 
@@ -310,20 +290,18 @@ def _apply_sandbox_details(outcome: SendOutcome, details: Mapping[str, Any], lan
         outcome.result, outcome.reply = "replied", str(result.get("PressedButton") or "")
     elif status == "stage changed":
         outcome.result = "stage_changed"
-        outcome.detail = pick(
+        outcome.detail = text(
             lang,
-            "Элемент перешёл на другую стадию: робот перестал ждать ответ. Используйте "
-            "бизнес-процесс вместо робота стадии.",
-            "The item moved to another stage: the robot stopped waiting. Use a business "
-            "process instead of a stage robot.",
+            "The item moved to another stage: the robot stopped waiting. Use a "
+            "business process instead of a stage robot.",
         )
     elif status == "failed":
         outcome.result = "failed"
         code = str(result.get("Sent") or "E")
         outcome.error_code = code
-        outcome.detail = pick(lang, "Робот не отправил сообщение", "The robot did not send") + (
-            f" ({code}): {result.get('ErrorText') or ''}"
+        outcome.detail = text(lang, "The robot did not send ({code}): {error}").format(
+            code=code, error=result.get("ErrorText") or ""
         )
     elif str(details.get("STATE")) == "terminated":
         outcome.result = "terminated"
-        outcome.detail = pick(lang, "Процесс остановлен.", "The workflow was terminated.")
+        outcome.detail = text(lang, "The workflow was terminated.")

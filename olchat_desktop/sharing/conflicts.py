@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.core.template import Template
 from olchat_desktop.sharing.local import (
     SyncHost,
@@ -82,9 +82,9 @@ def list_conflicts(host: SyncHost | ConflictDesk, report: SyncReport) -> None:
         except LibraryError:  # purged locally meanwhile: still a conflict to show
             name = tid
         detail = (
-            pick(host.lang, "удалён на портале, изменён здесь", "deleted there, edited here")
+            text(host.lang, "deleted there, edited here")
             if conflict.kind == "deleted_remote"
-            else pick(host.lang, "изменён и здесь, и на портале", "edited here and there")
+            else text(host.lang, "edited here and there")
         )
         report.conflicts.append(Item(tid, name, detail))
 
@@ -108,7 +108,7 @@ def resolve(host: SyncHost | ConflictDesk, template_id: str, keep: str) -> None:
     remote = template_from_body(conflict.remote_body, template_id)
     if keep in ("remote", "both"):
         if keep == "both":
-            host.local_copy(host.library.get(template_id), pick(host.lang, "моя", "mine"))
+            host.local_copy(host.library.get(template_id), text(host.lang, "mine"))
         host.library.save(remote)
     host.put(
         entry,

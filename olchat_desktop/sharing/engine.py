@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from olchat_desktop.bitrix.disk import DiskClient, DiskItem, DownloadExpiredError
 from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
 from olchat_desktop.cancel import CancelToken
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.core.template import Template
 from olchat_desktop.sharing import bundles, conflicts, errors
 from olchat_desktop.sharing.local import Local, make_local_copy, put_entry
@@ -257,12 +257,10 @@ class SharedLibrarySync:
 
     def _download_failed(self, count: int, error: BitrixError | None) -> str:
         why = f" ({error.user_message(self.lang)})" if error is not None else ""
-        return pick(
+        return text(
             self.lang,
-            f"Не удалось скачать файлов: {count}; они будут получены при следующей "
-            f"синхронизации{why}.",
-            f"Could not download {count} file(s); they will come on the next sync{why}.",
-        )
+            "Could not download {count} file(s); they will come on the next sync{why}.",
+        ).format(count=count, why=why)
 
     # -- applying the portal's side ------------------------------------------------------
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import N_, Lang, text
 
 # (key, Russian label, English label): the order the CLI prints them in.
-MOVES: tuple[tuple[str, str, str], ...] = (
-    ("pulled", "получено с портала", "pulled from the portal"),
-    ("added_local", "новых с портала", "new from the portal"),
-    ("pushed", "отправлено на портал", "pushed to the portal"),
-    ("uploaded", "опубликовано на портале", "shared to the portal"),
-    ("trashed_local", "удалено на портале → в корзину", "deleted on the portal → trash"),
-    ("deleted_remote", "удалено на портале", "deleted on the portal"),
-    ("restored", "восстановлено (изменено на портале)", "restored (changed on the portal)"),
-    ("local_copies", "локальные копии (папка только для чтения)", "local copies (read-only)"),
+MOVES: tuple[tuple[str, str], ...] = (
+    ("pulled", N_("pulled from the portal")),
+    ("added_local", N_("new from the portal")),
+    ("pushed", N_("pushed to the portal")),
+    ("uploaded", N_("shared to the portal")),
+    ("trashed_local", N_("deleted on the portal → trash")),
+    ("deleted_remote", N_("deleted on the portal")),
+    ("restored", N_("restored (changed on the portal)")),
+    ("local_copies", N_("local copies (read-only)")),
 )
 
 
@@ -29,7 +29,7 @@ class Item:
 
 @dataclass
 class SyncReport:
-    moved: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k, _, _ in MOVES})
+    moved: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k, _ in MOVES})
     conflicts: list[Item] = field(default_factory=list)  # every conflict still open
     new_conflicts: int = 0
     ignored: list[Item] = field(default_factory=list)  # non-template files, listed once
@@ -74,29 +74,30 @@ class SyncReport:
 
     def lines(self, lang: Lang) -> list[str]:
         out: list[str] = []
-        for key, ru, en in MOVES:
+        for key, msgid in MOVES:
             for item in self.moved[key]:
-                out.append(f"{pick(lang, ru, en)}: {item.name}")
+                out.append(f"{text(lang, msgid)}: {item.name}")
         for item in self.ignored:
-            label = pick(lang, "пропущен (не шаблон)", "ignored (not a template)")
+            label = text(lang, "ignored (not a template)")
             out.append(f"{label}: {item.name}")
         for item in self.broken:
-            label = pick(lang, "повреждён, не загружен", "broken, not imported")
+            label = text(lang, "broken, not imported")
             out.append(f"{label}: {item.name} — {item.detail}")
         for item in self.conflicts:
-            label = pick(lang, "конфликт", "conflict")
+            label = text(lang, "conflict")
             out.append(f"{label}: {item.name} — {item.detail}")
         out.extend(self.notes)
-        out.extend(pick(lang, "ошибка: ", "error: ") + text for text in self.errors)
+        out.extend(text(lang, "error: ") + error for error in self.errors)
         if not out:
-            out.append(
-                pick(lang, "Всё синхронизировано, изменений нет.", "In sync; nothing moved.")
-            )
-        summary = pick(
+            out.append(text(lang, "In sync; nothing moved."))
+        summary = text(
             lang,
-            f"Перемещено: {self.moved_count}; конфликтов: {len(self.conflicts)}; "
-            f"запросов к REST: {self.requests}, скачиваний: {self.downloads}.",
-            f"Moved: {self.moved_count}; conflicts: {len(self.conflicts)}; "
-            f"REST requests: {self.requests}, downloads: {self.downloads}.",
+            "Moved: {moved_count}; conflicts: {count}; REST requests: {requests}, "
+            "downloads: {downloads}.",
+        ).format(
+            moved_count=self.moved_count,
+            count=len(self.conflicts),
+            requests=self.requests,
+            downloads=self.downloads,
         )
         return [*out, summary]

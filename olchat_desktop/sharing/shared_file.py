@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from olchat_desktop.core.fileformat import TemplateFileError, template_from_dict, template_to_dict
-from olchat_desktop.core.i18n import Lang, pick
+from olchat_desktop.core.i18n import Lang, LazyText
 from olchat_desktop.core.template import Template
 
 _NAME_ID = re.compile(r"\[([A-Za-z0-9_-]{1,64})\]\.json$")
@@ -67,12 +67,12 @@ def id_from_file_name(name: str) -> str | None:
 class BrokenFileError(ValueError):
     """A file named like a shared template whose body is not one."""
 
-    def __init__(self, ru: str, en: str) -> None:
-        super().__init__(en)
-        self.ru, self.en = ru, en
+    def __init__(self, problem: LazyText) -> None:
+        super().__init__(problem("en"))
+        self.problem = problem
 
     def message(self, lang: Lang = "ru") -> str:
-        return pick(lang, self.ru, self.en)
+        return self.problem(lang)
 
 
 @dataclass(frozen=True)
@@ -87,20 +87,15 @@ def decode(data: bytes, expected_id: str) -> SharedTemplate:
     try:
         body = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
-        raise BrokenFileError(
-            "файл повреждён: это не JSON в UTF-8", "the file is damaged: not UTF-8 JSON"
-        ) from None
+        raise BrokenFileError(LazyText("the file is damaged: not UTF-8 JSON")) from None
     if not isinstance(body, dict):
-        raise BrokenFileError("файл не является шаблоном", "the file is not a template")
+        raise BrokenFileError(LazyText("the file is not a template"))
     if str(body.get("id") or expected_id) != expected_id:
-        raise BrokenFileError(
-            "идентификатор в файле не совпадает с именем файла",
-            "the id inside the file does not match its name",
-        )
+        raise BrokenFileError(LazyText("the id inside the file does not match its name"))
     try:
         parsed = template_from_dict(body)
     except TemplateFileError as error:
-        raise BrokenFileError(error.message("ru"), error.message("en")) from None
+        raise BrokenFileError(error.problem) from None
     template = parsed.model_copy(update={"id": expected_id})
     content = content_dict(template)
     # The stored hash is not trusted: someone may have edited the file by hand on Disk.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from olchat_desktop.bitrix.disk import DiskItem, WriteOutcome
 from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
-from olchat_desktop.core.i18n import pick
+from olchat_desktop.core.i18n import text
 from olchat_desktop.sharing import bundles, errors
 from olchat_desktop.sharing.local import Local, SyncHost, template_from_body
 from olchat_desktop.sharing.report import SyncReport
@@ -121,13 +121,11 @@ class Writer:
             outcome = call()
         except ConnectionFailedError:
             self.report.errors.append(
-                pick(
+                text(
                     self.lang,
-                    f"Связь прервалась при отправке изменений ({count}); они сохранены "
-                    "локально и будут отправлены при следующей синхронизации.",
-                    f"The connection dropped while sending {count} change(s); they are kept "
+                    "The connection dropped while sending {count} change(s); they are kept "
                     "locally and will be sent on the next sync.",
-                )
+                ).format(count=count)
             )
             return None
         except BitrixError as error:
@@ -185,7 +183,7 @@ class Writer:
         self._restore(delete)
 
     def _copies(self, tids: list[str]) -> None:
-        label = pick(self.lang, "локальная копия", "local copy")
+        label = text(self.lang, "local copy")
         for tid in tids:
             entry, loc = self.entries[tid], self.local[tid]
             copy = self.sync.local_copy(loc.template, label)
@@ -201,13 +199,11 @@ class Writer:
             self.sync.state.drop(self.sync.profile, tid)
         if tids:
             self.report.errors.append(
-                pick(
+                text(
                     self.lang,
-                    f"Папка «{self.sync.folder_name}» только для чтения: не удалось "
-                    f"поделиться шаблонами ({len(tids)}); они остались локальными.",
-                    f'The folder "{self.sync.folder_name}" is read-only: {len(tids)} '
-                    "template(s) could not be shared and stay local.",
-                )
+                    'The folder "{folder_name}" is read-only: {count} template(s) could not '
+                    "be shared and stay local.",
+                ).format(folder_name=self.sync.folder_name, count=len(tids))
             )
 
     def _restore(self, tids: list[str]) -> None:
