@@ -7,8 +7,8 @@ does not count) and fails on the mechanisms the project left:
 - ``QCoreApplication.translate(...)`` and ``<widget>.tr(...)``: Qt's ``.ts/.qm`` catalogues;
 - ``QTranslator`` anywhere but ``ui/i18n.py``, and there only for Qt's own ``qtbase_<lang>``.
 
-``PENDING`` lists the modules still being converted outside the UI (issue 17's i18n-core
-work); a module not in it may not use the old mechanisms, so none can come back.
+``PENDING`` lists the modules still being converted (none now); a module not in it may
+not use the old mechanisms, so none can come back.
 """
 
 from __future__ import annotations
@@ -18,47 +18,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "olchat_desktop"
 OLD_FUNCTIONS = {"pick", "plural_ru"}
-# Not converted yet: non-UI modules the i18n-core work converts. Only ever shrinks.
-PENDING = {
-    "app_instance.py",
-    "bitrix/dry_run_check.py",
-    "bitrix/field_catalogue_fetch.py",
-    "commands/check_data.py",
-    "commands/fields.py",
-    "commands/library.py",
-    "commands/library_sync.py",
-    "commands/portal_options.py",
-    "commands/samples.py",
-    "connections/errors.py",
-    "connections/summary.py",
-    "connections/validation.py",
-    "core/dry_run_report.py",
-    "core/field_values.py",
-    "core/fileformat.py",
-    "core/i18n.py",
-    "core/validation_messages.py",
-    "olchat/errors.py",
-    "robots/definition.py",
-    "robots/publish.py",
-    "send/mapping.py",
-    "send/olchat_path.py",
-    "send/outcome.py",
-    "send/workflow_path.py",
-    "sharing/conflicts.py",
-    "sharing/engine.py",
-    "sharing/errors.py",
-    "sharing/report.py",
-    "sharing/shared_file.py",
-    "sharing/writes.py",
-    "single_instance.py",
-    "storage/library.py",
-    "storage/library_errors.py",
-    "storage/library_import.py",
-    "storage/library_records.py",
-    "storage/profile_errors.py",
-    "storage/secret_errors.py",
-    "storage/secrets.py",
-}
+# Modules not converted yet: none any more (issue 17). Keep it empty.
+PENDING: set[str] = set()
 QT_OWN = "ui/i18n.py"
 
 
