@@ -132,22 +132,3 @@ class LazyText:
 
     def __hash__(self) -> int:
         return hash(self.msgid)
-
-
-def pick(lang: Lang, ru: str, en: str) -> str:
-    """Choose between a Russian and an English text.
-
-    Deprecated: the old mechanism, kept until its last caller is converted to ``text``."""
-    return ru if lang == "ru" else en
-
-
-def plural_ru(count: int, one: str, few: str, many: str) -> str:
-    """The Russian plural form for ``count``: 1 символ, 2 символа, 5 символов, 21 символ.
-
-    Deprecated: use ``ntext``; kept until its last caller is converted."""
-    tens, units = count % 100, count % 10
-    if units == 1 and tens != 11:
-        return one
-    if 2 <= units <= 4 and not 12 <= tens <= 14:
-        return few
-    return many

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from olchat_desktop.bitrix.disk import DiskClient, DiskItem, DiskStorage
 from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
-from olchat_desktop.core.i18n import Lang
+from olchat_desktop.core.i18n import Lang, LazyText
 from olchat_desktop.sharing import errors
 from olchat_desktop.sharing.folders import DEFAULT_FOLDER_NAME
 from olchat_desktop.sharing.state import Folder, SyncState
@@ -39,8 +39,9 @@ class Place:
 def offline() -> errors.SharingError:
     return errors.SharingError(
         "offline",
-        "Нет связи с порталом: проверьте интернет или адрес портала и повторите.",
-        "No connection to the portal: check the network or the portal's address and retry.",
+        LazyText(
+            "No connection to the portal: check the network or the portal's address and retry."
+        ),
     )
 
 
