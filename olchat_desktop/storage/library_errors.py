@@ -49,8 +49,9 @@ def corrupt(path: Path) -> LibraryError:
 def read_only(path: Path) -> LibraryError:
     return LibraryError(
         "read_only",
-        f"Библиотека шаблонов открыта только для чтения, изменения не сохраняются ({path}).",
-        f"The template library is open read-only: changes are not saved ({path}).",
+        LazyText(
+            "The template library is open read-only: changes are not saved ({path}).", path=path
+        ),
     )
 
 
