@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from olchat_desktop import APP_NAME, __version__
 from olchat_desktop.licenses import library_rows
 from olchat_desktop.paths import data_home
-from olchat_desktop.ui.i18n import ui_text
+from olchat_desktop.ui.i18n import follow_language, ui_text
 from olchat_desktop.ui.icons import app_icon
 
 ICON_SIZE = 64
@@ -102,15 +102,11 @@ class AboutDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.retranslate()
+        follow_language(self, self.retranslate)
         self.setMinimumWidth(520)
 
     def _open_data_home(self, _link: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_home())))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(ui_text("About %1").replace("%1", APP_NAME))

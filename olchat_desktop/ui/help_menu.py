@@ -6,12 +6,11 @@ widget), so the main window only has to install it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from olchat_desktop import APP_NAME
-from olchat_desktop.ui.i18n import ui_text
+from olchat_desktop.ui.i18n import follow_language, ui_text
 from olchat_desktop.ui.icons import icon
 
 
@@ -39,6 +38,7 @@ class HelpMenu(QMenu):
         self.addAction(self.aboutQtAction)
         window.menuBar().addMenu(self)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def show_shortcuts(self) -> None:
         from olchat_desktop.ui.shortcuts_dialog import ShortcutsDialog
@@ -54,11 +54,6 @@ class HelpMenu(QMenu):
         from olchat_desktop.ui.about_dialog import AboutDialog
 
         AboutDialog(self._window).exec()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(ui_text("&Help"))

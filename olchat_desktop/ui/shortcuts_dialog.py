@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.ui.i18n import ui_text
+from olchat_desktop.ui.i18n import follow_language, ui_text
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(520, 520)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def populate(self) -> None:
         self.tree.clear()
@@ -186,11 +187,6 @@ class ShortcutsDialog(QDialog):
             for child in children
             if not child.isHidden()
         ]
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(ui_text("Keyboard shortcuts"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from olchat_desktop.ui.fill_samples import work
 from olchat_desktop.ui.fill_samples.origin import ItemOrigin
-from olchat_desktop.ui.i18n import current_language, ui_text
+from olchat_desktop.ui.i18n import current_language, follow_language, ui_text
 
 if TYPE_CHECKING:
     from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
@@ -113,6 +113,7 @@ class FillSamplesDialog(QDialog):
         self.fillButton.clicked.connect(self.fill_chosen)
         self.buttons.rejected.connect(self.reject)
         self._retranslate()
+        follow_language(self, self._retranslate)
         index = self.entityCombo.findData(entity)
         self.entityCombo.setCurrentIndex(max(0, index))
         self.resize(560, 460)
@@ -158,11 +159,6 @@ class FillSamplesDialog(QDialog):
         task.succeeded.connect(self._on_filled)
         task.failed.connect(self._on_fill_failed)
         self._fill_task = task
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     # -- results ------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,7 @@ from olchat_desktop.core.markup import parse_markup
 from olchat_desktop.core.markup_nodes import to_plain_text
 from olchat_desktop.core.robot_settings import format_robot_settings
 from olchat_desktop.core.template_draft import TemplateContent
-from olchat_desktop.ui.i18n import ui_text
+from olchat_desktop.ui.i18n import follow_language, ui_text
 from olchat_desktop.ui.preview.canvas import DEFAULT_PHONE_WIDTH, PHONE_WIDTHS, PreviewCanvas
 from olchat_desktop.ui.preview.model import Perspective, PreviewModel
 
@@ -70,6 +70,7 @@ class PreviewView(QWidget):
         for action in (self.darkAction, self.exportAction, self.copyAction):
             self.canvas.addAction(action)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def _build_actions(self) -> None:
         self.darkAction = QAction(self)
@@ -174,11 +175,6 @@ class PreviewView(QWidget):
         body = to_plain_text(parse_markup(template.message, template.samples))
         parts = [template.header, body, template.footer, *template.buttons]
         self.setAccessibleDescription("\n".join(part for part in parts if part))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(ui_text("WhatsApp preview"))
