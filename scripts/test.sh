@@ -19,7 +19,7 @@ echo "== ruff"
 ruff check olchat_desktop tests benchmarks
 ruff format --check olchat_desktop tests benchmarks
 echo "== import-linter (layers, Qt-free core, no cycles: .importlinter)"
-lint-imports --config .importlinter
+lint-imports --config .importlinter --no-cache  # a stale cache once hid a cycle a clean checkout reports
 echo "== mypy (whole package; strict on core)"
 mypy olchat_desktop
 
