@@ -19,7 +19,8 @@ from olchat_desktop.storage.secrets import SecretStore
 from olchat_desktop.ui import i18n
 from olchat_desktop.ui.connections.dialog import ConnectionsDialog
 from olchat_desktop.ui.connections.line_form import OlchatLineDialog
-from olchat_desktop.ui.connections.portal_forms import OAuthPortalDialog, WebhookPortalDialog
+from olchat_desktop.ui.connections.oauth_form import OAuthPortalDialog
+from olchat_desktop.ui.connections.portal_forms import WebhookPortalDialog
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.storage.profiles import ProfileStore
 from olchat_desktop.storage.secret_store_factory import shared_secret_store
 from olchat_desktop.ui.connections.line_form import OlchatLineDialog
-from olchat_desktop.ui.connections.portal_forms import OAuthPortalDialog
+from olchat_desktop.ui.connections.oauth_form import OAuthPortalDialog
 
 
 @pytest.fixture

@@ -166,7 +166,7 @@ def webhook_portal(win: MainWindow, _sandbox: Sandbox, _tmp: Path) -> QWidget:
 
 
 def oauth_portal(win: MainWindow, _sandbox: Sandbox, _tmp: Path) -> QWidget:
-    from olchat_desktop.ui.connections.portal_forms import OAuthPortalDialog
+    from olchat_desktop.ui.connections.oauth_form import OAuthPortalDialog
 
     return OAuthPortalDialog(_service(), parent=win)
 

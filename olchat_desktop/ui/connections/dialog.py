@@ -35,7 +35,8 @@ from olchat_desktop.connections.summary import line_summary, portal_summary
 from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.storage.profiles import OlchatLineProfile, PortalProfile, Profile
 from olchat_desktop.ui.connections.line_form import OlchatLineDialog
-from olchat_desktop.ui.connections.portal_forms import OAuthPortalDialog, WebhookPortalDialog
+from olchat_desktop.ui.connections.oauth_form import OAuthPortalDialog
+from olchat_desktop.ui.connections.portal_forms import WebhookPortalDialog
 from olchat_desktop.ui.connections.task_row import TaskRow
 from olchat_desktop.ui.i18n import N_, current_language, follow_language, ui_text
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task

@@ -22,7 +22,7 @@ from olchat_desktop.connections.summary import line_summary
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.olchat import OLCHAT_BASE_URL
 from olchat_desktop.storage.profiles import OlchatLineProfile
-from olchat_desktop.ui.connections.portal_forms import hint_label, keyboard_defaults
+from olchat_desktop.ui.connections.form_parts import hint_label, keyboard_defaults
 from olchat_desktop.ui.connections.task_row import TaskRow
 from olchat_desktop.ui.i18n import N_, LiveTexts, current_language, follow_language, ui_text
 from olchat_desktop.ui.tasks import CancelToken, Report

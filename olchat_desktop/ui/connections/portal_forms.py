@@ -1,16 +1,16 @@
-"""Add or edit a Bitrix24 portal: by incoming webhook, or by OAuth local app sign-in.
+"""Add or edit a Bitrix24 portal by incoming webhook, and the base both portal forms share.
 
-Fields are validated on every keystroke (``connections.validation``); network work runs in
-a :class:`TaskRow`. Labels carry ``&`` mnemonics and buddies, and the tab order follows the
-form, so everything works from the keyboard. Secret fields use password echo.
+:class:`PortalDialog` holds what the webhook form and the OAuth form (``oauth_form``) have
+in common: name, CA bundle, result text, task row and buttons. Fields are validated on every
+keystroke (``connections.validation``); network work runs in a :class:`TaskRow`. Labels
+carry ``&`` mnemonics and buddies, and the tab order follows the form, so everything works
+from the keyboard. Secret fields use password echo.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,55 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from olchat_desktop.bitrix.webhook_url import parse_portal_address
 from olchat_desktop.connections import validation
-from olchat_desktop.connections.oauth_flow import (
-    LoopbackListener,
-    build_authorize_url,
-    new_state,
-    parse_redirect,
-)
 from olchat_desktop.connections.service import ConnectionService, PortalResult
 from olchat_desktop.connections.summary import portal_summary
 from olchat_desktop.core.i18n import Lang
 from olchat_desktop.storage.profiles import PortalProfile
+from olchat_desktop.ui.connections.form_parts import hint_label, keyboard_defaults
 from olchat_desktop.ui.connections.task_row import TaskRow
 from olchat_desktop.ui.i18n import N_, LiveTexts, current_language, follow_language, ui_text
 from olchat_desktop.ui.tasks import CancelToken, Report
 
-SIGN_IN_TIMEOUT = 300.0  # seconds to wait for the browser to come back
 
-
-def hint_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
-
-
-def keyboard_defaults(
-    box: QDialogButtonBox, action_buttons: list[QPushButton], default: QPushButton, live: LiveTexts
-) -> None:
-    """Return presses the default action, Escape closes, Tab goes fields → actions → Close.
-
-    ``setDefault`` on a button that is not yet inside the dialog registers nothing, and
-    QDialog then makes the first auto-default button (Close, or Test) the default when
-    shown, so Return in a field closed the dialog or ran Test. Set it again now that the
-    button is placed, and keep Close out of Return's reach (Escape closes).
-    """
-    close = box.button(QDialogButtonBox.StandardButton.Close)
-    close.setAutoDefault(False)
-    # Own text: Qt's translation of standard buttons is not always installed.
-    live.bind(close.setText, lambda: ui_text("Close"))
-    default.setDefault(False)  # setDefault(True) on a default button is a no-op in Qt
-    default.setDefault(True)
-    previous: QWidget = action_buttons[0]
-    for button in [*action_buttons[1:], close]:
-        QWidget.setTabOrder(previous, button)
-        previous = button
-
-
-class _PortalDialog(QDialog):
+class PortalDialog(QDialog):
     """What both portal dialogs share: name, CA bundle, result text, task row, buttons."""
 
     def __init__(
@@ -169,7 +132,7 @@ class _PortalDialog(QDialog):
         self.accept()
 
 
-class WebhookPortalDialog(_PortalDialog):
+class WebhookPortalDialog(PortalDialog):
     def __init__(
         self,
         service: ConnectionService,
@@ -231,145 +194,3 @@ class WebhookPortalDialog(_PortalDialog):
             return self.service.save_webhook_portal(name, url, ca_bundle=ca, profile_id=pid)
 
         self.taskRow.run(work, ui_text("Testing and saving…"), self._saved)
-
-
-class OAuthPortalDialog(_PortalDialog):
-    """Local app sign-in. With ``profile`` it is "sign in again" (client secret optional)."""
-
-    def __init__(
-        self,
-        service: ConnectionService,
-        profile: PortalProfile | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(service, profile, parent)
-        self.setObjectName("oauthPortalDialog")
-        self.live.bind(self.setWindowTitle, lambda: ui_text("Portal by app (OAuth)"))
-        self.listener: LoopbackListener | None = None
-        self.state = new_state()
-        self.portalEdit = QLineEdit(profile.domain if profile else "")
-        self.portalEdit.setObjectName("portalEdit")
-        self.portalEdit.setPlaceholderText("portal.bitrix24.ru")
-        self.portalHint = hint_label("portalHint")
-        self._add_row(N_("&Portal address"), self.portalEdit, self.portalHint)
-        self.clientIdEdit = QLineEdit(profile.client_id if profile else "")
-        self.clientIdEdit.setObjectName("clientIdEdit")
-        self.clientIdHint = hint_label("clientIdHint")
-        self._add_row("client_&id", self.clientIdEdit, self.clientIdHint)
-        self.secretEdit = QLineEdit()
-        self.secretEdit.setObjectName("clientSecretEdit")
-        self.secretEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secretHint = hint_label("clientSecretHint")
-        self._add_row("client_&secret", self.secretEdit, self.secretHint)
-        self.codeEdit = QLineEdit()
-        self.codeEdit.setObjectName("codeEdit")
-        self.codeEdit.installEventFilter(self)
-        self.codeEdit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.live.bind(
-            self.codeEdit.setPlaceholderText, lambda: ui_text("address after sign-in, or the code")
-        )
-        self._add_row(N_("Code or &address"), self.codeEdit)
-        self.signInButton = QPushButton()
-        self.live.bind(self.signInButton.setText, lambda: ui_text("Sign &in in browser"))
-        self.signInButton.setObjectName("signInButton")
-        self.signInButton.setDefault(True)
-        self.useCodeButton = QPushButton()
-        self.live.bind(self.useCodeButton.setText, lambda: ui_text("Use &code"))
-        self.useCodeButton.setObjectName("useCodeButton")
-        self._finish_layout([self.signInButton, self.useCodeButton], self.signInButton)
-        for edit in (self.portalEdit, self.clientIdEdit, self.secretEdit, self.codeEdit):
-            edit.textChanged.connect(self._validate)
-        for edit in (self.nameEdit, self.portalEdit, self.clientIdEdit, self.secretEdit):
-            edit.returnPressed.connect(self.sign_in)
-        self.signInButton.clicked.connect(self.sign_in)
-        self.useCodeButton.clicked.connect(self.use_code)
-        self.finished.connect(lambda _code: self._close_listener())
-        self._validate()
-
-    def _validate(self) -> bool:
-        lang = self.lang
-        checks = [
-            (self._name_check(), None),
-            (validation.check_portal_address(self.portalEdit.text(), lang), self.portalHint),
-            (validation.check_client_id(self.clientIdEdit.text(), lang), self.clientIdHint),
-            (
-                validation.check_secret(self.secretEdit.text(), lang, optional=bool(self.profile)),
-                self.secretHint,
-            ),
-        ]
-        for check, hint in checks:
-            if hint is not None:
-                hint.setText("" if check.ok and hint is not self.secretHint else check.message)
-        ok = all(check.ok for check, _hint in checks)
-        self.signInButton.setEnabled(ok)
-        self.useCodeButton.setEnabled(ok and bool(self.codeEdit.text().strip()))
-        return ok
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Return in the code field uses the pasted code, never the browser sign-in (the
-        # default button); with no code it does nothing. Consumed before QLineEdit passes
-        # the key on to the dialog.
-        if (
-            watched is self.codeEdit
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.use_code()
-            return True
-        return super().eventFilter(watched, event)
-
-    def sign_in(self) -> None:
-        """Open the system browser at the authorize URL and wait on the loopback redirect."""
-        if not self._validate() or self.taskRow.busy:
-            return
-        self._close_listener()
-        self.state = new_state()
-        self.listener = listener = LoopbackListener(self.state)
-        address = parse_portal_address(self.portalEdit.text())
-        url = build_authorize_url(
-            address, self.clientIdEdit.text().strip(), self.state, listener.redirect_uri
-        )
-        complete = self._completion()
-
-        def work(token: CancelToken, report: Report) -> Any:
-            reply = listener.wait(SIGN_IN_TIMEOUT, cancelled=lambda: token.cancelled)
-            report(ui_text("Getting tokens…"))
-            return complete(reply)
-
-        self.taskRow.run(
-            work,
-            ui_text("Sign in to the portal in the browser; the app waits for it to come back…"),
-            self._saved,
-        )
-        QDesktopServices.openUrl(QUrl(url))
-
-    def use_code(self) -> None:
-        if not self._validate() or not self.codeEdit.text().strip():
-            return
-        text, state = self.codeEdit.text(), self.state
-        complete = self._completion()
-
-        def work(token: CancelToken, report: Report) -> Any:
-            return complete(parse_redirect(text, state))
-
-        self.taskRow.run(work, ui_text("Getting tokens…"), self._saved)
-
-    def _completion(self) -> Any:
-        # Read the fields on the GUI thread; the worker only gets plain values.
-        name, portal = self.nameEdit.text(), self.portalEdit.text()
-        client_id, secret, ca = self.clientIdEdit.text(), self.secretEdit.text(), self.ca_bundle()
-        pid = self.profile.id if self.profile else None
-
-        def complete(reply: Any) -> PortalResult:
-            return self.service.complete_oauth(
-                name, portal, client_id, secret.strip(), reply, ca_bundle=ca, profile_id=pid
-            )
-
-        return complete
-
-    def _close_listener(self) -> None:
-        self.taskRow.cancel()  # a waiting sign-in ends with the dialog
-        if self.listener is not None:
-            self.listener.close()
-            self.listener = None
