@@ -51,18 +51,21 @@ def test_check_again_finds_the_keyring_moves_secrets_and_remembers_it(
     assert connections.secrets.mode is StoreMode.MEMORY
     dialog = ConnectionsDialog(connections)
     qtbot.addWidget(dialog)
-    assert not dialog.bannerFrame.isHidden() and not dialog.recheckButton.isHidden()
-    assert "not stored" in dialog.locationLabel.text()
+    assert (
+        not dialog.secretsBanner.bannerFrame.isHidden()
+        and not dialog.secretsBanner.recheckButton.isHidden()
+    )
+    assert "not stored" in dialog.secretsBanner.locationLabel.text()
 
-    qtbot.mouseClick(dialog.recheckButton, Qt.MouseButton.LeftButton)  # still nothing
+    qtbot.mouseClick(dialog.secretsBanner.recheckButton, Qt.MouseButton.LeftButton)  # still nothing
     qtbot.waitUntil(lambda: "Still no usable keyring" in dialog.taskRow.status.text())
-    assert not dialog.banner.isHidden()
+    assert not dialog.secretsBanner.banner.isHidden()
 
     keyring_switch["on"] = True
-    qtbot.mouseClick(dialog.recheckButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.secretsBanner.recheckButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.taskRow.status.text().startswith("Keyring found"))
-    assert dialog.banner.isHidden() and dialog.bannerFrame.isHidden()
-    assert dialog.locationLabel.text().startswith("Where secrets are stored: in ")
+    assert dialog.secretsBanner.banner.isHidden() and dialog.secretsBanner.bannerFrame.isHidden()
+    assert dialog.secretsBanner.locationLabel.text().startswith("Where secrets are stored: in ")
     name = backend_path(memory_keyring)
     assert memory_keyring.passwords[(secrets_module.SERVICE_NAME, "p1:olchat_token")]
     settings = json.loads((olchat_home / "settings.json").read_text(encoding="utf-8"))

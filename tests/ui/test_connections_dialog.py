@@ -145,8 +145,8 @@ def test_dialog_lists_tests_and_removes_with_secrets(
     pid = service.save_webhook_portal("Main", sandbox.webhook_url("admin")).profile.id
     dialog = ConnectionsDialog(service)
     qtbot.addWidget(dialog)
-    assert dialog.banner.isHidden()  # a keyring holds the secrets
-    assert dialog.locationLabel.text().startswith("Where secrets are stored: in ")
+    assert dialog.secretsBanner.banner.isHidden()  # a keyring holds the secrets
+    assert dialog.secretsBanner.locationLabel.text().startswith("Where secrets are stored: in ")
     assert dialog.list.count() == 1 and "(webhook, admin)" in dialog.list.item(0).text()
     qtbot.mouseClick(dialog.testButton, Qt.MouseButton.LeftButton)
     assert dialog.taskRow.cancelButton.isVisible() or dialog.taskRow.status.text()
@@ -185,10 +185,13 @@ def test_banner_when_secrets_are_not_persistent(
     dialog = ConnectionsDialog(ConnectionService(profiles))
     qtbot.addWidget(dialog)
     # The keyring is looked up off the GUI thread; the banner shows once that is done.
-    qtbot.waitUntil(lambda: "не сохраняются" in dialog.locationLabel.text())
-    assert not dialog.banner.isHidden() and not dialog.bannerFrame.isHidden()
-    assert "только в памяти" in dialog.banner.text()
-    assert "не сохраняются" in dialog.locationLabel.text()
+    qtbot.waitUntil(lambda: "не сохраняются" in dialog.secretsBanner.locationLabel.text())
+    assert (
+        not dialog.secretsBanner.banner.isHidden()
+        and not dialog.secretsBanner.bannerFrame.isHidden()
+    )
+    assert "только в памяти" in dialog.secretsBanner.banner.text()
+    assert "не сохраняются" in dialog.secretsBanner.locationLabel.text()
 
 
 def test_invalid_grant_offers_sign_in_again(
@@ -227,6 +230,8 @@ def test_the_first_keyring_look_up_runs_off_the_gui_thread(
     monkeypatch.setattr(SecretStore, "_ensure_resolved", record)
     dialog = ConnectionsDialog(ConnectionService(ProfileStore(SecretStore())))
     qtbot.addWidget(dialog)
-    assert dialog.locationLabel.text() == "Checking the system keyring…"
-    qtbot.waitUntil(lambda: dialog.locationLabel.text().startswith("Where secrets are stored"))
+    assert dialog.secretsBanner.locationLabel.text() == "Checking the system keyring…"
+    qtbot.waitUntil(
+        lambda: dialog.secretsBanner.locationLabel.text().startswith("Where secrets are stored")
+    )
     assert threads and threads[0] != threading.get_ident()

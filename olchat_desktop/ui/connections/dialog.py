@@ -1,8 +1,7 @@
 """The Connections dialog: portals and OLChat lines, where secrets live, and every action.
 
-A banner says so when secrets are not persistent (no system keyring: kept in memory for
-this run only); its "Check again" looks for a keyring again off the GUI thread (the user may
-have started or unlocked one). In demo mode (no profiles yet) "Use the demo sandbox" fills
+Above the list, :class:`SecretsBanner` says where secrets are stored and warns when they
+are not persistent (``secrets_banner``). In demo mode (no profiles yet) "Use the demo sandbox" fills
 the webhook form with the running demo sandbox's webhook. Test and remove run off the GUI
 thread in the :class:`TaskRow`. A portal whose refresh token is dead (``invalid_grant``)
 offers "Sign in again", which changes only its tokens.
@@ -16,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -37,9 +35,10 @@ from olchat_desktop.storage.profiles import OlchatLineProfile, PortalProfile, Pr
 from olchat_desktop.ui.connections.line_form import OlchatLineDialog
 from olchat_desktop.ui.connections.oauth_form import OAuthPortalDialog
 from olchat_desktop.ui.connections.portal_forms import WebhookPortalDialog
+from olchat_desktop.ui.connections.secrets_banner import SecretsBanner
 from olchat_desktop.ui.connections.task_row import TaskRow
 from olchat_desktop.ui.i18n import N_, current_language, follow_language, ui_text
-from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
+from olchat_desktop.ui.tasks import CancelToken, Report
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -56,25 +55,15 @@ class ConnectionsDialog(QDialog):
         self.service = service
         # The main window's demo SandboxHolder (ui.demo_sandbox); None outside demo mode.
         self.sandbox_holder = sandbox_holder
-        self.bannerFrame = QFrame()
-        self.bannerFrame.setObjectName("secretsBannerFrame")
-        self.bannerFrame.setStyleSheet(
-            "#secretsBannerFrame { background: #fff3cd; border-radius: 4px; }"
-            " #secretsBanner { color: #664d03; }"
-        )
-        self.banner = QLabel()
-        self.banner.setObjectName("secretsBanner")
-        self.banner.setWordWrap(True)
-        self.locationLabel = QLabel()
-        self.locationLabel.setObjectName("secretsLocation")
-        self.locationLabel.setWordWrap(True)  # the Russian "not stored" text is long
+        self.taskRow = TaskRow()
+        self.secretsBanner = SecretsBanner(service.secrets, self.taskRow)
+        self.secretsBanner.rechecked.connect(self.refresh)
         self.list = QListWidget()
         self.list.setObjectName("connectionList")
         self.detailsLabel = QLabel()
         self.detailsLabel.setObjectName("detailsLabel")
         self.detailsLabel.setWordWrap(True)
         self.detailsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.taskRow = TaskRow()
         self._button_texts: list[tuple[QPushButton, str]] = []
 
         def button(name: str, shown: str) -> QPushButton:
@@ -92,12 +81,6 @@ class ConnectionsDialog(QDialog):
         self.removeButton = button("removeButton", N_("Re&move"))
         self.signInAgainButton = button("signInAgainButton", N_("Sign in &again…"))
         self.signInAgainButton.setVisible(False)
-        self.recheckButton = button("recheckButton", N_("C&heck again"))
-        self.recheckButton.setAutoDefault(False)
-        banner_layout = QHBoxLayout(self.bannerFrame)
-        banner_layout.setContentsMargins(8, 8, 8, 8)
-        banner_layout.addWidget(self.banner, 1)
-        banner_layout.addWidget(self.recheckButton)
         self.demoButton = button("demoSandboxButton", N_("Use the &demo sandbox…"))
         side = QVBoxLayout()
         for b in (self.addWebhookButton, self.addOAuthButton, self.addLineButton):
@@ -116,8 +99,7 @@ class ConnectionsDialog(QDialog):
         self.closeButton = close.button(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.bannerFrame)
-        layout.addWidget(self.locationLabel)
+        layout.addWidget(self.secretsBanner)
         layout.addLayout(middle, 1)
         layout.addWidget(self.detailsLabel)
         layout.addWidget(self.taskRow)
@@ -130,12 +112,10 @@ class ConnectionsDialog(QDialog):
         self.renameButton.clicked.connect(self.rename_selected)
         self.removeButton.clicked.connect(self.remove_selected)
         self.signInAgainButton.clicked.connect(self.sign_in_again)
-        self.recheckButton.clicked.connect(self.recheck_keyring)
         self.demoButton.clicked.connect(self.use_demo_sandbox)
         self.list.currentItemChanged.connect(lambda *_: self._selection_changed())
         self.finished.connect(lambda _code: self.taskRow.cancel())
         self.resize(720, 480)
-        self._keyring_lookup: TaskHandle | None = None
         self.retranslate()
         follow_language(self, self.retranslate)
 
@@ -145,6 +125,7 @@ class ConnectionsDialog(QDialog):
         for b, shown in self._button_texts:
             b.setText(ui_text(shown))
         self.closeButton.setText(ui_text("Close"))
+        self.secretsBanner.retranslate()
         self.refresh()
 
     @property
@@ -154,34 +135,8 @@ class ConnectionsDialog(QDialog):
 
     # -- state ---------------------------------------------------------------------------
 
-    def _show_secrets_location(self) -> None:
-        lang, secrets = self.lang, self.service.secrets
-        if not secrets.resolved and self._keyring_lookup is None:
-            # The first look-up of the keyring talks to D-Bus: do it off the GUI thread,
-            # once; a keyring that is still missing afterwards is reported as it is.
-            self.locationLabel.setText(text(lang, "Checking the system keyring…"))
-            self.bannerFrame.setVisible(False)
-            self._keyring_lookup = start_task(lambda _token, _report: secrets.mode, self)
-            self._keyring_lookup.finished.connect(self._show_secrets_location)
-            return
-        if self._keyring_lookup is not None and self._keyring_lookup.running:
-            return  # the look-up in flight will show it
-        self.locationLabel.setText(
-            text(lang, "Where secrets are stored: ") + secrets.location_text(lang)
-        )
-        self.banner.setText(
-            text(
-                lang,
-                "No system keyring: secrets are kept in memory only and are forgotten "
-                "when the app closes.",
-            )
-        )
-        persistent = secrets.persistent
-        self.banner.setVisible(not persistent)
-        self.bannerFrame.setVisible(not persistent)
-
     def refresh(self, select: str | None = None) -> None:
-        self._show_secrets_location()
+        self.secretsBanner.show_location()
         current = select or self.selected_id()
         self.list.clear()
         profiles: list[Profile] = [*self.service.profiles.portals, *self.service.profiles.lines]
@@ -313,27 +268,6 @@ class ConnectionsDialog(QDialog):
             self.taskRow.show_text(ui_text("Removed."))
 
         self.taskRow.run(work, ui_text("Removing…"), removed)
-
-    def recheck_keyring(self) -> None:
-        """Look for a system keyring again; secrets held in memory move into it if found."""
-        secrets = self.service.secrets
-
-        def work(token: CancelToken, report: Report) -> Any:
-            return secrets.recheck()  # may block on D-Bus or an unlock prompt
-
-        def done(_mode: Any) -> None:
-            self.refresh()
-            if secrets.persistent:
-                text = ui_text("Keyring found: secrets are stored in it.")
-            else:
-                text = ui_text("Still no usable keyring.")
-            self.taskRow.show_text(text)
-
-        self.taskRow.run(
-            work,
-            ui_text("Looking for a keyring…"),
-            done,
-        )
 
     def demo_sandbox_form(self) -> WebhookPortalDialog | None:
         """The webhook form filled with the running demo sandbox's webhook, or None."""
