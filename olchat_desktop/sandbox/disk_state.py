@@ -18,8 +18,9 @@ Choices where the docs are silent (sandbox design, documented for the client):
   is an HMAC over the file id, the user the URL was issued to and an expiry one hour ahead,
   so a plain GET works for webhooks and OAuth alike (a real portal puts ``auth=`` in the
   URL for OAuth). The download checks again that this user may read the file. The token
-  key changes when the sandbox restarts (:meth:`DiskState.rotate_download_key`), so URLs
-  listed before a restart answer ``401`` and must be fetched again.
+  key changes when the sandbox restarts (:meth:`DiskState.rotate_download_key`, in
+  ``disk_answers``), so URLs listed before a restart answer ``401`` and must be fetched
+  again.
 * Errors: an unknown or trashed object is ``404 ERROR_NOT_FOUND`` ("Could not find entity
   with id"), missing rights ``403 ACCESS_DENIED``, a name already taken in the folder
   ``400 DISK_OBJ_22000``, a full storage (``quota_bytes``) ``400 DISK_QUOTA_EXCEEDED``.
@@ -27,65 +28,15 @@ Choices where the docs are silent (sandbox design, documented for the client):
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, Literal
-from urllib.parse import quote
 
+from olchat_desktop.sandbox.disk_answers import DiskAnswers
+from olchat_desktop.sandbox.disk_objects import Access, DiskObject, Storage, Version
 from olchat_desktop.sandbox.registry import ApiError
-from olchat_desktop.sandbox.seed_crm import iso_moscow
 
-Access = Literal["read", "edit", "none"]
-URL_LIFETIME = 3600.0
 SHARED_FOLDER_NAME = "OLChat шаблоны"
-
-
-@dataclass
-class Version:
-    id: int
-    content: bytes
-    created: float
-    created_by: int
-
-
-@dataclass
-class DiskObject:
-    id: int
-    name: str
-    kind: Literal["file", "folder"]
-    storage_id: int
-    parent_id: int | None
-    created: float
-    created_by: int
-    updated: float
-    updated_by: int
-    deleted_by: int = 0
-    delete_time: float | None = None
-    versions: list[Version] = field(default_factory=list)
-
-    @property
-    def deleted(self) -> bool:
-        return self.delete_time is not None
-
-    @property
-    def content(self) -> bytes:
-        return self.versions[-1].content if self.versions else b""
-
-
-@dataclass
-class Storage:
-    id: int
-    name: str
-    code: str | None
-    entity_type: Literal["user", "common", "group"]
-    entity_id: int
-    root_id: int
-    members: frozenset[int] = frozenset()
-    quota_bytes: int | None = None
 
 
 def not_found(object_id: Any) -> ApiError:
@@ -96,7 +47,7 @@ def access_denied() -> ApiError:
     return ApiError("ACCESS_DENIED", "Access denied", 403)
 
 
-class DiskState:
+class DiskState(DiskAnswers):
     """All Disk data of one sandbox portal. Callers hold the portal lock (method bodies
     run under the dispatcher's lock); test hooks take :attr:`lock` themselves."""
 
@@ -284,93 +235,3 @@ class DiskState:
     def mark_deleted(self, obj: DiskObject, user_id: int) -> DiskObject:
         obj.delete_time, obj.deleted_by = self.now(), user_id
         return obj
-
-    # -- download URLs -------------------------------------------------------------------
-
-    def rotate_download_key(self) -> None:
-        """Invalidate every DOWNLOAD_URL handed out so far (a portal restart)."""
-        with self.lock:
-            self._key = secrets.token_bytes(32)
-
-    def _sign(self, kind: str, object_id: int, user_id: int, expires: int) -> str:
-        message = f"{kind}:{object_id}:{user_id}:{expires}".encode()
-        return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:32]
-
-    def download_url(self, kind: str, object_id: int, name: str, user_id: int) -> str:
-        expires = int(self.now() + URL_LIFETIME)
-        token = f"{user_id}.{expires}.{self._sign(kind, object_id, user_id, expires)}"
-        path = "downloadFile" if kind == "file" else "downloadVersion"
-        return (
-            f"{self.base_url}/disk/{path}/{object_id}/?ncc=1&filename={quote(name)}&token={token}"
-        )
-
-    def check_download(self, kind: str, object_id: int, token: str) -> int:
-        """The user a download token was issued to; raises ApiError 401 when invalid."""
-        user, _, rest = token.partition(".")
-        expires, _, signature = rest.partition(".")
-        if not (user.isdigit() and expires.isdigit()):
-            raise ApiError("NO_AUTH_FOUND", "Wrong authorization data", 401)
-        expected = self._sign(kind, object_id, int(user), int(expires))
-        if not hmac.compare_digest(expected, signature) or self.now() > int(expires):
-            raise ApiError("NO_AUTH_FOUND", "Wrong authorization data", 401)
-        return int(user)
-
-    # -- answers -------------------------------------------------------------------------
-
-    def describe(self, obj: DiskObject, user_id: int) -> dict[str, Any]:
-        row: dict[str, Any] = {
-            "ID": str(obj.id),
-            "NAME": obj.name,
-            "CODE": None,
-            "STORAGE_ID": str(obj.storage_id),
-            "TYPE": obj.kind,
-            "PARENT_ID": str(obj.parent_id) if obj.parent_id is not None else None,
-            "DELETED_TYPE": "3" if obj.deleted else "0",
-            "CREATE_TIME": _iso(obj.created),
-            "UPDATE_TIME": _iso(obj.updated),
-            "DELETE_TIME": _iso(obj.delete_time) if obj.delete_time is not None else None,
-            "CREATED_BY": str(obj.created_by),
-            "UPDATED_BY": str(obj.updated_by),
-            "DELETED_BY": str(obj.deleted_by),
-            "DETAIL_URL": f"{self.base_url}/docs/path/{quote(obj.name)}",
-        }
-        if obj.kind == "file":
-            row["SIZE"] = str(len(obj.content))
-            if self.report_content_version:
-                row["GLOBAL_CONTENT_VERSION"] = str(len(obj.versions))
-            row["DOWNLOAD_URL"] = self.download_url("file", obj.id, obj.name, user_id)
-        return row
-
-    def describe_version(self, file: DiskObject, version: Version, user_id: int) -> dict[str, Any]:
-        return {
-            "ID": str(version.id),
-            "OBJECT_ID": str(file.id),
-            "SIZE": str(len(version.content)),
-            "NAME": file.name,
-            "CREATE_TIME": _iso(version.created),
-            "CREATED_BY": str(version.created_by),
-            "GLOBAL_CONTENT_VERSION": str(file.versions.index(version) + 1),
-            "DOWNLOAD_URL": self.download_url("version", version.id, file.name, user_id),
-        }
-
-    def storage_row(self, storage: Storage) -> dict[str, Any]:
-        return {
-            "ID": str(storage.id),
-            "NAME": storage.name,
-            "CODE": storage.code,
-            "MODULE_ID": "disk",
-            "ENTITY_TYPE": storage.entity_type,
-            "ENTITY_ID": str(storage.entity_id),
-            "ROOT_OBJECT_ID": str(storage.root_id),
-        }
-
-    def version_by_id(self, version_id: int) -> tuple[DiskObject, Version] | None:
-        for obj in self.objects.values():
-            for version in obj.versions:
-                if version.id == version_id:
-                    return obj, version
-        return None
-
-
-def _iso(moment: float) -> str:
-    return iso_moscow(datetime.fromtimestamp(moment, UTC))

@@ -17,7 +17,8 @@ import base64
 import binascii
 from typing import Any
 
-from olchat_desktop.sandbox.disk_state import DiskObject, DiskState
+from olchat_desktop.sandbox.disk_objects import DiskObject
+from olchat_desktop.sandbox.disk_state import DiskState
 from olchat_desktop.sandbox.methods_listing import (
     filter_rows,
     mapping_param,

@@ -33,25 +33,25 @@ our ``uploadversion`` is overwritten on Disk, but it stays in the file's version
 ``GLOBAL_CONTENT_VERSION``; without the counter, ``UPDATE_TIME``'s one-second resolution
 could hide a same-size upload in the same second, so such a file seen within
 ``FRESH_SECONDS`` of its change is downloaded again next time (``recheck``).
+
+The pulling half (downloads, through sync bundles first, and applying the portal's side)
+is ``pull``; the writing half is ``writes``.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
-from olchat_desktop.bitrix.disk import DiskClient, DiskItem, DownloadExpiredError
+from olchat_desktop.bitrix.disk import DiskClient, DiskItem
 from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
 from olchat_desktop.cancel import CancelToken
-from olchat_desktop.core.i18n import Lang, text
+from olchat_desktop.core.i18n import Lang
 from olchat_desktop.core.template import Template
-from olchat_desktop.sharing import bundles, conflicts, errors
+from olchat_desktop.sharing import bundles, conflicts, errors, pull
 from olchat_desktop.sharing.local import Local, make_local_copy, put_entry
 from olchat_desktop.sharing.report import Item, SyncReport
 from olchat_desktop.sharing.shared_file import (
-    BrokenFileError,
-    decode,
     id_from_file_name,
     template_hash,
 )
@@ -62,13 +62,6 @@ from olchat_desktop.storage.library_errors import LibraryError
 
 FRESH_SECONDS = 2.0
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
-
-
-@dataclass
-class _Plan:
-    push: list[str] = field(default_factory=list)
-    create: list[str] = field(default_factory=list)
-    delete: list[str] = field(default_factory=list)
 
 
 class SharedLibrarySync:
@@ -139,7 +132,7 @@ class SharedLibrarySync:
         remote = self._index(listing.items, report)
         entries = self.state.entries(self.profile)
         local = self._local()
-        plan = _Plan()
+        plan = pull.Plan()
         wanted: dict[str, DiskItem] = {}
         for tid, entry in entries.items():
             item, loc = remote.get(tid), local.get(tid)
@@ -164,9 +157,9 @@ class SharedLibrarySync:
             known = self.state.known_notice(self.profile, item.id, item.update_time)
             if tid not in entries and known != "broken":
                 wanted[tid] = item
-        for tid, (item, data) in self._download(wanted, report).items():
+        for tid, (item, data) in pull.download(self, wanted, report).items():
             self.cancel.check()
-            self._apply_remote(tid, item, data, entries.get(tid), local.get(tid), plan, report)
+            pull.apply_remote(self, tid, item, data, entries.get(tid), local.get(tid), plan, report)
         self._write(plan, entries, local, report)
 
     # -- reading both sides --------------------------------------------------------------
@@ -195,7 +188,7 @@ class SharedLibrarySync:
             local[template.id] = Local(template, template_hash(template), True)
         return local
 
-    def _recheck(self, tid: str, loc: Local | None) -> Local | None:
+    def recheck(self, tid: str, loc: Local | None) -> Local | None:
         """The template as stored right now: the user may have typed (and the editor
         autosaved) since the snapshot at the start of the sync. Read just before the
         library is written, so a pull never lands on an edit it has not seen."""
@@ -220,118 +213,10 @@ class SharedLibrarySync:
             return False
         return self.server_now - item.updated_at < FRESH_SECONDS
 
-    def _download(
-        self, wanted: dict[str, DiskItem], report: SyncReport
-    ) -> dict[str, tuple[DiskItem, bytes]]:
-        got = bundles.read(self, self.bundles, wanted)
-        retry: list[str] = []
-        for done, (tid, item) in enumerate(wanted.items()):
-            if tid in got:
-                continue
-            self.cancel.check()
-            self.progress("download", done, len(wanted))
-            try:
-                got[tid] = (item, self.disk.download(item.download_url))
-            except (DownloadExpiredError, ConnectionFailedError):
-                retry.append(tid)
-        if not retry:
-            return got
-        # Expired URLs (a portal restart) or a dropped connection: fresh URLs, one more try.
-        try:
-            fresh = self.disk.refresh_urls([wanted[tid].id for tid in retry])
-        except BitrixError as error:
-            report.errors.append(self._download_failed(len(retry), error))
-            return got
-        failed = 0
-        for tid in retry:
-            renewed = fresh.get(wanted[tid].id)
-            if renewed is None:
-                continue  # deleted meanwhile: the next listing says so
-            try:
-                got[tid] = (renewed, self.disk.download(renewed.download_url))
-            except (DownloadExpiredError, ConnectionFailedError):
-                failed += 1
-        if failed:
-            report.errors.append(self._download_failed(failed, None))
-        return got
-
-    def _download_failed(self, count: int, error: BitrixError | None) -> str:
-        why = f" ({error.user_message(self.lang)})" if error is not None else ""
-        return text(
-            self.lang,
-            "Could not download {count} file(s); they will come on the next sync{why}.",
-        ).format(count=count, why=why)
-
     # -- applying the portal's side ------------------------------------------------------
 
-    def _apply_remote(
-        self,
-        tid: str,
-        item: DiskItem,
-        data: bytes,
-        entry: Entry | None,
-        loc: Local | None,
-        plan: _Plan,
-        report: SyncReport,
-    ) -> None:
-        try:
-            shared = decode(data, tid)
-        except BrokenFileError as error:
-            if self.state.notice_is_new(self.profile, item.id, item.update_time, "broken"):
-                report.broken.append(Item(tid, item.name, error.message(self.lang)))
-            # Never imported: the local copy stays as it is. A local edit since the last
-            # sync repairs the file (the broken version stays in Disk's history).
-            if entry is not None and entry.file_id is not None and _edited(loc, entry):
-                self.put(entry, file_id=item.id)
-                plan.push.append(tid)
-            return
-        rhash = shared.hash
-        meta = {
-            "file_id": item.id,
-            "file_name": item.name,
-            "update_time": item.update_time,
-            "size": item.size,
-            "content_version": item.content_version,
-            "updated_by": item.updated_by,
-            "recheck": self.fresh(item),
-        }
-        base = dict(base_hash=rhash, base_body=shared.content, pushed_hash=None, status="synced")
-        if entry is None:
-            entry = Entry.new(tid, "synced")
-        loc = self._recheck(tid, loc)
-        name = shared.template.name
-        ours = rhash in (entry.base_hash, entry.pushed_hash)
-        if entry.file_id is not None and ours:
-            # The portal has what we agreed on (or what we pushed): only local news matter.
-            self.put(entry, **meta, **base)
-            if loc is None or loc.trashed:
-                plan.delete.append(tid)
-            elif loc.hash != rhash:
-                plan.push.append(tid)
-            return
-        if loc is None:
-            self.library.create(shared.template)
-            report.add("added_local" if entry.file_id is None else "restored", tid, name)
-        elif loc.hash == rhash or (entry.file_id is None and ours):
-            self.put(entry, **meta, **base)  # converged (or our own lost upload)
-            if loc.hash != rhash and not loc.trashed:
-                plan.push.append(tid)
-            return
-        elif loc.trashed:
-            self.library.save(shared.template)
-            self.library.untrash(tid)
-            report.add("restored", tid, name)
-        elif entry.file_id is not None and loc.hash == entry.base_hash:
-            self.library.save(shared.template)
-            report.add("pulled", tid, name)
-        else:  # both sides changed: keep both, decide nothing
-            self.put(entry, **meta, status="conflict")
-            self._conflict(tid, "edited", shared.content, rhash, item)
-            return
-        self.put(entry, **meta, **base)
-
     def _gone(self, entry: Entry, loc: Local | None, report: SyncReport) -> None:
-        loc = self._recheck(entry.template_id, loc)
+        loc = self.recheck(entry.template_id, loc)
         if loc is None or loc.trashed:
             self.state.drop(self.profile, entry.template_id)
         elif loc.hash == entry.base_hash:
@@ -339,9 +224,9 @@ class SharedLibrarySync:
             self.state.drop(self.profile, entry.template_id)
             report.add("trashed_local", entry.template_id, loc.template.name)
         else:
-            self._conflict(entry.template_id, "deleted_remote", None, None, None)
+            self.conflict(entry.template_id, "deleted_remote", None, None, None)
 
-    def _conflict(
+    def conflict(
         self,
         tid: str,
         kind: str,
@@ -364,7 +249,11 @@ class SharedLibrarySync:
     # -- writing our side ----------------------------------------------------------------
 
     def _write(
-        self, plan: _Plan, entries: dict[str, Entry], local: dict[str, Local], report: SyncReport
+        self,
+        plan: pull.Plan,
+        entries: dict[str, Entry],
+        local: dict[str, Local],
+        report: SyncReport,
     ) -> None:
         Writer(self, entries, local, report).run(plan.push, plan.create, plan.delete)
 
@@ -373,8 +262,3 @@ class SharedLibrarySync:
 
     def local_copy(self, template: Template, label: str) -> Template:
         return make_local_copy(self.library, template, label)
-
-
-def _edited(loc: Local | None, entry: Entry) -> bool:
-    """The local template exists, is not in the trash and differs from the agreed base."""
-    return loc is not None and not loc.trashed and loc.hash != entry.base_hash
