@@ -279,6 +279,12 @@ class TemplateLibrary(LibraryHistory):
         other.read_only_reason = self.read_only_reason
         return other
 
+    def data_version(self) -> int:
+        """SQLite's ``data_version``: it changes when another connection (another
+        window, the CLI, a worker) committed to the file (``ui.controllers.library_watch``)."""
+        with self._lock:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
     def pending_count(self) -> int:
         """Templates an import stored as not yet checked (``library_checking``)."""
         from olchat_desktop.storage.library_checking import pending_count

@@ -211,3 +211,14 @@ def test_a_file_that_is_not_a_database_still_gets_the_rescue_box(tmp_path: Path)
         open_read_only(caught.value, path)
     assert again.value.code == "corrupt"
     assert path.read_bytes() == b"not a database at all" * 200
+
+
+def test_the_banner_follows_a_language_switch(read_only_window: MainWindow, qtbot: QtBot) -> None:
+    from olchat_desktop.ui import i18n
+
+    banner = read_only_window.readOnlyBanner  # type: ignore[attr-defined]
+    i18n.install_language("ru")
+    qtbot.waitUntil(lambda: "только для чтения" in banner.message.text())
+    assert banner.exportButton.text() == "Экспортировать то, что читается…"
+    i18n.install_language("en")
+    qtbot.waitUntil(lambda: "open read-only" in banner.message.text())

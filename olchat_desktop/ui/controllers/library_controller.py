@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from olchat_desktop.storage.library_checking import Checked
     from olchat_desktop.ui.controllers.library_checker import LibraryChecker
     from olchat_desktop.ui.controllers.library_search import LibrarySearch
+    from olchat_desktop.ui.controllers.library_watch import OutsideChanges
 
 AUTOSAVE_DELAY_MS = 800
 SEARCH_DELAY_MS = 60  # a pause between keys longer than this runs the query
@@ -90,6 +91,7 @@ class LibraryController(QObject):
         self._search_timer.timeout.connect(self._start_search)
         self._search: LibrarySearch | None = None  # made on the first search
         self._checker: LibraryChecker | None = None  # made when rows wait to be checked
+        self.outside: OutsideChanges | None = None  # another window's saves, after paint
         editor.edited.connect(self._on_edited)
         view.templateSearch.textChanged.connect(lambda _: self._search_timer.start())
         view.tagFilter.currentIndexChanged.connect(lambda _: self._start_search())
@@ -127,6 +129,8 @@ class LibraryController(QObject):
         if self._search is not None:
             self._search.cancel()
         try:
+            if self.outside is not None:
+                self.outside.remember()
             self.model.reload(self.query())
             self._loaded = True
         except LibraryError as failure:
@@ -305,6 +309,11 @@ class LibraryController(QObject):
         self._checker.start()
 
     def _resume_checks(self) -> None:
+        if self.outside is None:  # after the first paint: off the start-up path
+            from olchat_desktop.ui.controllers.library_watch import OutsideChanges
+
+            self.outside = OutsideChanges(self, self.view.window())
+            self.outside.remember()
         if self.library.read_only:
             return  # the pass writes; the next normal start does it
         try:
