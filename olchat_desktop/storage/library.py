@@ -283,7 +283,10 @@ class TemplateLibrary(LibraryHistory):
         """SQLite's ``data_version``: it changes when another connection (another
         window, the CLI, a worker) committed to the file (``ui.controllers.library_watch``)."""
         with self._lock:
-            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            try:
+                return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error as error:  # closed, damaged: the caller's LibraryError
+                raise from_sqlite(error, self._path) from error
 
     def pending_count(self) -> int:
         """Templates an import stored as not yet checked (``library_checking``)."""
