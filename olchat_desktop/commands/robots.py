@@ -126,7 +126,8 @@ def _audit(client: Any, lang: Lang) -> Any:
     from olchat_desktop.robots.audit import audit_portal
 
     def progress(done: int, total: int) -> None:
-        print(f"audit: {done}/{total} templates…", file=sys.stderr, flush=True)
+        line = text(lang, "audit: {done}/{total} templates…").format(done=done, total=total)
+        print(line, file=sys.stderr, flush=True)
 
     with client:
         return audit_portal(client, lang=lang, progress=progress)

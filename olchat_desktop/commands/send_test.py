@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from olchat_desktop.commands.command_lang import command_lang
-from olchat_desktop.core.i18n import Lang, text
+from olchat_desktop.core.i18n import N_, Lang, text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
 
 
-def _targets(args: argparse.Namespace, stack: ExitStack) -> Any:
+def _targets(args: argparse.Namespace, stack: ExitStack, lang: Lang) -> Any:
     from olchat_desktop.send.connections import profile_targets, sandbox_targets
 
     if args.send_demo or (args.profile or "").casefold() == "sandbox":
@@ -117,9 +117,9 @@ def _targets(args: argparse.Namespace, stack: ExitStack) -> Any:
         stack.callback(sandbox.stop)
         return sandbox_targets(sandbox)
     if args.send_webhook:
-        return _webhook_targets(args)
+        return _webhook_targets(args, lang)
     if not args.profile:
-        raise UsageError("give --profile NAME, --webhook URL or --demo")
+        raise UsageError(text(lang, "give --profile NAME, --webhook URL or --demo"))
     from olchat_desktop.storage.profiles import ProfilesError, ProfileStore
     from olchat_desktop.storage.secret_store_factory import shared_secret_store
 
@@ -127,11 +127,11 @@ def _targets(args: argparse.Namespace, stack: ExitStack) -> Any:
     try:
         store.load()
     except ProfilesError as exc:
-        raise UsageError(exc.user_message("en")) from None
+        raise UsageError(exc.user_message(lang)) from None
     return profile_targets(store)
 
 
-def _webhook_targets(args: argparse.Namespace) -> Any:
+def _webhook_targets(args: argparse.Namespace, lang: Lang) -> Any:
     """One portal from ``--webhook URL``; OLChat lines only come from profiles."""
     from olchat_desktop.bitrix.auth import WebhookAuth
     from olchat_desktop.bitrix.client import BitrixClient
@@ -141,13 +141,15 @@ def _webhook_targets(args: argparse.Namespace) -> Any:
     from olchat_desktop.send.workflow_path import WorkflowPortal
 
     if args.profile:
-        raise UsageError("give --webhook URL or --profile NAME, not both")
+        raise UsageError(text(lang, "give --webhook URL or --profile NAME, not both"))
     if args.via != "workflow":
-        raise UsageError("--webhook names a Bitrix24 portal: use it with --via workflow")
+        raise UsageError(
+            text(lang, "--webhook names a Bitrix24 portal: use it with --via workflow")
+        )
     try:
         webhook = parse_webhook_url(args.send_webhook)
     except WebhookUrlError as exc:
-        raise UsageError(f"{exc.code}: {exc.message('en')}") from None
+        raise UsageError(f"{exc.code}: {exc.message(lang)}") from None
 
     def open_portal() -> WorkflowPortal:
         client = BitrixClient(WebhookAuth(webhook))
@@ -158,16 +160,23 @@ def _webhook_targets(args: argparse.Namespace) -> Any:
     )
 
 
-def _pick(choices: Any, name: str | None, kind: str) -> Any:
+def _pick(choices: Any, name: str | None, kind: str, lang: Lang) -> Any:
+    """``kind``: a msgid naming the profile's kind (N_)."""
     if not choices:
-        raise UsageError(f"no {kind} profile is configured")
+        raise UsageError(
+            text(lang, "no {kind} profile is configured").format(kind=text(lang, kind))
+        )
     if name is None or name.casefold() == "sandbox":
         return choices[0]
     for choice in choices:
         if choice.name.casefold() == name.casefold():
             return choice
     known = ", ".join(c.name for c in choices)
-    raise UsageError(f"no {kind} profile named {name!r} (known: {known})")
+    raise UsageError(
+        text(lang, "no {kind} profile named {name!r} (known: {known})").format(
+            kind=text(lang, kind), name=name, known=known
+        )
+    )
 
 
 def _send(args: argparse.Namespace, template: Any, lang: Lang, stack: ExitStack) -> int:
@@ -177,8 +186,12 @@ def _send(args: argparse.Namespace, template: Any, lang: Lang, stack: ExitStack)
     from olchat_desktop.send.send_id import new_send_id
 
     if not is_valid_phone(args.phone):
-        raise UsageError(f"{args.phone!r} is not a phone number (digits, e.g. 79991234567)")
-    targets = _targets(args, stack)
+        raise UsageError(
+            text(lang, "{phone!r} is not a phone number (digits, e.g. 79991234567)").format(
+                phone=args.phone
+            )
+        )
+    targets = _targets(args, stack, lang)
     send_id = new_send_id()
 
     def report(text: str) -> None:
@@ -186,12 +199,12 @@ def _send(args: argparse.Namespace, template: Any, lang: Lang, stack: ExitStack)
 
     history = SendHistory()
     if args.via == "olchat":
-        choice = _pick(targets.lines, args.profile, "OLChat line")
+        choice = _pick(targets.lines, args.profile, N_("OLChat line"), lang)
         entry = HistoryEntry.start(send_id, "olchat", choice.name, args.phone, template)
         history.record(entry)
         outcome = _send_olchat(args, template, lang, choice, send_id, CancelToken(), report)
     else:
-        choice = _pick(targets.portals, args.profile, "portal")
+        choice = _pick(targets.portals, args.profile, N_("portal"), lang)
         entry = HistoryEntry.start(send_id, "workflow", choice.name, args.phone, template)
         history.record(entry)
         outcome = _send_workflow(args, template, lang, choice, send_id, CancelToken(), report)
@@ -246,18 +259,26 @@ def _send_workflow(
         else:
             chosen = templates
         if not chosen:
-            raise UsageError("no startable workflow template (see --workflow-template)")
+            raise UsageError(text(lang, "no startable workflow template (see --workflow-template)"))
         workflow_template = chosen[0]
         kind = document_kind(workflow_template)
         if args.item:
             item_kind, _, raw_id = args.item.partition(":")
             if item_kind.upper() != kind or not raw_id.isdigit():
-                raise UsageError(f"--item must be {kind.lower()}:ID for this workflow template")
+                raise UsageError(
+                    text(lang, "--item must be {kind}:ID for this workflow template").format(
+                        kind=kind.lower()
+                    )
+                )
             item = CrmCandidate(kind, int(raw_id), "")
         else:
             found = [c for c in portal.find_items(args.phone) if c.kind == kind]
             if not found:
-                raise UsageError(f"no {kind.lower()} found by {args.phone}; give --item")
+                raise UsageError(
+                    text(lang, "no {kind} found by {phone}; give --item").format(
+                        kind=kind.lower(), phone=args.phone
+                    )
+                )
             item = found[0]
             # Say which item the phone found: the workflow writes to it (issue 14 point 6).
             found_by = text(lang, "found by the phone {phone}: {item}").format(

@@ -62,3 +62,23 @@ def test_webhook_option_sends_through_that_portal(
     assert "use it with --via workflow" in capsys.readouterr().err
     assert cli.main([*common, "--via", "workflow", "--webhook", "https://x.bitrix24.ru/"]) == 2
     assert "error: " in capsys.readouterr().err
+
+
+def test_usage_errors_answer_in_the_chosen_language(
+    tmp_path: Path, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """send-test's own refusals follow --lang like its results (gettext catalogue)."""
+    template = Template(name="Визит", line="1", phone="79161000001", message="Ждём вас?")
+    template = template.model_copy(update={"buttons": ["Да", "Нет"]})
+    path = tmp_path / "visit.olchat.json"
+    path.write_text(dumps_template(template), encoding="utf-8")
+    webhook = sandbox.webhook_url("admin")
+    for lang, wrong_via, no_target in (
+        ("ru", "используйте его с --via workflow", "укажите --profile ИМЯ, --webhook URL"),
+        ("en", "use it with --via workflow", "give --profile NAME, --webhook URL"),
+    ):
+        common = ["send-test", str(path), "--phone", "+79161000001", "--lang", lang]
+        assert cli.main([*common, "--via", "olchat", "--webhook", webhook]) == 2
+        assert wrong_via in capsys.readouterr().err
+        assert cli.main([*common, "--via", "olchat"]) == 2
+        assert no_target in capsys.readouterr().err
