@@ -21,6 +21,7 @@ BENCHMARKS = (
     ("fields: catalogue of 4 entities and fill-from-item requests", "benchmarks.fields_bench"),
     ("dry run: requests, items/s, memory 20,000 vs 2,000", "benchmarks.dry_run_bench"),
     ("sharing: sync of 1,000 shared templates, requests per case", "benchmarks.sharing_bench"),
+    ("sharing: sidebar pages at 20,000, team joined", "benchmarks.team_sidebar_bench"),
     ("library at 200 vs 20,000 templates", "benchmarks.library_scale_bench"),
     ("fields: the Insert field picker filtering 2,000 fields", "benchmarks.field_picker_bench"),
 )  # fmt: skip
