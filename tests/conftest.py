@@ -56,14 +56,14 @@ def memory_keyring(
     """Tests not marked ``keyring`` get an in-memory keyring that SecretStore accepts."""
     if request.node.get_closest_marker("keyring"):
         return None
-    from olchat_desktop.storage import secrets
+    from olchat_desktop.storage import keyring_backends
 
     backend = MemoryKeyring()
     # Saved first so monkeypatch puts the previous back end back after the test.
     monkeypatch.setattr(keyring.core, "_keyring_backend", keyring.core._keyring_backend)
     keyring.set_keyring(backend)
-    allowed = secrets.ALLOWED_BACKENDS | {secrets.backend_path(backend)}
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", allowed)
+    allowed = keyring_backends.ALLOWED_BACKENDS | {keyring_backends.backend_path(backend)}
+    monkeypatch.setattr(keyring_backends, "ALLOWED_BACKENDS", allowed)
     return backend
 
 

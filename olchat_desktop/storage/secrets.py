@@ -3,8 +3,8 @@
 Semantics copied from Maestral's ``CredentialStorage`` (qt_anchors.md §4.1, §6.5) and
 shaped by Vorta's bugs (§1.3):
 
-* only real OS keyrings from an allow-list are used; never ``fail``, ``null``, ``chainer``
-  (it may fall through to a plaintext ring) or ``keyrings.alt`` files;
+* only real OS keyrings from an allow-list are used (``keyring_backends``: which ones, how
+  one is found, what users call it);
 * the chosen back end's dotted class path is exposed as :attr:`SecretStore.backend_name` so
   the caller can remember it in settings and pass it back next run; a remembered back end
   that disappears is an explicit error, not a silent "no password";
@@ -27,23 +27,21 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Final, Literal, TypeVar, get_args
 
-import keyring
-import keyring.core
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
-from olchat_desktop.core.i18n import N_, Lang, text
+from olchat_desktop.core.i18n import Lang, text
+from olchat_desktop.storage import keyring_backends as backends
+from olchat_desktop.storage.keyring_backends import backend_path
 from olchat_desktop.storage.secret_errors import SecretErrorKind, SecretStoreError, classify
 
 __all__ = [
-    "ALLOWED_BACKENDS",
     "SECRET_KINDS",
     "SERVICE_NAME",
     "SecretKind",
     "SecretStore",
     "SecretStoreError",
     "StoreMode",
-    "backend_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -53,57 +51,11 @@ SERVICE_NAME: Final = "olchat-desktop"
 SecretKind = Literal["webhook", "client_secret", "access_token", "refresh_token", "olchat_token"]
 SECRET_KINDS: Final[tuple[SecretKind, ...]] = get_args(SecretKind)
 
-# Real OS keyrings only. Read at call time (not bound as a default argument) so the test
-# suite can add its in-memory back end for tests that must not touch a real keyring.
-ALLOWED_BACKENDS: frozenset[str] = frozenset(
-    {
-        "keyring.backends.SecretService.Keyring",
-        "keyring.backends.libsecret.Keyring",
-        "keyring.backends.macOS.Keyring",
-        "keyring.backends.Windows.WinVaultKeyring",
-        "keyring.backends.kwallet.DBusKeyring",
-        "keyring.backends.kwallet.DBusKeyringKWallet4",
-    }
-)
-
-# (ru name, en name) of each keyring as users know it.
-# Display names: product names as they are, or msgids where the system translates them.
-_BACKEND_NAMES: Final[dict[str, str]] = {
-    "keyring.backends.SecretService.Keyring": "GNOME Keyring",
-    "keyring.backends.libsecret.Keyring": "GNOME Keyring",
-    "keyring.backends.macOS.Keyring": N_("Keychain"),
-    "keyring.backends.Windows.WinVaultKeyring": N_("Windows Credential Manager"),
-    "keyring.backends.kwallet.DBusKeyring": "KWallet",
-    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
-}
-# "in <keyring>" where Russian declines the name (в Связке ключей); others: "in {name}".
-_LOCATIONS: Final[dict[str, str]] = {
-    "Keychain": N_("in Keychain"),
-    "Windows Credential Manager": N_("in Windows Credential Manager"),
-}
-
 
 class StoreMode(Enum):
     KEYRING = "keyring"  # a real keyring holds the secrets
     MEMORY = "memory"  # no keyring: this run only
     UNAVAILABLE = "unavailable"  # the remembered keyring is gone; every call fails clearly
-
-
-def backend_path(backend: KeyringBackend | type[KeyringBackend]) -> str:
-    """Dotted class path of a keyring back end, the form ``keyring.core.load_keyring`` takes."""
-    cls = backend if isinstance(backend, type) else type(backend)
-    return f"{cls.__module__}.{cls.__qualname__}"
-
-
-def _backend_name(path: str) -> str:
-    if path in _BACKEND_NAMES:
-        return _BACKEND_NAMES[path]
-    return " ".join(path.rsplit(".", 2)[-2:])
-
-
-def _location(name: str, lang: Lang) -> str:
-    msgid = _LOCATIONS.get(name)
-    return text(lang, msgid) if msgid else text(lang, "in {name}").format(name=text(lang, name))
 
 
 class SecretStore:
@@ -123,7 +75,7 @@ class SecretStore:
         remembered_backend: str | None = None,
         on_backend_chosen: Callable[[str], None] | None = None,
     ) -> None:
-        if remembered_backend is not None and remembered_backend not in ALLOWED_BACKENDS:
+        if remembered_backend is not None and remembered_backend not in backends.ALLOWED_BACKENDS:
             log.warning(
                 "ignoring remembered keyring %s: not an allowed back end", remembered_backend
             )
@@ -174,7 +126,7 @@ class SecretStore:
         mode = self.mode
         if mode is StoreMode.MEMORY:
             return text(lang, "not stored: no system keyring, forgotten when the app closes")
-        where = _location(_backend_name(self.backend_name or ""), lang)
+        where = backends.location(backends.backend_name(self.backend_name or ""), lang)
         if mode is StoreMode.UNAVAILABLE:
             return text(lang, "{where}, not available now").format(where=where)
         return where
@@ -279,17 +231,17 @@ class SecretStore:
         return self._remembered
 
     def _error(self, kind: SecretErrorKind, detail: str) -> SecretStoreError:
-        return SecretStoreError(kind, _backend_name(self._current_name() or ""), detail)
+        return SecretStoreError(kind, backends.backend_name(self._current_name() or ""), detail)
 
     def _ensure_resolved(self) -> None:
         # An unavailable remembered keyring is looked for again on every use.
         if self._mode is not None and self._mode is not StoreMode.UNAVAILABLE:
             return
         if self._remembered is not None:
-            self._backend = _load_allowed(self._remembered)
+            self._backend = backends.load_allowed(self._remembered)
             self._mode = StoreMode.KEYRING if self._backend else StoreMode.UNAVAILABLE
         else:
-            self._backend = _discover_backend()
+            self._backend = backends.discover_backend()
             self._mode = StoreMode.KEYRING if self._backend else StoreMode.MEMORY
         log.info("secret store: %s (%s)", self._mode.value, self._current_name() or "-")
 
@@ -313,41 +265,3 @@ def _delete_if_present(backend: KeyringBackend, username: str) -> None:
         # Back ends raise this both for "no such secret" and for a real failure.
         if backend.get_password(SERVICE_NAME, username) is not None:
             raise
-
-
-def _current_backend() -> KeyringBackend | None:
-    """keyring's configured back end (environment, keyringrc, ``set_keyring``), if any."""
-    try:
-        return keyring.get_keyring()
-    except Exception as exc:  # a broken keyringrc or plugin must not crash the app
-        log.warning("keyring configuration failed: %s", type(exc).__name__)
-        return None
-
-
-def _load_allowed(path: str) -> KeyringBackend | None:
-    """Exactly the back end ``path``, or None when it is not allowed or not usable here."""
-    if path not in ALLOWED_BACKENDS:
-        return None
-    current = _current_backend()
-    if current is not None and backend_path(current) == path:
-        return current
-    try:
-        # load_keyring evaluates ``priority``, which raises when the back end is not viable
-        # (no D-Bus, daemon neither running nor activatable, wrong platform).
-        return keyring.core.load_keyring(path)
-    except Exception as exc:
-        log.info("keyring %s not usable: %s", path, type(exc).__name__)
-        return None
-
-
-def _discover_backend() -> KeyringBackend | None:
-    """The configured back end if allowed, else the best allowed one that works now.
-
-    ``keyring.backend.get_all_keyring`` is cached for the process, so viability is
-    evaluated here on every resolution instead.
-    """
-    current = _current_backend()
-    if current is not None and backend_path(current) in ALLOWED_BACKENDS:
-        return current
-    usable = [b for b in map(_load_allowed, sorted(ALLOWED_BACKENDS)) if b is not None]
-    return max(usable, key=lambda b: float(b.priority), default=None)

@@ -120,11 +120,13 @@ class LockedKeyring(MemoryKeyring):
 def test_remove_keeps_the_profile_when_the_keyring_refuses(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from olchat_desktop.storage import secrets
+    from olchat_desktop.storage import keyring_backends
 
     locked = LockedKeyring()
     keyring.set_keyring(locked)
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", frozenset({secrets.backend_path(locked)}))
+    monkeypatch.setattr(
+        keyring_backends, "ALLOWED_BACKENDS", frozenset({keyring_backends.backend_path(locked)})
+    )
     store = make_store()
     portal = add_portal(store)
     with pytest.raises(SecretStoreError):

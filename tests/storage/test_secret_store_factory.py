@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from olchat_desktop.storage import secrets
+from olchat_desktop.storage import keyring_backends
+from olchat_desktop.storage.keyring_backends import backend_path
 from olchat_desktop.storage.secret_store_factory import shared_secret_store, use_settings
-from olchat_desktop.storage.secrets import StoreMode, backend_path
+from olchat_desktop.storage.secrets import StoreMode
 from olchat_desktop.storage.settings import AppSettings, SettingsStore
 from tests.conftest import MemoryKeyring
 
@@ -45,7 +46,7 @@ def test_next_run_uses_exactly_the_remembered_backend(
     settings_file = tmp_path / "run2" / "settings.json"
     SettingsStore(settings_file).save(AppSettings(keyring_backend=backend_path(memory_keyring)))
     # Discovery would find nothing now; the remembered back end is loaded by name.
-    monkeypatch.setattr(secrets, "_discover_backend", lambda: None)
+    monkeypatch.setattr(keyring_backends, "discover_backend", lambda: None)
     store = shared_secret_store(settings_file)
     assert store.mode is StoreMode.KEYRING
     assert store.backend_name == backend_path(memory_keyring)

@@ -12,7 +12,8 @@ import pytest
 from keyring.backends import chainer, fail, null
 from keyring.compat.properties import classproperty
 
-from olchat_desktop.storage import secrets
+from olchat_desktop.storage import keyring_backends
+from olchat_desktop.storage.keyring_backends import backend_path
 from olchat_desktop.storage.secret_errors import SecretErrorKind
 from olchat_desktop.storage.secrets import (
     SECRET_KINDS,
@@ -20,7 +21,6 @@ from olchat_desktop.storage.secrets import (
     SecretStore,
     SecretStoreError,
     StoreMode,
-    backend_path,
 )
 from tests.conftest import MemoryKeyring
 
@@ -52,7 +52,7 @@ class PlaintextKeyring(MemoryKeyring):
 @pytest.fixture
 def no_usable_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     """keyring resolved to ``fail`` and no allowed back end loads (a headless box)."""
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", UNUSABLE_HERE)
+    monkeypatch.setattr(keyring_backends, "ALLOWED_BACKENDS", UNUSABLE_HERE)
     keyring.set_keyring(fail.Keyring())
 
 
@@ -60,7 +60,9 @@ def no_usable_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
 def switchable(monkeypatch: pytest.MonkeyPatch) -> Iterator[SwitchableKeyring]:
     backend = SwitchableKeyring()
     monkeypatch.setattr(SwitchableKeyring, "available", True)
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", UNUSABLE_HERE | {backend_path(backend)})
+    monkeypatch.setattr(
+        keyring_backends, "ALLOWED_BACKENDS", UNUSABLE_HERE | {backend_path(backend)}
+    )
     yield backend
 
 
@@ -124,7 +126,7 @@ def test_bad_arguments_are_refused(profile_id: str, kind: str, value: str) -> No
 def test_fail_null_and_chainer_are_never_used(
     current: keyring.backend.KeyringBackend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", UNUSABLE_HERE)
+    monkeypatch.setattr(keyring_backends, "ALLOWED_BACKENDS", UNUSABLE_HERE)
     keyring.set_keyring(current)
     store = SecretStore()
     assert store.mode is StoreMode.MEMORY
@@ -137,7 +139,7 @@ def test_plaintext_backend_is_refused_even_when_configured_or_remembered(
 ) -> None:
     plaintext = PlaintextKeyring()
     keyring.set_keyring(plaintext)
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", UNUSABLE_HERE)
+    monkeypatch.setattr(keyring_backends, "ALLOWED_BACKENDS", UNUSABLE_HERE)
     store = SecretStore(remembered_backend="keyrings.alt.file.PlaintextKeyring")
     assert store.mode is StoreMode.MEMORY
     store.set("p1", "client_secret", SECRET)
@@ -214,7 +216,9 @@ def test_a_keyring_that_held_secrets_is_not_swapped_for_memory_silently(
 def test_use_any_backend_drops_a_missing_remembered_keyring(
     memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", secrets.ALLOWED_BACKENDS | UNUSABLE_HERE)
+    monkeypatch.setattr(
+        keyring_backends, "ALLOWED_BACKENDS", keyring_backends.ALLOWED_BACKENDS | UNUSABLE_HERE
+    )
     store = SecretStore(remembered_backend="keyring.backends.macOS.Keyring")
     assert store.mode is StoreMode.UNAVAILABLE
     assert "Keychain" in store.location_text("en")
@@ -241,7 +245,7 @@ class ConcurrencyProbe(MemoryKeyring):
 def test_access_is_serialised_across_threads_and_stores(monkeypatch: pytest.MonkeyPatch) -> None:
     probe = ConcurrencyProbe()
     keyring.set_keyring(probe)
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", frozenset({backend_path(probe)}))
+    monkeypatch.setattr(keyring_backends, "ALLOWED_BACKENDS", frozenset({backend_path(probe)}))
 
     def worker(n: int) -> None:
         store = SecretStore()
@@ -286,7 +290,7 @@ def test_location_names_each_os_keyring(
     remembered: str, en: str, ru: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # None of these loads on the Linux test machine, so the store reports them as missing.
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", frozenset({remembered}))
+    monkeypatch.setattr(keyring_backends, "ALLOWED_BACKENDS", frozenset({remembered}))
     keyring.set_keyring(fail.Keyring())
     store = SecretStore(remembered_backend=remembered)
     assert store.location_text("en") == f"{en}, not available now"

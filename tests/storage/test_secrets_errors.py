@@ -11,7 +11,7 @@ from jeepney.low_level import Header, HeaderFields, Message, MessageType
 from jeepney.wrappers import DBusErrorResponse
 from keyring import errors as kr
 
-from olchat_desktop.storage import secrets
+from olchat_desktop.storage import keyring_backends
 from olchat_desktop.storage.secret_errors import SecretErrorKind
 from olchat_desktop.storage.secrets import SERVICE_NAME, SecretStore, SecretStoreError
 from tests.conftest import MemoryKeyring
@@ -73,8 +73,8 @@ CASES: list[tuple[Exception, SecretErrorKind]] = [
 def raising(monkeypatch: pytest.MonkeyPatch) -> RaisingKeyring:
     backend = RaisingKeyring()
     keyring.set_keyring(backend)
-    allowed = frozenset({secrets.backend_path(backend)})
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", allowed)
+    allowed = frozenset({keyring_backends.backend_path(backend)})
+    monkeypatch.setattr(keyring_backends, "ALLOWED_BACKENDS", allowed)
     return backend
 
 
@@ -131,7 +131,9 @@ def test_a_real_delete_failure_is_reported(monkeypatch: pytest.MonkeyPatch) -> N
     backend = StuckDeleteKeyring()
     backend.passwords[(SERVICE_NAME, "p1:webhook")] = SECRET
     keyring.set_keyring(backend)
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", frozenset({secrets.backend_path(backend)}))
+    monkeypatch.setattr(
+        keyring_backends, "ALLOWED_BACKENDS", frozenset({keyring_backends.backend_path(backend)})
+    )
     store = SecretStore()
     with pytest.raises(SecretStoreError) as caught:
         store.delete("p1", "webhook")
@@ -160,7 +162,9 @@ def test_store_keeps_working_after_a_failure(monkeypatch: pytest.MonkeyPatch) ->
     backend = LockedOnceKeyring()
     backend.passwords[(SERVICE_NAME, "p1:webhook")] = SECRET
     keyring.set_keyring(backend)
-    monkeypatch.setattr(secrets, "ALLOWED_BACKENDS", frozenset({secrets.backend_path(backend)}))
+    monkeypatch.setattr(
+        keyring_backends, "ALLOWED_BACKENDS", frozenset({keyring_backends.backend_path(backend)})
+    )
     store = SecretStore()
     with pytest.raises(SecretStoreError):
         store.get("p1", "webhook")

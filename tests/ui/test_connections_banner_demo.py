@@ -12,10 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from olchat_desktop.cancel import CancelToken
 from olchat_desktop.connections.service import ConnectionService
+from olchat_desktop.storage import keyring_backends
 from olchat_desktop.storage import secrets as secrets_module
+from olchat_desktop.storage.keyring_backends import backend_path
 from olchat_desktop.storage.profiles import ProfileStore
 from olchat_desktop.storage.secret_store_factory import shared_secret_store
-from olchat_desktop.storage.secrets import StoreMode, backend_path
+from olchat_desktop.storage.secrets import StoreMode
 from olchat_desktop.ui import i18n
 from olchat_desktop.ui.connections.dialog import ConnectionsDialog
 from olchat_desktop.ui.connections.portal_forms import WebhookPortalDialog
@@ -27,9 +29,9 @@ from tests.conftest import MemoryKeyring
 def keyring_switch(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
     """No keyring until the test flips ``on`` (a daemon started or unlocked later)."""
     state = {"on": False}
-    real = secrets_module._discover_backend
+    real = keyring_backends.discover_backend
     monkeypatch.setattr(
-        secrets_module, "_discover_backend", lambda: real() if state["on"] else None
+        keyring_backends, "discover_backend", lambda: real() if state["on"] else None
     )
     return state
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from olchat_desktop.connections.service import ConnectionService
 from olchat_desktop.sandbox import Sandbox
-from olchat_desktop.storage import secrets as secrets_module
+from olchat_desktop.storage import keyring_backends
 from olchat_desktop.storage.profiles import ProfileStore
 from olchat_desktop.storage.secrets import SecretStore
 from olchat_desktop.ui import i18n
@@ -179,7 +179,7 @@ def test_cancel_drops_a_running_sign_in(qtbot: QtBot, service: ConnectionService
 def test_banner_when_secrets_are_not_persistent(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(secrets_module, "_discover_backend", lambda: None)
+    monkeypatch.setattr(keyring_backends, "discover_backend", lambda: None)
     profiles = ProfileStore(SecretStore())
     i18n.install_language("ru")
     dialog = ConnectionsDialog(ConnectionService(profiles))
