@@ -246,10 +246,9 @@ def _send_workflow(
     from olchat_desktop.send.workflow_path import (
         MAX_WAITING_PER_ITEM,
         CrmCandidate,
-        WorkflowSendRequest,
         document_kind,
-        start_and_track,
     )
+    from olchat_desktop.send.workflow_tracking import WorkflowSendRequest, start_and_track
 
     portal = choice.open_portal()
     with portal.services.client:

@@ -9,8 +9,9 @@ show them and let the user choose in between:
    number, then the contacts' names and deals (``crm.contact.list``, ``crm.item.list``).
 3. :meth:`WorkflowPortal.running_on`: workflows already running on the item. Bitrix24
    runs at most 2 waiting workflows per item; a third waits in a queue (helpdesk 22381584).
-4. :func:`start_and_track`: ``bizproc.workflow.start``, then ``bizproc.workflow.instances``
-   (running workflows only) until the workflow leaves the list or the time-out passes.
+4. :func:`~olchat_desktop.send.workflow_tracking.start_and_track` (its own module):
+   ``bizproc.workflow.start``, then ``bizproc.workflow.instances`` (running workflows
+   only) until the workflow leaves the list or the time-out passes.
 
 How a finished workflow ended: real portals do not say (finished workflows leave the
 instance table). The test templates copy the tapped button into the deal's
@@ -23,18 +24,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from olchat_desktop.bitrix.errors import BitrixError, ConnectionFailedError
 from olchat_desktop.bitrix.models import WorkflowInstance, WorkflowTemplate
 from olchat_desktop.bitrix.services import BitrixServices
 from olchat_desktop.core.i18n import Lang, text
 from olchat_desktop.core.phone import normalize_phone
-from olchat_desktop.send.outcome import Cancel, SendOutcome
 
-Report = Callable[[str], None]
 TEMPLATE_CACHE_SECONDS = 300.0
 MAX_WAITING_PER_ITEM = 2
 _DOCUMENT_CLASSES = {"DEAL": "CCrmDocumentDeal", "CONTACT": "CCrmDocumentContact"}
@@ -141,167 +139,3 @@ class WorkflowPortal:
     def sandbox_details(self, workflow_id: str) -> Mapping[str, Any]:
         result = self.services.client.result("sandbox.workflow.get", {"ID": workflow_id})
         return result if isinstance(result, Mapping) else {}
-
-
-@dataclass(frozen=True)
-class WorkflowSendRequest:
-    workflow_template: WorkflowTemplate
-    item: CrmCandidate
-    parameters: Mapping[str, str]
-    wait_for_reply: bool
-    lang: Lang = "ru"
-    timeout: float = 120.0  # seconds to watch the workflow
-    poll_interval: float = 2.0
-
-
-def _failed(send_id: str, error: BitrixError, lang: Lang, **extra: Any) -> SendOutcome:
-    maybe = isinstance(error, ConnectionFailedError) and error.maybe_applied
-    outcome = SendOutcome(
-        send_id,
-        "workflow",
-        "failed",
-        detail=error.user_message(lang),
-        error_code=error.error_code,
-        maybe_sent=maybe,
-    )
-    for name, value in extra.items():
-        setattr(outcome, name, value)
-    return outcome
-
-
-def start_and_track(
-    portal: WorkflowPortal,
-    request: WorkflowSendRequest,
-    send_id: str,
-    cancel: Cancel,
-    report: Report,
-    on_started: Callable[[str], None] | None = None,
-) -> SendOutcome:
-    """Start the workflow and watch it; failures come back as outcomes.
-
-    ``on_started`` gets the workflow id as soon as the portal returns it (on the calling
-    thread): a caller that stops waiting for this function (Cancel in the dialog) still
-    knows which workflow waits on the portal and can offer to terminate it."""
-    lang = request.lang
-    item = request.item
-    before = ""
-    try:
-        if item.kind == "DEAL" and not portal.sandbox:
-            before = portal.deal_reply(item.item_id)
-        report(text(lang, "Starting the workflow…"))
-        workflow_id = portal.services.start_workflow(
-            request.workflow_template.id, item.document_id, request.parameters
-        )
-    except BitrixError as error:
-        return _failed(send_id, error, lang)
-    if on_started is not None:
-        on_started(workflow_id)
-    report(text(lang, "Started, id {workflow_id}.").format(workflow_id=workflow_id))
-    return _track(portal, request, send_id, workflow_id, before, cancel, report)
-
-
-def _track(
-    portal: WorkflowPortal,
-    request: WorkflowSendRequest,
-    send_id: str,
-    workflow_id: str,
-    reply_before: str,
-    cancel: Cancel,
-    report: Report,
-) -> SendOutcome:
-    lang = request.lang
-    waited = 0.0
-    while True:
-        try:
-            running = portal.is_running(workflow_id)
-        except BitrixError as error:
-            return _failed(send_id, error, lang, workflow_id=workflow_id, result="timeout")
-        if running is None:
-            return _finished(portal, request, send_id, workflow_id, reply_before)
-        state = str((running.model_extra or {}).get("STATE") or "running")
-        if state == "queued":
-            report(text(lang, "Queued: 2 workflows already wait on this item."))
-        elif request.wait_for_reply:
-            report(
-                text(lang, "Waiting for the customer's reply… ({waited:.0f} s)").format(
-                    waited=waited
-                )
-            )
-        else:
-            report(text(lang, "Running…"))
-        if waited >= request.timeout:
-            detail = text(
-                lang,
-                "The workflow did not finish within {timeout:g} s: no reply. You can terminate it.",
-            ).format(timeout=request.timeout)
-            return SendOutcome(
-                send_id,
-                "workflow",
-                "timeout",
-                detail=detail,
-                workflow_id=workflow_id,
-                status=state,
-                still_running=True,
-            )
-        if cancel.wait(request.poll_interval):
-            return SendOutcome(
-                send_id,
-                "workflow",
-                "cancelled",
-                workflow_id=workflow_id,
-                status=state,
-                still_running=True,
-                detail=text(lang, "Tracking cancelled."),
-            )
-        waited += request.poll_interval
-
-
-def _finished(
-    portal: WorkflowPortal,
-    request: WorkflowSendRequest,
-    send_id: str,
-    workflow_id: str,
-    reply_before: str,
-) -> SendOutcome:
-    lang = request.lang
-    outcome = SendOutcome(send_id, "workflow", "completed", workflow_id=workflow_id)
-    try:
-        if portal.sandbox:
-            details = portal.sandbox_details(workflow_id)
-            _apply_sandbox_details(outcome, details, lang)
-        elif request.item.kind == "DEAL" and request.wait_for_reply:
-            reply = portal.deal_reply(request.item.item_id)
-            if reply and (reply != reply_before or not reply_before):
-                outcome.result, outcome.reply = "replied", reply
-    except BitrixError as error:
-        outcome.detail = error.user_message(lang)
-    if outcome.result == "replied" and not outcome.detail:
-        outcome.detail = text(lang, "The customer tapped «{reply}».").format(reply=outcome.reply)
-    elif outcome.result == "completed" and not outcome.detail:
-        outcome.detail = text(lang, "The workflow completed.")
-    return outcome
-
-
-def _apply_sandbox_details(outcome: SendOutcome, details: Mapping[str, Any], lang: Lang) -> None:
-    status = str(details.get("STATUS_TEXT") or "")
-    result = details.get("RESULT") or {}
-    outcome.status = status
-    if status == "replied":
-        outcome.result, outcome.reply = "replied", str(result.get("PressedButton") or "")
-    elif status == "stage changed":
-        outcome.result = "stage_changed"
-        outcome.detail = text(
-            lang,
-            "The item moved to another stage: the robot stopped waiting. Use a "
-            "business process instead of a stage robot.",
-        )
-    elif status == "failed":
-        outcome.result = "failed"
-        code = str(result.get("Sent") or "E")
-        outcome.error_code = code
-        outcome.detail = text(lang, "The robot did not send ({code}): {error}").format(
-            code=code, error=result.get("ErrorText") or ""
-        )
-    elif str(details.get("STATE")) == "terminated":
-        outcome.result = "terminated"
-        outcome.detail = text(lang, "The workflow was terminated.")

@@ -12,11 +12,8 @@ from olchat_desktop.sandbox import Sandbox
 from olchat_desktop.send.connections import sandbox_targets
 from olchat_desktop.send.mapping import auto_map, parameter_values
 from olchat_desktop.send.outcome import SendOutcome
-from olchat_desktop.send.workflow_path import (
-    WorkflowPortal,
-    WorkflowSendRequest,
-    start_and_track,
-)
+from olchat_desktop.send.workflow_path import WorkflowPortal
+from olchat_desktop.send.workflow_tracking import WorkflowSendRequest, start_and_track
 
 pytestmark = pytest.mark.integration
 PHONE = "79161000002"  # contact 2, deal 2

@@ -23,10 +23,9 @@ from olchat_desktop.send.workflow_path import (
     MAX_WAITING_PER_ITEM,
     CrmCandidate,
     WorkflowPortal,
-    WorkflowSendRequest,
     document_kind,
-    start_and_track,
 )
+from olchat_desktop.send.workflow_tracking import WorkflowSendRequest, start_and_track
 from olchat_desktop.ui.i18n import current_language, ui_text
 from olchat_desktop.ui.send.send_view import SendView
 from olchat_desktop.ui.tasks import CancelToken, Report
