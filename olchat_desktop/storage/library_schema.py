@@ -25,6 +25,7 @@ from olchat_desktop.storage import library_errors as errors
 
 SCHEMA_VERSION = 4
 BUSY_TIMEOUT_SECONDS = 10.0
+FIRST_READ_WAIT_SECONDS = 2.0  # see open_connection
 MAX_VERSIONS = 20
 
 
@@ -267,13 +268,19 @@ def open_connection(path: Path) -> sqlite3.Connection:
     try:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (the implicit transactions
         # of the sqlite3 module would start a DEFERRED transaction we cannot upgrade safely).
+        # The first read waits less than a write would: in WAL mode writers never block
+        # readers, so a read still blocked after FIRST_READ_WAIT_SECONDS means a lock
+        # held against everyone (another program's exclusive mode), and the window
+        # opens read-only (``open_read_only``) in 2 s instead of after the full wait.
+        first_wait = min(FIRST_READ_WAIT_SECONDS, BUSY_TIMEOUT_SECONDS)
         conn = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+            path, timeout=first_wait, isolation_level=None, check_same_thread=False
         )
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        conn.execute(f"PRAGMA busy_timeout = {int(first_wait * 1000)}")
         register_functions(conn)
         # Refuse a newer schema before changing anything, even the journal mode.
         found = _user_version(conn)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         if found > SCHEMA_VERSION:
             raise errors.newer_schema(path, found, SCHEMA_VERSION)
         _enable_wal(conn, path)
