@@ -76,8 +76,23 @@ def attach(conn: sqlite3.Connection, scope: TeamScope | None) -> bool:
         conn.execute(f"DETACH DATABASE {SCHEMA_NAME}")
     if not Path(scope.path).is_file():
         return False
-    conn.execute(f"ATTACH DATABASE ? AS {SCHEMA_NAME}", (str(Path(scope.path).resolve()),))
+    # Read-only (a URI with mode=ro): BEGIN IMMEDIATE starts a write transaction on every
+    # attached database that is not read-only (sqlite3BeginTransaction), so a library save
+    # could otherwise take the sync state's write lock and wait for, or hold up, a sync
+    # writing it (seen with a plain two-file script; read-only gets a read transaction).
+    path = str(Path(scope.path).resolve())
+    conn.execute(f"ATTACH DATABASE ? AS {SCHEMA_NAME}", (f"{Path(path).as_uri()}?mode=ro",))
+    if _attached_path(conn) != path:
+        # An SQLite built without URI names for plain connections took the URI as a file
+        # name: attach the file itself (reads stay correct; only the lock precaution goes).
+        conn.execute(f"DETACH DATABASE {SCHEMA_NAME}")
+        conn.execute(f"ATTACH DATABASE ? AS {SCHEMA_NAME}", (path,))
     return True
+
+
+def _attached_path(conn: sqlite3.Connection) -> str | None:
+    rows = {row[1]: row[2] for row in conn.execute("PRAGMA database_list")}
+    return rows.get(SCHEMA_NAME)
 
 
 def source(
