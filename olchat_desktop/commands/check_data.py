@@ -179,7 +179,7 @@ def run(args: argparse.Namespace) -> int:
                 extra_requests=client.requests_sent - before,
             )
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(text(lang, "interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
         message = error_text(exc, lang)

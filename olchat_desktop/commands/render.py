@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if not templates:
         return _fail(f"{args.file}: " + text(lang, "no templates in file"))
     if args.width < 240 or args.scale <= 0:
-        return _fail("--width ≥ 240, --scale > 0")
+        return _fail(text(lang, "--width must be at least 240 and --scale above 0"))
 
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

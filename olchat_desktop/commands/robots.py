@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {type(exc).__name__}: {redact(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(text(lang, "interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     return _output(args, report, lang)
 

@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(text(lang, "interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
