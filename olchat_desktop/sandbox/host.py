@@ -8,10 +8,11 @@ cycles, checked by the import-linter contracts in ``.importlinter``).
 
 from __future__ import annotations
 
+import threading
 from typing import Any, Protocol
 
 from olchat_desktop.sandbox.auth import AuthRegistry
-from olchat_desktop.sandbox.dispatch import Dispatcher, Reply
+from olchat_desktop.sandbox.dispatch import Dispatcher
 from olchat_desktop.sandbox.faults import FaultPlan
 
 
@@ -24,6 +25,8 @@ class SandboxHost(Protocol):
     oauth_user_id: int
     oauth_redirect_uri: str | None
     faults: FaultPlan
+    portal: Any  # PortalState, or None when a test runs without seeded data
+    olchat: Any  # OlchatEmulator, or None: /olchat answers 404
 
     @property
     def base_url(self) -> str: ...
@@ -43,8 +46,7 @@ class SandboxHost(Protocol):
     @property
     def oauth_client_secret(self) -> str: ...
 
+    @property
+    def lock(self) -> threading.RLock: ...
+
     def issue_oauth_code(self, user_id: int = ...) -> str: ...
-
-    def handle_olchat(self, http_method: str, path: str, query: str, body: bytes) -> Reply: ...
-
-    def handle_disk_download(self, path: str, params: dict[str, Any]) -> Reply: ...

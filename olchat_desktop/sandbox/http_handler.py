@@ -13,7 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from olchat_desktop.sandbox import envelope, oauth_server  # submodules, not the package
+from olchat_desktop.sandbox import (  # submodules, not the package
+    envelope,
+    oauth_server,
+    side_routes,
+)
 from olchat_desktop.sandbox.dispatch import Reply, error_reply
 from olchat_desktop.sandbox.host import SandboxHost
 from olchat_desktop.sandbox.registry import ApiError
@@ -86,7 +90,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         path = url.path
         if path.startswith("/olchat/") or path == "/olchat":
-            return sandbox.handle_olchat(http_method, path[len("/olchat") :], url.query, body)
+            return side_routes.olchat(sandbox, http_method, path[len("/olchat") :], url.query, body)
         is_portal_page = path.startswith("/rest/") or path.startswith("/oauth/authorize")
         host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
         if is_portal_page and host in sandbox.former_hosts:
@@ -98,7 +102,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         except (ValueError, UnicodeDecodeError):
             return error_reply(ApiError("INVALID_REQUEST", "Invalid request body", 400))
         if path.startswith("/disk/download"):
-            return sandbox.handle_disk_download(path, params)
+            return side_routes.disk_download(sandbox, path, params)
         if path.startswith("/rest/"):
             segments = [part for part in path[len("/rest/") :].split("/") if part]
             return sandbox.dispatcher.handle(segments, params)

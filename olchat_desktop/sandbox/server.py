@@ -3,7 +3,8 @@
 Used by the integration tests, demo mode and ``olchat-desktop sandbox``. Facts come from
 ``shared/reference/bitrix24.md`` §1-§3 and §6; each module documents its part:
 ``auth`` (webhooks, OAuth), ``limits`` (leaky bucket, operating time), ``envelope``
-(parameters and envelopes), ``batch``, ``dispatch`` (order of checks), ``oauth_server``.
+(parameters and envelopes), ``batch``, ``dispatch`` (order of checks), ``oauth_server``,
+``side_routes`` (``/olchat`` and Disk downloads).
 
 Choices made where the reference is silent or ambiguous:
 
@@ -44,20 +45,13 @@ import threading
 from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl
 
 from olchat_desktop.sandbox.auth import ALL_SCOPES, MANAGER_SCOPES, AuthRegistry
 from olchat_desktop.sandbox.clock import SandboxClock
-from olchat_desktop.sandbox.dispatch import (
-    Dispatcher,
-    Reply,
-    error_reply,
-    load_method_modules,
-)
+from olchat_desktop.sandbox.dispatch import Dispatcher, load_method_modules
 from olchat_desktop.sandbox.faults import FaultPlan
 from olchat_desktop.sandbox.http_handler import SandboxHTTPServer
 from olchat_desktop.sandbox.limits import LeakyBucket, OperatingTime
-from olchat_desktop.sandbox.registry import ApiError
 
 log = logging.getLogger(__name__)
 
@@ -272,38 +266,3 @@ class Sandbox:
         self.former_hosts.discard(new_host)
         self._portal_host = new_host
         self._update_disk_url()
-
-    # --- OLChat ---------------------------------------------------------------------------
-    def handle_olchat(self, http_method: str, path: str, query: str, body: bytes) -> Reply:
-        if self.olchat is None:
-            return error_reply(ApiError("NOT_FOUND", "OLChat emulator is not available", 404))
-        # No lock here: the emulator is thread-safe, and a delayed send (send_delay) must not
-        # hold up status polls and line checks running at the same time.
-        status, headers, payload = self.olchat.handle(
-            http_method, path, dict(parse_qsl(query, keep_blank_values=True)), body
-        )
-        return int(status), dict(headers), bytes(payload)
-
-    # --- Disk downloads -------------------------------------------------------------------
-    def handle_disk_download(self, path: str, params: dict[str, Any]) -> Reply:
-        parts = [part for part in path.split("/") if part]  # disk, downloadFile, id
-        disk = getattr(self.portal, "disk", None)
-        if disk is None or len(parts) != 3 or not parts[2].isdigit():
-            return error_reply(ApiError("ERROR_NOT_FOUND", "Not found", 404))
-        kind = "file" if parts[1] == "downloadFile" else "version"
-        object_id = int(parts[2])
-        with self.lock:
-            try:
-                user_id = disk.check_download(kind, object_id, str(params.get("token") or ""))
-                if kind == "file":
-                    content = disk.live(object_id, "file", user_id).content
-                else:
-                    found = disk.version_by_id(object_id)
-                    if found is None:
-                        raise ApiError("ERROR_NOT_FOUND", "Not found", 404)
-                    disk.live(found[0].id, "file", user_id)
-                    content = found[1].content
-            except ApiError as err:
-                return error_reply(err)
-        headers = {"Content-Type": "application/octet-stream"}
-        return 200, headers, content
