@@ -10,7 +10,6 @@ waiting for the socket) and the last snapshot stays on screen, marked partial.
 from __future__ import annotations
 
 import dataclasses
-import json
 import threading
 import time
 from collections.abc import Callable
@@ -19,38 +18,22 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from olchat_desktop.bitrix.errors import BitrixError
 from olchat_desktop.core.dry_run_report import (
     DryRunReport,
     nothing_to_check_text,
     partial_text,
-    problem_title,
 )
 from olchat_desktop.core.template_draft import TemplateDraft
+from olchat_desktop.ui.dry_run.report_actions import summary_text, worst_case_dialog, write_report
 from olchat_desktop.ui.dry_run.view import DryRunView
 from olchat_desktop.ui.i18n import LiveTexts, current_language, ui_text
 from olchat_desktop.ui.robots.portal_option import PortalOption
 from olchat_desktop.ui.tasks import CancelToken, Report, TaskHandle, start_task
 
 TICK_MS = 200
-
-
-def summary_text(report: DryRunReport) -> str:
-    lang = current_language()
-    counts = ", ".join(
-        f"{problem_title(code, lang)}: {p['count']}" for code, p in report.problems.items()
-    )
-    breaks = ui_text("Would break the message: {n} of {t}.").format(
-        n=report.items_with_errors, t=report.items_checked
-    )
-    unknown = (
-        "\n" + ui_text("Not on the portal: ") + ", ".join(report.unknown_expressions)
-        if report.unknown_expressions
-        else ""
-    )
-    return f"{breaks} {counts}{unknown}"
 
 
 class DryRunController(QObject):
@@ -265,35 +248,13 @@ class DryRunController(QObject):
         """The worst item's message in a WhatsApp preview of its own."""
         if self.report is None or self.report.worst is None:
             return
-        from olchat_desktop.ui.preview import PreviewView
-
-        worst = self.report.worst
-        rendered = self.template().replace(
-            header=worst.header,
-            message=worst.message,
-            footer=worst.footer,
-            buttons=list(worst.buttons),
-            samples={},
-        )
-        dialog = QDialog(self.view)
-        dialog.setObjectName("dryRunPreview")
-        dialog.setWindowTitle(ui_text("Worst case: ID {id}").format(id=worst.item_id))
-        preview = PreviewView(dialog)
-        preview.set_template(rendered)
-        QVBoxLayout(dialog).addWidget(preview)
-        dialog.resize(420, 720)
-        dialog.show()
-        self._preview = dialog
+        self._preview = worst_case_dialog(self.view, self.template(), self.report.worst)
+        self._preview.show()
 
     def export_to(self, path: Path, kind: str) -> None:
-        """CSV (UTF-8 with BOM, so Excel reads Cyrillic) or the JSON report."""
-        if self.report is None:
-            return
-        if kind == "csv":
-            path.write_text(self.report.to_csv(), encoding="utf-8-sig")
-        else:
-            text = json.dumps(self.report.to_dict(), ensure_ascii=False, indent=2)
-            path.write_text(text, encoding="utf-8")
+        """The report as CSV or JSON (:func:`~.report_actions.write_report`)."""
+        if self.report is not None:
+            write_report(self.report, path, kind)
 
     def _export_dialog(self, kind: str) -> None:
         suffix = "CSV (*.csv)" if kind == "csv" else "JSON (*.json)"
