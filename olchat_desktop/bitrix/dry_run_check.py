@@ -26,22 +26,17 @@ from olchat_desktop.core.dry_run import DryRun
 from olchat_desktop.core.dry_run_report import DryRunReport
 from olchat_desktop.core.dry_run_stats import DEFAULT_WORST_N
 from olchat_desktop.core.field_catalogue import CrmEntity, FieldCatalogue
-from olchat_desktop.core.i18n import Lang, LazyText
+from olchat_desktop.core.i18n import Lang, LazyText, TranslatableError
 from olchat_desktop.core.template_draft import TemplateContent
 
 ProgressCallback = Callable[[ScanProgress, DryRunReport], None]
 _CURSOR_KEYS = {">ID", ">=ID"}
 
 
-class FilterError(ValueError):
+class FilterError(TranslatableError, ValueError):
     """A filter the user typed that cannot be sent; ``message(lang)`` says why."""
 
-    def __init__(self, problem: LazyText) -> None:
-        super().__init__(problem("en"))
-        self.problem = problem
-
-    def message(self, lang: Lang) -> str:
-        return self.problem(lang)
+    problem: LazyText  # always a LazyText for this error
 
 
 def build_filter(

@@ -20,7 +20,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from olchat_desktop.core.i18n import Lang, LazyText
+from olchat_desktop.core.i18n import LazyText, TranslatableError
 from olchat_desktop.core.template import Template
 
 TEMPLATE_FORMAT = "olchat-button-template"
@@ -30,19 +30,17 @@ FORMAT_VERSION = 1
 _STRING_FIELDS = ("name", "line", "phone", "header", "message", "footer")
 
 
-class TemplateFileError(ValueError):
+class TemplateFileError(TranslatableError, ValueError):
     """A file that cannot be read as a template or bundle; ``message(lang)`` explains why."""
+
+    problem: LazyText  # always a LazyText for this error
 
     def __init__(self, problem: LazyText, position: int | None = None) -> None:
         if position:
             problem = LazyText(
                 "Template #{position}: {problem}", position=position, problem=problem
             )
-        super().__init__(problem("en"))
-        self.problem = problem
-
-    def message(self, lang: Lang = "ru") -> str:
-        return self.problem(lang)
+        super().__init__(problem)
 
 
 def template_to_dict(template: Template) -> dict[str, Any]:

@@ -23,6 +23,7 @@ grow.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -132,3 +133,18 @@ class LazyText:
 
     def __hash__(self) -> int:
         return hash(self.msgid)
+
+
+class TranslatableError(Exception):
+    """An error whose explanation is decided when it is raised and translated when shown.
+
+    ``problem`` is a :class:`LazyText` (or any function of the language); the exception's
+    own text is the English one, for logs. Callers show ``message(lang)``, never a
+    traceback."""
+
+    def __init__(self, problem: Callable[[Lang], str], english: str | None = None) -> None:
+        super().__init__(problem("en") if english is None else english)
+        self.problem = problem
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        return self.problem(lang)

@@ -13,31 +13,24 @@ the template it published from; the portal stays the source of truth for which C
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from olchat_desktop.bitrix.auth import WebhookAuth
 from olchat_desktop.bitrix.errors import BitrixError
 from olchat_desktop.bitrix.services import BitrixServices
-from olchat_desktop.core.i18n import Lang, LazyText
+from olchat_desktop.core.i18n import LazyText, TranslatableError
 from olchat_desktop.robots.definition import check_handler_url, update_fields
 
 ALREADY_INSTALLED = "ERROR_ACTIVITY_ALREADY_INSTALLED"
 NOT_FOUND = "ERROR_ACTIVITY_NOT_FOUND"
 
 
-class RobotPublishError(Exception):
+class RobotPublishError(TranslatableError):
     """A publish/list/delete failure with a translatable explanation (never a secret)."""
 
     code = "robot_error"
-
-    def __init__(self, problem: Callable[[Lang], str]) -> None:
-        self.problem = problem  # a LazyText, or any text-in-a-language function
-        super().__init__(problem("en"))
-
-    def message(self, lang: Lang) -> str:
-        return self.problem(lang)
 
 
 class WebhookNotSupported(RobotPublishError):

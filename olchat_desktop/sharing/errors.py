@@ -11,21 +11,19 @@ client's own message.
 from __future__ import annotations
 
 from olchat_desktop.bitrix.errors import BitrixError
-from olchat_desktop.core.i18n import Lang, LazyText
+from olchat_desktop.core.i18n import LazyText, TranslatableError
 
 _QUOTA_WORDS = ("quota", "space", "size_limit", "size limit")
 
 
-class SharingError(Exception):
+class SharingError(TranslatableError):
     """A sync that cannot run (or one file that cannot move), with a specific message."""
 
-    def __init__(self, kind: str, problem: LazyText) -> None:
-        super().__init__(f"{kind}: {problem('en')}")
-        self.kind = kind
-        self.problem = problem
+    problem: LazyText  # always a LazyText for this error
 
-    def message(self, lang: Lang = "ru") -> str:
-        return self.problem(lang)
+    def __init__(self, kind: str, problem: LazyText) -> None:
+        super().__init__(problem, english=f"{kind}: {problem('en')}")
+        self.kind = kind
 
 
 def is_quota(error: BitrixError) -> bool:

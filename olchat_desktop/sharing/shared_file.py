@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from olchat_desktop.core.fileformat import TemplateFileError, template_from_dict, template_to_dict
-from olchat_desktop.core.i18n import Lang, LazyText
+from olchat_desktop.core.i18n import LazyText, TranslatableError
 from olchat_desktop.core.template import Template
 
 _NAME_ID = re.compile(r"\[([A-Za-z0-9_-]{1,64})\]\.json$")
@@ -64,15 +64,10 @@ def id_from_file_name(name: str) -> str | None:
     return match.group(1) if match else None
 
 
-class BrokenFileError(ValueError):
+class BrokenFileError(TranslatableError, ValueError):
     """A file named like a shared template whose body is not one."""
 
-    def __init__(self, problem: LazyText) -> None:
-        super().__init__(problem("en"))
-        self.problem = problem
-
-    def message(self, lang: Lang = "ru") -> str:
-        return self.problem(lang)
+    problem: LazyText  # always a LazyText for this error
 
 
 @dataclass(frozen=True)

@@ -9,19 +9,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from olchat_desktop.core.i18n import Lang, LazyText
+from olchat_desktop.core.i18n import LazyText, TranslatableError
 
 
-class LibraryError(Exception):
+class LibraryError(TranslatableError):
     """A library operation failed. ``code`` is stable: tests and the UI branch on it."""
 
-    def __init__(self, code: str, problem: LazyText) -> None:
-        super().__init__(problem("en"))
-        self.code = code
-        self.problem = problem
+    problem: LazyText  # always a LazyText for this error
 
-    def message(self, lang: Lang = "ru") -> str:
-        return self.problem(lang)
+    def __init__(self, code: str, problem: LazyText) -> None:
+        super().__init__(problem)
+        self.code = code
 
 
 def locked(path: Path) -> LibraryError:
