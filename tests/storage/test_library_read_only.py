@@ -4,8 +4,6 @@ first read, the read-only open reads past the lock, refuses writes and changes n
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,15 +13,7 @@ import pytest
 from olchat_desktop.core.template_draft import TemplateDraft
 from olchat_desktop.storage import library_schema
 from olchat_desktop.storage.library import LibraryError, ListQuery, TemplateLibrary
-
-LOCKER = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-conn.execute("BEGIN EXCLUSIVE")
-print("locked", flush=True)
-sys.stdin.read()
-"""
+from tests.library_locker import held_by_another_process
 
 
 @pytest.fixture
@@ -31,18 +21,8 @@ def held(tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "library.sqlite3"
     with TemplateLibrary(path) as library:
         library.add_many_drafts([TemplateDraft(name="Ёлка", message="Зимняя акция")])
-    locker = subprocess.Popen(
-        [sys.executable, "-c", LOCKER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
-    yield path
-    assert locker.stdin is not None
-    locker.stdin.close()
-    locker.wait(10)
-    locker.stdout.close()
+    with held_by_another_process(path):
+        yield path
 
 
 def test_the_first_read_gives_up_long_before_the_write_wait(

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,17 +20,7 @@ from olchat_desktop.storage import library_schema
 from olchat_desktop.storage.library import LibraryError, TemplateLibrary
 from olchat_desktop.ui.controllers.library_model import ID_ROLE
 from olchat_desktop.ui.main_window import MainWindow
-
-# Another program holding the library: SQLite's exclusive locking mode keeps even
-# readers out (https://sqlite.org/pragma.html#pragma_locking_mode) until it exits.
-LOCKER = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-conn.execute("BEGIN EXCLUSIVE")
-print("locked", flush=True)
-sys.stdin.read()
-"""
+from tests.library_locker import held_by_another_process
 
 
 def digest(path: Path) -> str:
@@ -53,18 +41,8 @@ def locked_library(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         )
     # Opening normally waits for the lock this long before giving up (10 s in the app).
     monkeypatch.setattr(library_schema, "BUSY_TIMEOUT_SECONDS", 0.3)
-    locker = subprocess.Popen(
-        [sys.executable, "-c", LOCKER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
-    yield path
-    assert locker.stdin is not None
-    locker.stdin.close()
-    locker.wait(10)
-    locker.stdout.close()
+    with held_by_another_process(path):
+        yield path
 
 
 @pytest.fixture
